@@ -1,0 +1,1 @@
+"""Storage: typed models, the case file, migrations, audit and locking."""

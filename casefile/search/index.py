@@ -1,0 +1,100 @@
+"""Keeping the search index in step with the case.
+
+One row per searchable record, ``(kind, ref_id, title, body)`` of index terms,
+in ``search_fts`` (FTS5) on SQLite and ``search_index`` (tsvector + GIN) on
+PostgreSQL; both tables are made by the migrations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, select, text
+from sqlalchemy.orm import Session
+
+from ..db import models as m
+from .terms import index_terms
+
+KINDS = ("source", "actor", "place", "incident")
+
+
+def _is_sqlite(conn: Connection) -> bool:
+    return conn.dialect.name == "sqlite"
+
+
+def remove_record(conn: Connection, kind: str, ref_id: int) -> None:
+    table = "search_fts" if _is_sqlite(conn) else "search_index"
+    conn.execute(text(f"DELETE FROM {table} WHERE kind = :k AND ref_id = :r"),
+                 {"k": kind, "r": ref_id})
+
+
+def index_record(conn: Connection, kind: str, ref_id: int, title: str, body: str) -> None:
+    """Insert or replace the index entry of one record."""
+    remove_record(conn, kind, ref_id)
+    table = "search_fts" if _is_sqlite(conn) else "search_index"
+    conn.execute(
+        text(f"INSERT INTO {table} (kind, ref_id, title, body) VALUES (:k, :r, :t, :b)"),
+        {"k": kind, "r": ref_id, "t": index_terms(title), "b": index_terms(body)},
+    )
+
+
+def index_source(session: Session, source: m.Source) -> None:
+    title = " ".join(filter(None, [source.title, source.file_name, source.publisher]))
+    index_record(session.connection(), "source", source.id, title, source.text or "")
+
+
+def _actor_texts(conn: Connection, actor_id: int) -> tuple[str, str] | None:
+    row = conn.execute(select(m.Actor.name, m.Actor.name_latin, m.Actor.notes)
+                       .where(m.Actor.id == actor_id)).first()
+    if row is None:
+        return None
+    aliases = conn.execute(select(m.Alias.text).where(m.Alias.actor_id == actor_id)).scalars()
+    title = " ".join(filter(None, [row.name, row.name_latin, *aliases]))
+    return title, row.notes or ""
+
+
+def _place_texts(conn: Connection, place_id: int) -> tuple[str, str] | None:
+    row = conn.execute(select(m.Place.name, m.Place.name_latin, m.Place.notes)
+                       .where(m.Place.id == place_id)).first()
+    if row is None:
+        return None
+    aliases = conn.execute(select(m.Alias.text).where(m.Alias.place_id == place_id)).scalars()
+    return " ".join(filter(None, [row.name, row.name_latin, *aliases])), row.notes or ""
+
+
+def _incident_texts(conn: Connection, incident_id: int) -> tuple[str, str] | None:
+    row = conn.execute(select(m.Incident.title, m.Incident.summary, m.Incident.type,
+                              m.Incident.subtype).where(m.Incident.id == incident_id)).first()
+    if row is None:
+        return None
+    return row.title, " ".join(filter(None, [row.summary, row.type, row.subtype]))
+
+
+_TEXTS = {"actor": _actor_texts, "place": _place_texts, "incident": _incident_texts}
+
+
+def refresh_entries(conn: Connection, keys: Iterable[tuple[str, int]]) -> None:
+    """Re-index (or drop, when gone) the given actor/place/incident entries."""
+    for kind, ref_id in keys:
+        texts = _TEXTS[kind](conn, ref_id)
+        if texts is None:
+            remove_record(conn, kind, ref_id)
+        else:
+            index_record(conn, kind, ref_id, *texts)
+
+
+def reindex_all(session: Session) -> int:
+    """Rebuild the whole index; returns the number of entries."""
+    conn = session.connection()
+    conn.execute(text("DELETE FROM search_fts" if _is_sqlite(conn) else "DELETE FROM search_index"))
+    count = 0
+    for src in session.execute(select(m.Source.id, m.Source.title, m.Source.file_name,
+                                      m.Source.publisher, m.Source.text)):
+        title = " ".join(filter(None, [src.title, src.file_name, src.publisher]))
+        index_record(conn, "source", src.id, title, src.text or "")
+        count += 1
+    for kind, model in (("actor", m.Actor), ("place", m.Place), ("incident", m.Incident)):
+        ids = list(session.execute(select(model.id)).scalars())
+        refresh_entries(conn, ((kind, i) for i in ids))
+        count += len(ids)
+    return count

@@ -1,0 +1,117 @@
+"""Ranked search with highlighted snippets taken from the original text."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import Connection, select, text
+from sqlalchemy.orm import Session
+
+from ..db import models as m
+from ..normalize import WORD_RE, normalize_with_map, strip_clitics
+from .terms import all_terms, fts5_query, query_groups, tsquery
+
+SNIPPET_CHARS = 160
+MARK_OPEN, MARK_CLOSE = "[", "]"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    id: int
+    title: str
+    snippet: str
+    score: float
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def _ranked_ids(conn: Connection, alternatives: list[list[list[str]]], kinds: tuple[str, ...],
+                limit: int) -> list[tuple[str, int, float]]:
+    params = {"limit": limit, **{f"k{i}": k for i, k in enumerate(kinds)}}
+    kind_list = ", ".join(f":k{i}" for i in range(len(kinds)))
+    if conn.dialect.name == "sqlite":
+        sql = (
+            "SELECT kind, ref_id, -bm25(search_fts, 0, 0, 5.0, 1.0) AS score FROM search_fts "
+            f"WHERE search_fts MATCH :q AND kind IN ({kind_list}) "
+            "ORDER BY bm25(search_fts, 0, 0, 5.0, 1.0), ref_id LIMIT :limit"
+        )
+        params["q"] = fts5_query(alternatives)
+    else:
+        sql = (
+            "SELECT kind, ref_id, ts_rank(tsv, q) AS score "
+            "FROM search_index, to_tsquery('simple', :q) q "
+            f"WHERE tsv @@ q AND kind IN ({kind_list}) "
+            "ORDER BY score DESC, ref_id LIMIT :limit"
+        )
+        params["q"] = tsquery(alternatives)
+    return [(r.kind, int(r.ref_id), float(r.score)) for r in conn.execute(text(sql), params)]
+
+
+def _titles_and_texts(session: Session, kind: str, ids: list[int]) -> dict[int, tuple[str, str]]:
+    if kind == "source":
+        rows = session.execute(select(m.Source.id, m.Source.title, m.Source.file_name,
+                                      m.Source.text).where(m.Source.id.in_(ids)))
+        return {r.id: (r.title or r.file_name, r.text or "") for r in rows}
+    if kind == "actor":
+        rows = session.execute(select(m.Actor.id, m.Actor.name, m.Actor.name_latin)
+                               .where(m.Actor.id.in_(ids)))
+        aliases: dict[int, list[str]] = {}
+        for a in session.execute(select(m.Alias.actor_id, m.Alias.text)
+                                 .where(m.Alias.actor_id.in_(ids))):
+            aliases.setdefault(a.actor_id, []).append(a.text)
+        return {r.id: (r.name, " · ".join(filter(None, [r.name, r.name_latin,
+                                                         *aliases.get(r.id, [])])))
+                for r in rows}
+    if kind == "place":
+        rows = session.execute(select(m.Place.id, m.Place.name, m.Place.name_latin)
+                               .where(m.Place.id.in_(ids)))
+        return {r.id: (r.name, " · ".join(filter(None, [r.name, r.name_latin]))) for r in rows}
+    rows = session.execute(select(m.Incident.id, m.Incident.title, m.Incident.summary)
+                           .where(m.Incident.id.in_(ids)))
+    return {r.id: (r.title, r.summary or r.title) for r in rows}
+
+
+def snippet(original: str, alternatives: list[list[list[str]]], width: int = SNIPPET_CHARS) -> str:
+    """A window of ``original`` around the first match, matched words in [brackets]."""
+    wanted = all_terms(alternatives)
+    normalised, index = normalize_with_map(original)
+    spans = []
+    for match in WORD_RE.finditer(normalised):
+        readings = strip_clitics(match.group())
+        if wanted.intersection(readings):
+            spans.append((index[match.start()], index[match.end() - 1] + 1))
+    if not spans:
+        return original[:width].strip()
+    first = spans[0][0]
+    lo = max(0, first - width // 3)
+    hi = min(len(original), lo + width)
+    out, pos = [], lo
+    for start, end in spans:
+        if start < lo or end > hi:
+            continue
+        out += [original[pos:start], MARK_OPEN, original[start:end], MARK_CLOSE]
+        pos = end
+    out.append(original[pos:hi])
+    text_ = "".join(out).replace("\n", " ").strip()
+    return ("…" if lo > 0 else "") + text_ + ("…" if hi < len(original) else "")
+
+
+def search(session: Session, query: str, *, kinds: tuple[str, ...] | None = None,
+           limit: int = 50) -> list[SearchHit]:
+    """Ranked hits for ``query`` across the case; same hits on SQLite and PostgreSQL."""
+    alternatives = query_groups(query)
+    if not alternatives:
+        return []
+    kinds = kinds or ("source", "actor", "place", "incident")
+    ranked = _ranked_ids(session.connection(), alternatives, kinds, limit)
+    by_kind: dict[str, list[int]] = {}
+    for kind, ref_id, _ in ranked:
+        by_kind.setdefault(kind, []).append(ref_id)
+    details = {k: _titles_and_texts(session, k, ids) for k, ids in by_kind.items()}
+    hits = []
+    for kind, ref_id, score in ranked:
+        title, body = details[kind].get(ref_id, ("", ""))
+        hits.append(SearchHit(kind, ref_id, title, snippet(body, alternatives), round(score, 6)))
+    return hits
