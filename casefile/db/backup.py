@@ -14,7 +14,7 @@ from sqlalchemy import insert, select
 
 from ..search.index import reindex_all
 from . import models as m
-from .case import Case, create_case
+from .case import Case, create_empty_case
 from .errors import CaseError
 
 
@@ -33,10 +33,9 @@ def backup_case(case: Case, out: Path) -> None:
         finally:
             src.close()
         return
-    copy = create_case(out, name=case.name)
+    copy = create_empty_case(out, name=case.name)
     try:
         with case.engine.connect() as src, copy.engine.begin() as dst:
-            dst.execute(m.CaseInfo.__table__.delete())
             for table in m.Base.metadata.sorted_tables:
                 rows = [dict(r._mapping) for r in src.execute(select(table))]
                 if rows:

@@ -129,8 +129,9 @@ class Case:
             yield session
             session.commit()
         except StaleDataError as exc:
+            conflict = _conflict(session, exc)  # before rollback expires the objects
             session.rollback()
-            raise _conflict(session, exc) from exc
+            raise conflict from exc
         except BaseException:
             session.rollback()
             raise
@@ -145,15 +146,26 @@ class Case:
         self.engine.dispose()
 
 
-def _conflict(session: Session, exc: StaleDataError) -> ConflictError:
-    """Name the record whose save was refused, keeping the refused values."""
+@event.listens_for(Session, "before_flush")
+def _remember_edits(session: Session, _ctx: Any, _instances: Any) -> None:
+    """Keep what is about to be saved: a refused flush expires the objects."""
+    from .locking import describe
+
+    pending = []
     for obj in list(session.dirty) + list(session.deleted):
         state = inspect(obj)
-        if state.modified or obj in session.deleted:
-            mine = {k: v for k, v in state.dict.items() if not k.startswith("_")
-                    and isinstance(v, str | int | float | type(None))}
-            label = getattr(obj, "name", None) or getattr(obj, "title", None) or ""
-            record = f"{type(obj).__name__} {obj.id}" + (f" «{label}»" if label else "")
+        mine = {a.key: a.value for a in state.attrs
+                if a.history.has_changes() and isinstance(a.value, str | int | float | type(None))}
+        pending.append((getattr(obj, "__tablename__", ""), describe(obj), mine))
+    session.info["pending_edits"] = pending
+
+
+def _conflict(session: Session, exc: StaleDataError) -> ConflictError:
+    """Name the record whose save was refused, keeping the refused values."""
+    message = str(exc)
+    table = message.split("table '")[-1].split("'")[0] if "table '" in message else None
+    for tablename, record, mine in session.info.get("pending_edits", []):
+        if tablename == table:
             return ConflictError(record, mine)
     return ConflictError("A record")
 
@@ -191,6 +203,15 @@ def _upgrade(engine: Engine) -> None:
 
 def create_case(case: str | os.PathLike[str], *, name: str | None = None) -> Case:
     """Create a new, empty case through the migrations and open it."""
+    opened = create_empty_case(case, name=name)
+    with opened.session() as s:
+        s.add_all([m.CaseInfo(key="name", value=opened.name),
+                   m.CaseInfo(key="created_by", value=opened.user)])
+    return opened
+
+
+def create_empty_case(case: str | os.PathLike[str], *, name: str | None = None) -> Case:
+    """The schema and nothing else: no rows, not even the case's name (for copies)."""
     url = to_url(case)
     if not _is_url(str(case)):
         path = Path(case)
@@ -211,12 +232,7 @@ def create_case(case: str | os.PathLike[str], *, name: str | None = None) -> Cas
     except OperationalError as exc:
         engine.dispose()
         raise CaseError(_describe_pg_error(url, exc)) from exc
-    opened = Case(url=url, engine=engine, user=_user(),
-                  name=name or _default_name(case))
-    with opened.session() as s:
-        s.add_all([m.CaseInfo(key="name", value=opened.name),
-                   m.CaseInfo(key="created_by", value=opened.user)])
-    return opened
+    return Case(url=url, engine=engine, user=_user(), name=name or _default_name(case))
 
 
 def _default_name(case: str | os.PathLike[str]) -> str:
