@@ -1,0 +1,45 @@
+"""Safe opening of the ZIP containers DOCX and ODT are made of.
+
+Checked before any parser sees the file: the archive opens, its members'
+declared sizes stay under the limit (a zip bomb is refused without being
+expanded), and reading a member never yields more than its declared size
+(zipfile itself stops there and checks the CRC).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from casefile.importing.readers.base import MAX_ARCHIVE_MEMBERS, MAX_UNPACKED_BYTES, ReadError
+
+
+def open_archive(data: bytes, kind: str) -> zipfile.ZipFile:
+    """Open ``data`` as the ZIP container of a ``kind`` ("DOCX", "ODT") file."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        raise ReadError(f"{kind} is damaged: {error} (the file may be truncated)") from None
+    except (OSError, ValueError, EOFError) as error:
+        raise ReadError(f"{kind} is damaged: {error}") from None
+    members = archive.infolist()
+    if len(members) > MAX_ARCHIVE_MEMBERS:
+        raise ReadError(f"{kind} holds {len(members)} parts, more than a document ever needs")
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNPACKED_BYTES:
+        raise ReadError(
+            f"{kind} expands to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB (zip bomb?)"
+        )
+    return archive
+
+
+def read_member(archive: zipfile.ZipFile, name: str, kind: str) -> bytes:
+    """One member's bytes, with damage reported as a ReadError."""
+    try:
+        return archive.read(name)
+    except KeyError:
+        raise ReadError(f"{kind} is damaged: its part {name!r} is missing") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
+        raise ReadError(f"{kind} is damaged: {error}") from None
+    except NotImplementedError as error:  # an unknown compression method
+        raise ReadError(f"{kind} uses an unsupported compression: {error}") from None

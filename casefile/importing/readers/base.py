@@ -1,0 +1,61 @@
+"""The result every reader returns, and the one error they raise."""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from dataclasses import dataclass, field
+
+# Limits shared by readers that unpack containers (DOCX, ODT): generous for real
+# documents, small enough that a zip bomb is refused before it is expanded.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_ARCHIVE_MEMBERS = 10_000
+
+
+class ReadError(Exception):
+    """A file could not be read; the message is one sentence for the analyst."""
+
+
+@dataclass
+class ReadResult:
+    text: str
+    media_type: str
+    status: str = "ok"  # "ok" | "no_text_layer" | "empty_text"
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: datetime.date | None = None
+    author: str | None = None
+    metadata: dict = field(default_factory=dict)
+    children: list[Child] = field(default_factory=list)
+
+
+@dataclass
+class Child:
+    name: str
+    data: bytes
+    result: ReadResult | None = None
+
+
+def finish(result: ReadResult) -> ReadResult:
+    """Common last step: NFC text, tidy metadata, status for empty text."""
+    result.text = unicodedata.normalize("NFC", result.text).strip()
+    for name in ("title", "publisher", "url", "author"):
+        value = getattr(result, name)
+        if value is not None:
+            value = " ".join(unicodedata.normalize("NFC", value).split())
+            setattr(result, name, value or None)
+    if not result.text and result.status == "ok" and not result.children:
+        result.status = "empty_text"
+    return result
+
+
+def describe_start(data: bytes) -> str:
+    """A short human description of what a file starts with, for error messages."""
+    head = data[:16]
+    if not head:
+        return "nothing (the file is empty)"
+    printable = sum(32 <= b < 127 or b in b"\t\r\n" for b in head)
+    if printable == len(head):
+        return repr(head.decode("ascii"))
+    return "random bytes" if printable < len(head) // 2 else f"{head!r}"
