@@ -74,14 +74,32 @@ def _write_audit(session: Session, flush_context: Any) -> None:
                 before, after = _changes(obj)
                 if not after and not before:
                     continue
-            rows.append({
+            row = {
                 "at": m.utcnow(), "user": user, "action": action,
                 "table": obj.__tablename__, "record_id": getattr(obj, "id", None),
                 "before": before, "after": after,
-            })
+            }
+            rows.append(row)
+            if "undo_log" in session.info:  # an undoable action is being recorded
+                session.info["undo_log"].append(_undo_record(obj, action, before, after))
             stale.update(_index_keys(obj, action))
     if rows:
         session.connection().execute(insert(m.AuditEntry), rows)
+
+
+def _undo_record(obj: Any, action: str, before: Any, after: Any) -> dict[str, Any]:
+    """What undo needs: full rows for inserts and deletes, changed fields for updates."""
+    state = inspect(obj)
+    keys = [c.key for c in state.mapper.column_attrs if c.key not in ("version",)]
+    full = {k: state.dict.get(k) for k in keys if k in state.dict}
+    if action == "update":
+        hist = {k: state.attrs[k].history for k in keys}
+        before = {k: (h.deleted[0] if h.deleted else None) for k, h in hist.items()
+                  if h.has_changes()}
+        after = {k: (h.added[0] if h.added else None) for k, h in hist.items() if h.has_changes()}
+    else:
+        before, after = (None, full) if action == "insert" else (full, None)
+    return {"model": type(obj), "id": obj.id, "action": action, "before": before, "after": after}
 
 
 def _index_keys(obj: Any, action: str) -> set[tuple[str, int]]:

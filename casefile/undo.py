@@ -1,0 +1,88 @@
+"""Undo and redo for every edit, from what the flush hook saw change.
+
+An action runs inside ``record_action``; every row it inserted, updated or
+deleted is kept (full rows for inserts and deletes, changed fields for
+updates). Undo applies the inverse in reverse order, redo replays it, both
+through the ORM so versions, audit entries and the search index follow.
+The Qt ``QUndoStack`` in ``ui`` wraps these objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from .db.case import Case
+
+T = TypeVar("T")
+
+
+@dataclass
+class UndoableAction:
+    description: str
+    changes: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes
+
+
+@contextmanager
+def recording(session: Session, description: str) -> Iterator[UndoableAction]:
+    """Record the changes flushed in ``session`` while the block runs."""
+    action = UndoableAction(description)
+    session.info["undo_log"] = action.changes
+    try:
+        yield action
+        session.flush()
+    finally:
+        session.info.pop("undo_log", None)
+
+
+def run_action(case: Case, description: str,
+               fn: Callable[[Session], T]) -> tuple[T, UndoableAction]:
+    """Run ``fn`` in one transaction and return its result and how to undo it."""
+    with case.session() as session, recording(session, description) as action:
+        result = fn(session)
+    return result, action
+
+
+def _apply(session: Session, change: dict[str, Any], reverse: bool) -> None:
+    model, record_id, action = change["model"], change["id"], change["action"]
+    if reverse:
+        action = {"insert": "delete", "delete": "insert", "update": "update"}[action]
+        values = change["before"] if action != "delete" else None
+    else:
+        values = change["after"]
+    if action == "insert":
+        row = dict(values or change["before"] or {})
+        row.pop("version", None)
+        session.add(model(**row))
+    elif action == "delete":
+        obj = session.get(model, record_id)
+        if obj is not None:
+            session.delete(obj)
+    else:
+        obj = session.get(model, record_id)
+        if obj is None:
+            raise LookupError(f"{model.__name__} {record_id} no longer exists")
+        for key, value in values.items():
+            setattr(obj, key, value)
+
+
+def undo(case: Case, action: UndoableAction) -> None:
+    with case.session() as session:
+        # One flush at the end lets the unit of work order inserts and deletes by
+        # their foreign keys (an actor before its aliases, and the reverse).
+        for change in reversed(action.changes):
+            _apply(session, change, reverse=True)
+
+
+def redo(case: Case, action: UndoableAction) -> None:
+    with case.session() as session:
+        for change in action.changes:
+            _apply(session, change, reverse=False)

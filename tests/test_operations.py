@@ -1,0 +1,63 @@
+"""The operation runner: results on the UI thread, progress, cancel, one change signal."""
+
+import threading
+
+from PySide6.QtCore import QThread
+
+from ui.operations import OperationRunner
+from ui.selection import Ref, SelectionModel
+
+
+def test_work_runs_off_the_ui_thread_and_results_come_back(qtbot):
+    runner = OperationRunner()
+    main = QThread.currentThread()
+    seen = {}
+
+    def work(progress):
+        seen["worker"] = threading.current_thread().name
+        for i in range(3):
+            progress.update(i + 1, 3, f"step {i}")
+        return 42
+
+    with qtbot.waitSignal(runner.changed, timeout=5000) as changed:
+        op = runner.run(work, label="test", changes={"actors"})
+        op.succeeded.connect(lambda r: seen.setdefault("result", (r, QThread.currentThread())))
+    assert seen["result"] == (42, main)
+    assert seen["worker"] != threading.main_thread().name
+    assert changed.args == [{"actors"}]
+
+
+def test_cancel_stops_between_steps(qtbot):
+    runner = OperationRunner()
+    started = threading.Event()
+    steps = []
+
+    def work(progress):
+        for i in range(1000):
+            started.set()
+            progress.check()
+            steps.append(i)
+            threading.Event().wait(0.002)
+
+    op = runner.run(work, label="long", changes={"sources"})
+    started.wait(5)
+    with qtbot.waitSignal(op.cancelled, timeout=5000):
+        op.cancel()
+    assert 0 < len(steps) < 1000
+
+
+def test_failures_arrive_as_signals(qtbot):
+    runner = OperationRunner()
+    with qtbot.waitSignal(runner.run(lambda p: 1 / 0, label="bad").failed) as failed:
+        pass
+    assert isinstance(failed.args[0], ZeroDivisionError)
+
+
+def test_selection_history(qtbot):
+    sel = SelectionModel()
+    sel.select(Ref("actor", 1))
+    sel.select(Ref("place", 2))
+    sel.back()
+    assert sel.current == Ref("actor", 1)
+    sel.forward()
+    assert sel.current == Ref("place", 2)
