@@ -40,7 +40,7 @@ def test_cancel_stops_between_steps(qtbot):
             threading.Event().wait(0.002)
 
     op = runner.run(work, label="long", changes={"sources"})
-    started.wait(5)
+    qtbot.waitUntil(started.is_set, timeout=5000)
     with qtbot.waitSignal(op.cancelled, timeout=5000):
         op.cancel()
     assert 0 < len(steps) < 1000
