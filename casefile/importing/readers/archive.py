@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from casefile.importing.readers.base import MAX_ARCHIVE_MEMBERS, MAX_UNPACKED_BYTES, ReadError
 
@@ -39,7 +40,14 @@ def read_member(archive: zipfile.ZipFile, name: str, kind: str) -> bytes:
         return archive.read(name)
     except KeyError:
         raise ReadError(f"{kind} is damaged: its part {name!r} is missing") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+    ) as error:
         raise ReadError(f"{kind} is damaged: {error}") from None
     except NotImplementedError as error:  # an unknown compression method
         raise ReadError(f"{kind} uses an unsupported compression: {error}") from None

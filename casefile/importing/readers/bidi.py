@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 
+_MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 _NUMBER_AFFIXES = set("%‰٪$€£#+-−±°")
 
 
@@ -56,7 +57,7 @@ def _kinds(clusters: list[str]) -> list[str]:
     return kinds
 
 
-def _rtl_run(clusters: list[str], kinds: list[str]) -> list[str]:
+def _rtl_run(clusters: list[str], kinds: list[str], mirror: bool) -> list[str]:
     """Logical order of a right-to-left run given in visual order."""
     clusters = clusters[::-1]
     kinds = kinds[::-1]
@@ -74,9 +75,7 @@ def _rtl_run(clusters: list[str], kinds: list[str]) -> list[str]:
             out.extend(clusters[i : last + 1][::-1])
             i = last + 1
         else:
-            # Brackets are not mirrored: writers map a mirrored glyph back to the
-            # character typed (LibreOffice and HarfBuzz-based writers both do).
-            out.append(clusters[i])
+            out.append(clusters[i].translate(_MIRROR) if mirror and not kinds[i] else clusters[i])
             i += 1
     return out
 
@@ -90,13 +89,19 @@ def base_is_rtl(kinds: list[str], clusters: list[str]) -> bool:
     return bool(strong) and strong[-1] == "R"  # the rightmost word starts the line
 
 
-def visual_to_logical(clusters: list[str]) -> str:
-    """Logical text of one line whose clusters are given left to right."""
+def visual_to_logical(clusters: list[str], *, mirror: bool = False) -> str:
+    """Logical text of one line whose clusters are given left to right.
+
+    ``mirror``: brackets in right-to-left runs are stored as the glyph shown
+    (a writer that maps glyphs to presentation forms does this), so «(» on the
+    page is a logical «)». Writers that map glyphs back to the characters
+    typed (LibreOffice, HarfBuzz-based ones) need no mirroring.
+    """
     kinds = _kinds(clusters)
     if "R" not in kinds:
         return "".join(clusters)
     if base_is_rtl(kinds, clusters):
-        return "".join(_rtl_run(clusters, kinds))
+        return "".join(_rtl_run(clusters, kinds, mirror))
     out: list[str] = []
     i = 0
     while i < len(clusters):
@@ -108,7 +113,7 @@ def visual_to_logical(clusters: list[str]) -> str:
                 if kinds[j] == "R":
                     last = j
                 j += 1
-            out.extend(_rtl_run(clusters[i : last + 1], kinds[i : last + 1]))
+            out.extend(_rtl_run(clusters[i : last + 1], kinds[i : last + 1], mirror))
             i = last + 1
         else:
             out.append(clusters[i])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from casefile.importing.readers.base import ReadError, describe_start
 
@@ -69,7 +70,14 @@ def _zip_kind(data: bytes, extension: str) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as error:
         raise ReadError(f"{expected} is damaged: {error} (the file may be truncated)") from None
     if "word/document.xml" in names:
         return "docx"

@@ -4,16 +4,17 @@ Text is taken from the body's XML in order (paragraphs inside table cells,
 content controls and inserted revisions included, deleted revisions not), so
 nothing python-docx's paragraph list skips is lost. Right-to-left paragraphs are
 stored in logical order in DOCX, so their text needs no reordering.
-python-docx supplies the core properties.
+python-docx reads the core properties.
 """
 
 from __future__ import annotations
 
 import datetime
-import io
+import zipfile
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.packuri import PackURI
+from docx.opc.parts.coreprops import CorePropertiesPart
 from lxml import etree
 
 from casefile.importing.readers.archive import open_archive, read_member
@@ -64,15 +65,28 @@ def body_text(document_xml: bytes) -> str:
     return "\n".join(line for line in lines if line.strip())
 
 
-def _core_properties(data: bytes) -> tuple[str | None, str | None, datetime.date | None]:
+def _core_properties(
+    archive: zipfile.ZipFile,
+) -> tuple[str | None, str | None, datetime.date | None]:
+    """Title, author and creation date from docProps/core.xml.
+
+    python-docx parses the part on its own, so the rest of the package (images
+    and all) is not loaded just to read three properties.
+    """
+    if "docProps/core.xml" not in archive.namelist():
+        return None, None, None
     try:
-        properties = docx.Document(io.BytesIO(data)).core_properties
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError):
+        blob = read_member(archive, "docProps/core.xml", "DOCX")
+        part = CorePropertiesPart.load(
+            PackURI("/docProps/core.xml"), CT.OPC_CORE_PROPERTIES, blob, None
+        )
+        properties = part.core_properties
+        title, author, created = properties.title, properties.author, properties.created
+    except (ReadError, ValueError, etree.XMLSyntaxError):
         return None, None, None  # the text was readable; missing properties are not fatal
-    created = properties.created
     return (
-        properties.title or None,
-        properties.author or None,
+        title or None,
+        author or None,
         created.date() if isinstance(created, datetime.datetime) else None,
     )
 
@@ -83,7 +97,7 @@ def read_docx(data: bytes, filename: str) -> ReadResult:
     if "word/document.xml" not in names:
         raise ReadError("DOCX is damaged: it has no word/document.xml part")
     text = body_text(read_member(archive, "word/document.xml", "DOCX"))
-    title, author, created = _core_properties(data)
+    title, author, created = _core_properties(archive)
     return finish(
         ReadResult(
             text=text,

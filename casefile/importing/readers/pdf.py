@@ -59,6 +59,10 @@ def _is_rtl_letter(text: str) -> bool:
     return bool(text) and unicodedata.bidirectional(text[0]) in ("R", "AL")
 
 
+def _is_presentation_form(text: str) -> bool:
+    return any(0xFB50 <= ord(ch) <= 0xFDFF or 0xFE70 <= ord(ch) <= 0xFEFF for ch in text)
+
+
 def _is_mark(text: str) -> bool:
     return bool(text) and all(unicodedata.category(ch) == "Mn" for ch in text)
 
@@ -157,6 +161,8 @@ def page_text(page: LTPage) -> str:
     rtl = sum(_is_rtl_letter(c.get_text()) for c in chars)
     visual = bool(_stores_visual(chars)) if rtl else False
     mirrored = rtl > len(chars) / 3
+    # Glyphs mapped to presentation forms were mapped by shape, brackets too.
+    shapes = any(_is_presentation_form(c.get_text()) for c in chars)
     if visual:
         _attach_marks(chars)
         chars = _visual_lines(chars)
@@ -181,7 +187,7 @@ def page_text(page: LTPage) -> str:
             if visual:
                 if mirrored:
                     units.reverse()  # back to left-to-right visual order
-                units = [visual_to_logical(group_clusters(units))]
+                units = [visual_to_logical(group_clusters(units), mirror=shapes)]
             lines.append(fold_presentation_forms(_CID.sub("", "".join(units))))
         text = " ".join(" ".join(line.split()) for line in lines if line.strip())
         if text:
