@@ -1,0 +1,125 @@
+"""Shared pieces of the rule recognizers: candidates, quotes, proclitics, name-like words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from . import lexicon as lx
+from .textmap import TextMap
+
+QUOTE_CHARS = '"„‟〝〞'
+_MAX_QUOTE = 80  # a quoted name is short; a longer "quote" is a misaligned pair or a citation
+_DIGITS = re.compile(r"\d")
+
+
+@dataclass
+class Cand:
+    """A proposed entity in normalised offsets, before overlap resolution and linking."""
+
+    type: str
+    kind: str
+    ns: int
+    ne: int
+    name: str  # normalised name used for linking (may differ from the span: adjectives, quotes)
+    confidence: float
+    source: str
+    entry: Any = None  # gazetteer Entry when the recognizer already linked it
+    alias: str | None = None
+    date: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.ne - self.ns
+
+
+@dataclass(frozen=True)
+class Quote:
+    open: int  # offset of the opening quote char
+    close: int  # offset of the closing quote char
+    cs: int  # content start/end, stripped of spaces
+    ce: int
+
+
+def find_quotes(tm: TextMap) -> list[Quote]:
+    """Pair quote marks line by line; tolerate stray spaces inside («" حزب الله"»)."""
+    norm = tm.norm
+    out: list[Quote] = []
+    positions = [i for i, ch in enumerate(norm) if ch in QUOTE_CHARS] if '"' in norm else []
+    i = 0
+    while i + 1 < len(positions):
+        a, b = positions[i], positions[i + 1]
+        inner = norm[a + 1 : b]
+        if b - a - 1 > _MAX_QUOTE or "\n" in inner or any(p in inner for p in ".!?"):
+            i += 1  # misaligned: try pairing from the next mark
+            continue
+        cs, ce = a + 1, b
+        while cs < ce and norm[cs].isspace():
+            cs += 1
+        while ce > cs and norm[ce - 1].isspace():
+            ce -= 1
+        if ce > cs:
+            out.append(Quote(a, b, cs, ce))
+        i += 2
+    return out
+
+
+@lru_cache(maxsize=65536)
+def readings(word: str) -> tuple[tuple[int, str], ...]:
+    """(prefix length, stem) readings of a word with proclitics و ف ب ل ك removed.
+
+    «للحرس» reads as ل + «الحرس» (the stem's span starts at the second ل).
+    """
+    out = [(0, word)]
+    stems = [(0, word)]
+    if word[:1] in ("و", "ف") and len(word) > 3:
+        stems.append((1, word[1:]))
+    for off, s in list(stems):
+        if s.startswith("لل") and len(s) > 3:
+            out.append((off + 1, "ال" + s[2:]))
+        elif s[:1] in ("ب", "ل", "ك") and len(s) > 3:
+            out.append((off + 1, s[1:]))
+        if off:
+            out.append((off, s))
+    return tuple(dict.fromkeys(out))
+
+
+def match_vocab(word: str, vocab: Any) -> tuple[int, str] | None:
+    """The first reading of ``word`` that is in ``vocab`` (a set or dict)."""
+    for off, stem in readings(word):
+        if stem in vocab:
+            return off, stem
+    return None
+
+
+_NOT_NAME = lx._set(
+    "سيطرة نفوذ تواجد وجود انتشار عسكرية عسكري امنة عازلة حدودية صناعية سكنية واسعة محاذية "
+    "قريبة بعيدة اخرى الاخرى الاول الاولى الثاني الثانية الجديد الجديدة الحالي الحالية "
+    "السابق السابقة الاسبق الراحل العام العامة الاعلى المقبل المقبلة الماضي الماضية "
+    "كبير كبيرة صغير صغيرة عدد عدة جميع كافة مختلف نفس ذات اكثر اقل اهم ابرز "
+    "قال قالت اكد اكدت اعلن اعلنت اضاف اضافت اوضح اوضحت ذكر ذكرت كشف كشفت يوم"
+)
+NON_NAME = lx.STOPWORDS | _NOT_NAME | frozenset(lx.PLACE_TRIGGERS) | frozenset(lx.GROUP_HEADS)
+
+
+@lru_cache(maxsize=65536)
+def is_name_word(word: str) -> bool:
+    """Could this word be part of a proper name? (letters only, not a function word)."""
+    if len(word) < 2 or _DIGITS.search(word) or not word.isalpha():
+        return False
+    if word in NON_NAME or word in lx.MONTH_WORDS:
+        return False
+    return not any(r[1] in lx.STOPWORDS for r in readings(word)[1:] if r[0] and len(r[1]) > 2)
+
+
+def quote_at(quotes: list[Quote], pos: int, tm: TextMap, max_gap: int = 2) -> Quote | None:
+    """A quote whose opening mark is at ``pos`` or after a few spaces/tatweel."""
+    for q in quotes:
+        if pos <= q.open <= pos + max_gap and not tm.norm[pos : q.open].strip():
+            return q
+        if q.open > pos + max_gap:
+            break
+    return None

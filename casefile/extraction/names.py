@@ -1,0 +1,260 @@
+"""Rule recognizers for PERSON, GROUP and PLACE names in news style.
+
+Each function reads the tokens of a TextMap and yields Cand objects in normalised offsets.
+Titles, roles and descriptors («المدعو», «مختار قرية», «مليشيا») stay outside the name span;
+they become relations later (see relations.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import lexicon as lx
+from .common import Cand, Quote, is_name_word, match_vocab, quote_at
+from .textmap import TextMap
+from .types import GROUP, PERSON, PLACE
+
+# Group descriptors that are not part of the name when a name follows («مليشيا "حزب الله"»).
+_DESCRIPTORS = lx._set("مليشيا ميليشيا ميلشيا فصيل تنظيم جماعة")
+_NAME_LIMIT = 4
+
+
+def _gap_ok(tm: TextMap, i: int, j: int) -> bool:
+    """Only spaces (or a tatweel-ed «بـ») between tokens i and j: same phrase."""
+    return not tm.between(i, j).strip()
+
+
+def _name_run(tm: TextMap, i: int, limit: int = _NAME_LIMIT) -> int:
+    """End token (exclusive) of a run of name-like words starting at token i."""
+    j = i
+    while j < len(tm) and j - i < limit and is_name_word(tm.words[j]):
+        if j > i and not _gap_ok(tm, j - 1, j):
+            break
+        if j > i and match_vocab(tm.words[j], lx.OFFICE_FIRST):
+            break
+        j += 1
+    return j
+
+
+def _span_cand(tm: TextMap, type_: str, kind: str, i: int, j: int, off: int, conf: float,
+               source: str) -> Cand:
+    ns, ne = tm.starts[i] + off, tm.ends[j - 1]
+    return Cand(type_, kind, ns, ne, tm.norm[ns:ne], conf, source)
+
+
+def _quoted(tm: TextMap, q: Quote, type_: str, kind: str, conf: float, source: str) -> Cand:
+    return Cand(type_, kind, q.cs, q.ce, " ".join(tm.norm[q.cs : q.ce].split()), conf, source,
+                extra={"quote": q})
+
+
+def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
+    words = tm.words
+    n = len(words)
+    for i, w in enumerate(words):
+        intro = match_vocab(w, lx.PERSON_INTRODUCERS)
+        nick = None if intro else match_vocab(w, lx.NICKNAME_INTRODUCERS)
+        if intro or nick:
+            k = i + 1
+            # «الملقب بـ "…"»: skip the preposition, separate or glued to the quote.
+            if nick and k < n and words[k] in ("ب", "باسم", "بلقب", "بكنيه"):
+                k += 1
+            pos = tm.ends[k - 1]
+            q = quote_at(quotes, pos, tm, max_gap=3)
+            kind = "nickname" if nick else "name"
+            if q is not None:
+                c = _quoted(tm, q, PERSON, kind, 0.92, "pattern:introducer")
+                if c.name.split()[0] in lx.KUNYA_HEADS:
+                    c.kind = "kunya"
+                yield c
+                continue
+            if k < n and _gap_ok(tm, k - 1, k):
+                off = 0
+                if nick and words[k].startswith("ب") and words[k][1:] and (
+                    words[k][1:] in lx.KUNYA_HEADS or is_name_word(words[k][1:])
+                ):
+                    off = 1  # «الملقب بأبي علي»
+                j = _name_run(tm, k, 4) if off == 0 else max(k + 1, _name_run(tm, k + 1, 3))
+                if j > k:
+                    c = _span_cand(tm, PERSON, kind, k, j, off, 0.75, "pattern:introducer")
+                    if c.name.split()[0] in lx.KUNYA_HEADS:
+                        c.kind = "kunya"
+                    yield c
+            continue
+        # «أبو رقية الأحوازي»: kunya + name (+ nisba).
+        r = match_vocab(w, lx.KUNYA_HEADS)
+        if r and r[1] not in ("ام",) and i + 1 < n and _gap_ok(tm, i, i + 1):
+            if is_name_word(words[i + 1]):
+                j = i + 2
+                if j < n and _gap_ok(tm, j - 1, j) and words[j].startswith("ال") and is_name_word(words[j]):
+                    j += 1
+                yield _span_cand(tm, PERSON, "kunya", i, j, r[0], 0.6, "pattern:kunya")
+            continue
+        # «الشيخ X Y», «العميد X»: title + name, title outside the span.
+        h = match_vocab(w, lx.HONORIFICS)
+        if h:
+            k = i + 1
+            while k < n and k - i <= 2 and words[k] in lx.NATIONALITY:
+                k += 1
+            if k < n and _gap_ok(tm, k - 1, k) and is_name_word(words[k]):
+                if h[1] == "اللواء" and words[k] not in lx.GIVEN_NAMES:
+                    continue  # «اللواء» is also «brigade»
+                j = _name_run(tm, k, 3)
+                yield _span_cand(tm, PERSON, "name", k, j, 0, 0.68, "pattern:title")
+            continue
+        # Given name + more name words: «محمد خلف الحسين».
+        g = match_vocab(w, lx.GIVEN_NAMES)
+        if g and i + 1 < n and _gap_ok(tm, i, i + 1):
+            if g[1] == "علي" and "ى" in tm.text[tm.orig(tm.starts[i]) : tm.orig(tm.ends[i] - 1) + 1]:
+                continue  # «على» (on), folded to «علي»
+            j = _person_run(tm, i + 1)
+            if j > i + 1:
+                yield _span_cand(tm, PERSON, "name", i, j, g[0], 0.55, "pattern:given-name")
+
+
+def _person_run(tm: TextMap, k: int) -> int:
+    """After a given name: more given names, «بن»/«عبد» links, then one family word."""
+    words, n = tm.words, len(tm)
+    j = k
+    while j < n and j - k < 3 and _gap_ok(tm, j - 1, j):
+        w = words[j]
+        if w in lx.NAME_LINKS or w in ("عبد", "العبد", "ابو"):
+            if j + 1 < n and is_name_word(words[j + 1]) and _gap_ok(tm, j, j + 1):
+                j += 2
+                continue
+            break
+        if w in lx.GIVEN_NAMES and is_name_word(w):
+            j += 1
+            continue
+        if is_name_word(w) and not match_vocab(w, lx.OFFICE_FIRST) and w not in lx.GROUP_ADJECTIVES:
+            j += 1
+        break
+    return j
+
+
+def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
+    words = tm.words
+    n = len(words)
+    for q in quotes:  # «"المركز الثقافي" الإيراني»: a quoted name that starts with a group word
+        t = tm.token_at(q.cs)
+        if 0 <= t < n and tm.starts[t] == q.cs and match_vocab(words[t], lx.GROUP_HEADS):
+            name = " ".join(tm.norm[q.cs : q.ce].split())
+            yield Cand(GROUP, lx.GROUP_HEADS.get(match_vocab(words[t], lx.GROUP_HEADS)[1], "organisation"),
+                       q.cs, q.ce, name, 0.7, "pattern:group-quote", extra={"quote": q})
+    for i, w in enumerate(words):
+        r = match_vocab(w, lx.GROUP_HEADS)
+        plural = None if r else match_vocab(w, lx.PLURAL_GROUP_HEADS)
+        if not r and not plural:
+            continue
+        off, head = r or plural  # type: ignore[misc]
+        kind = lx.GROUP_HEADS.get(head, "militia" if "لي" in head else "armed_group")
+        q = quote_at(quotes, tm.ends[i], tm, max_gap=2)
+        if q is not None:  # «مليشيا" حزب الله" السوري»
+            j = tm.token_at(q.close) + 1
+            adj_end = _adjectives(tm, j, q.close)
+            if head in _DESCRIPTORS:
+                ns = q.open
+            else:
+                ns = tm.starts[i] + off
+            ne = tm.ends[adj_end - 1] if adj_end > j else q.close + 1
+            if adj_end == j:
+                ne = q.close + 1 if ns <= q.open else q.close + 1
+            name = " ".join(tm.norm[q.cs : q.ce].split())
+            if head not in _DESCRIPTORS:
+                name = f"{head} {name}"
+            if adj_end > j:
+                name += " " + " ".join(_strip_waw(x) for x in words[j:adj_end])
+            yield Cand(GROUP, kind, ns, ne, name, 0.85, "pattern:group-quote", extra={"quote": q})
+            continue
+        if plural:
+            j = _adjectives(tm, i + 1, tm.ends[i])
+            if j > i + 1:
+                yield _span_cand(tm, GROUP, "militia" if "لي" in head else "armed_group", i, j, off,
+                                 0.5, "pattern:group-plural")
+            continue
+        # The construct noun right after the head («قوات الأسد», «حزب نداء تونس»), then only
+        # adjectives: a participle such as «المتمركزة» ends the name.
+        j = i + 1
+        while j < n and j - i <= 4 and _gap_ok(tm, j - 1, j):
+            x = words[j]
+            if x in lx.GROUP_ADJECTIVES:
+                j += 1
+                continue
+            if j == i + 1 and is_name_word(x) and (x.startswith("ال") or head in _NAMED_BY_NOUN):
+                j += 1
+                continue
+            if j == i + 2 and head in _NAMED_BY_NOUN and not words[i + 1].startswith("ال") and is_name_word(x):
+                j += 1
+                continue
+            break
+        if j == i + 1:
+            continue
+        if head in lx.GENERIC_HEADS and j == i + 2 and words[i + 1] in lx.GROUP_ADJECTIVES and (
+            words[i + 1] not in lx.NATIONALITY
+        ):
+            continue  # «القوات العسكرية», «المركز الثقافي» alone: too generic without a backer
+        yield _span_cand(tm, GROUP, kind, i, j, off, 0.55, "pattern:group-head")
+
+
+# Heads whose name is a bare noun («حركة حماس», «حزب نداء تونس», «لواء فاطميون»).
+_NAMED_BY_NOUN = lx._set("حركة جبهة حزب لواء تنظيم جماعة كتائب سرايا تجمع")
+
+
+def _strip_waw(w: str) -> str:
+    return w[1:] if w.startswith("و") and w[1:] in lx.GROUP_ADJECTIVES else w
+
+
+def _adjectives(tm: TextMap, j: int, after: int) -> int:
+    """End of a run of group adjectives starting at token j («الإيرانية», «وأجنبية»)."""
+    k = j
+    while k < len(tm) and k - j < 3:
+        if k == j and tm.norm[after + 1 : tm.starts[k]].strip(' "'):
+            break
+        if k > j and not _gap_ok(tm, k - 1, k):
+            break
+        if _strip_waw(tm.words[k]) not in lx.GROUP_ADJECTIVES:
+            break
+        k += 1
+    return k
+
+
+def places(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
+    """«قرية حطلة», «بلدة …», «ريف حلب الشمالي»: the name after a place word."""
+    words = tm.words
+    n = len(words)
+    for i, w in enumerate(words):
+        r = match_vocab(w, lx.PLACE_TRIGGERS)
+        if not r or r[1].startswith("ال"):
+            continue  # «المنطقة», «القرية» refer back; they do not introduce a name
+        off, trig = r
+        kind = lx.PLACE_TRIGGERS[trig]
+        q = quote_at(quotes, tm.ends[i], tm, max_gap=2)
+        if q is not None:
+            yield _quoted(tm, q, PLACE, kind, 0.8, "pattern:place-quote")
+            continue
+        if i + 1 >= n or not _gap_ok(tm, i, i + 1) or not is_name_word(words[i + 1]):
+            continue
+        j = i + 2
+        # Two-word names: «طابية جزيرة», «دير الزور», «عين العرب»; stop at adjectives.
+        if j < n and _gap_ok(tm, j - 1, j) and is_name_word(words[j]) and (
+            words[j] not in lx.GROUP_ADJECTIVES and not match_vocab(words[j], lx.AREA_HEADS)
+        ):
+            if words[j].startswith("ال") or len(words[i + 1]) <= 3 or words[i + 1] in _NAME_PREFIXES:
+                j += 1
+        ns = tm.starts[i + 1]
+        if kind == "river":
+            ns = tm.starts[i] + off  # «نهر الفرات» is the river's name
+        yield Cand(PLACE, kind, ns, tm.ends[j - 1], tm.norm[ns : tm.ends[j - 1]], 0.7,
+                   "pattern:place-trigger")
+    for i, w in enumerate(words):
+        r = match_vocab(w, lx.AREA_HEADS)
+        if not r or r[1] != "ريف" or i + 1 >= n or not is_name_word(words[i + 1]):
+            continue
+        j = i + 2
+        if j < n and words[j].startswith("ال") and words[j] not in lx.AREA_ADJECTIVES and is_name_word(words[j]):
+            j += 1
+        if j < n and words[j] in lx.AREA_ADJECTIVES:
+            j += 1
+        yield _span_cand(tm, PLACE, "area", i, j, r[0], 0.7, "pattern:rural")
+
+
+_NAME_PREFIXES = lx._set("دير تل عين بئر بير كفر خربة جسر باب رأس راس بيت أم ام أبو ابو بني بنو سيدي")

@@ -1,0 +1,124 @@
+"""Readable Latin names: arabic-name-romanizer for persons (country SY), a simple
+transliteration for everything else. Gazetteer Latin names are preferred by the caller.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+from typing import Any
+
+from ..normalize import normalize
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_transliterator: Any = None
+_failed = False
+
+# A plain, readable scheme (no diacritics): what an editor can type and search.
+_LETTERS = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'",
+    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "a", "و": "w",
+    "ي": "y", "ء": "'", "پ": "p", "چ": "ch", "گ": "g", "ڤ": "v",
+}
+_VOWEL_AFTER = re.compile(r"([bcdfghjklmnpqrstvwxyz'])(?=[bcdfghjklmnpqrstvwxyz])")
+
+
+def _get() -> Any:
+    global _transliterator, _failed
+    if _transliterator is None and not _failed:
+        with _lock:
+            if _transliterator is None and not _failed:
+                try:
+                    from arabic_name_romanizer import Transliterator
+
+                    _transliterator = Transliterator()
+                except Exception as exc:  # a broken install must not stop extraction
+                    log.warning("arabic-name-romanizer unavailable: %s", exc)
+                    _failed = True
+    return _transliterator
+
+
+@lru_cache(maxsize=20000)
+def person_latin(name: str) -> str:
+    """«محمد علي الهادي» → «Muhammad Ali al-Hadi»."""
+    tr = _get()
+    if tr is not None:
+        try:
+            with _lock:  # the romanizer's SQLite index is not shared across threads
+                out = tr.transliterate(name, country="SY")
+            if isinstance(out, str) and out.strip():
+                return out.strip()
+        except Exception as exc:
+            log.debug("romanizer failed on %r: %s", name, exc)
+    return simple_latin(name)
+
+
+def _word(w: str) -> str:
+    if not w:
+        return ""
+    if not any("\u0600" <= c <= "\u06ff" for c in w):
+        return w
+    prefix = ""
+    if w.startswith("ال") and len(w) > 3:
+        prefix, w = "al-", w[2:]
+    out = []
+    for i, ch in enumerate(w):
+        if ch == "و" and 0 < i < len(w) - 1 and out and out[-1][-1:] not in "aeiou":
+            out.append("u")  # medial waw after a consonant is a long vowel
+        elif ch == "ي" and 0 < i and out and out[-1][-1:] not in "aeiou" and i < len(w) - 1:
+            out.append("i")
+        elif ch == "ي" and i == len(w) - 1 and i > 0:
+            out.append("i")
+        else:
+            out.append(_LETTERS.get(ch, ch if ch.isascii() else ""))
+    s = "".join(out)
+    # Insert an «a» between consonant clusters so the result is pronounceable.
+    s = _VOWEL_AFTER.sub(lambda m: m.group(1) + ("a" if m.group(1) != "'" else ""), s, count=2)
+    s = s.replace("''", "'").strip("'") or s
+    return prefix + s[:1].upper() + s[1:] if not prefix else prefix + s[:1].upper() + s[1:]
+
+
+# Descriptive words of group names are translated, not transliterated: «المليشيات الإيرانية»
+# reads «Iranian militias». Nouns first in Arabic, adjectives first in English.
+_NOUNS = {
+    "مليشيات": "militias", "ميليشيات": "militias", "مليشيا": "militia", "ميليشيا": "militia",
+    "مجموعات": "groups", "مجموعه": "group", "فصائل": "factions", "فصيل": "faction",
+    "قوات": "forces", "عناصر": "members", "لواء": "Brigade", "كتائب": "Battalions",
+    "حركه": "Movement", "جبهه": "Front", "حزب": "Party", "مركز": "Centre", "وزاره": "Ministry",
+    "مجلس": "Council", "جيش": "Army", "شرطه": "Police", "فرقه": "Division", "هيئه": "Commission",
+    "منظمه": "Organisation", "جمعيه": "Association", "اتحاد": "Union", "بلديه": "Municipality",
+}
+_ADJS = {
+    "ايرانيه": "Iranian", "ايراني": "Iranian", "روسيه": "Russian", "روسي": "Russian",
+    "سوريه": "Syrian", "سوري": "Syrian", "تركيه": "Turkish", "تركي": "Turkish",
+    "امريكيه": "American", "امريكي": "American", "اميركيه": "American", "عراقيه": "Iraqi",
+    "عراقي": "Iraqi", "لبناني": "Lebanese", "لبنانيه": "Lebanese", "محليه": "local",
+    "محلي": "local", "اجنبيه": "foreign", "اجنبي": "foreign", "عسكريه": "military",
+    "عسكري": "military", "شيعيه": "Shia", "كرديه": "Kurdish", "عشائريه": "tribal",
+    "مسلحه": "armed", "مواليه": "loyalist", "معارضه": "opposition", "ثقافي": "cultural",
+    "حكوميه": "government", "امنيه": "security", "وطنيه": "national", "وطني": "national",
+}
+
+
+def _strip(w: str) -> str:
+    w = w[1:] if w.startswith("و") and w[1:].removeprefix("ال") in {**_ADJS, **_NOUNS} else w
+    return w[2:] if w.startswith("ال") else w
+
+
+@lru_cache(maxsize=20000)
+def simple_latin(name: str) -> str:
+    """Readable Latin for group and other names: glossary words translated, the rest romanised."""
+    words = normalize(name).replace('"', " ").split()
+    if not words:
+        return ""
+    stems = [_strip(w) for w in words]
+    if stems[0] in _NOUNS and all(s in _ADJS for s in stems[1:]):
+        text = " ".join([*(_ADJS[s] for s in stems[1:]), _NOUNS[stems[0]]])
+        return text[:1].upper() + text[1:]
+    out = [_ADJS.get(s) or _NOUNS.get(s) or _word(w) for w, s in zip(words, stems, strict=True)]
+    text = " ".join(w for w in out if w)
+    return text[:1].upper() + text[1:]
