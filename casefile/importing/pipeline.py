@@ -102,8 +102,10 @@ def text_key(text: str) -> str | None:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest() if folded else None
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+def human_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} bytes"
 
 
 def _read_file(path: Path, size_limit: int) -> bytes:
@@ -111,7 +113,7 @@ def _read_file(path: Path, size_limit: int) -> bytes:
         size = path.stat().st_size
         if size > size_limit:
             raise ReadError(
-                f"the file is larger than the import limit ({_megabytes(size)} > {_megabytes(size_limit)})"
+                f"the file is larger than the import limit ({human_size(size)} > {human_size(size_limit)})"
             )
         with path.open("rb") as handle:
             data = handle.read(size_limit + 1)
@@ -120,7 +122,7 @@ def _read_file(path: Path, size_limit: int) -> bytes:
     except OSError as error:
         raise ReadError(f"the file cannot be read: {error.strerror or error}") from None
     if len(data) > size_limit:  # it grew while we looked
-        raise ReadError(f"the file is larger than the import limit ({_megabytes(size_limit)})")
+        raise ReadError(f"the file is larger than the import limit ({human_size(size_limit)})")
     return data
 
 

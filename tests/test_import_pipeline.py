@@ -1,0 +1,300 @@
+"""The import pipeline on real cases: what is stored, and what never half-is."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from casefile.db import models as m
+from casefile.importing import pipeline
+from casefile.importing.pipeline import ImportOutcome, import_paths
+from casefile.search import search
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+REPORT = "شهدت بلدة حطلة في ريف دير الزور توتراً بين الشرطة العسكرية الروسية والحرس الثوري."
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Where test files go: apart from the case file, which lives in tmp_path."""
+    path = tmp_path / "in"
+    path.mkdir()
+    return path
+
+
+def _run(case, *paths, **kwargs) -> list[ImportOutcome]:
+    return list(import_paths(case, list(paths), **kwargs))
+
+
+def _count(case, model=m.Source) -> int:
+    with case.read_session() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def _source(case, source_id: int) -> m.Source:
+    with case.read_session() as s:
+        source = s.get(m.Source, source_id)
+        _ = source.text, source.original  # load deferred columns before closing
+        return source
+
+
+def test_folder_import_stores_originals_text_and_metadata(new_case, tmp_path: Path) -> None:
+    folder = tmp_path / "تقارير آب"
+    (folder / "وثائق").mkdir(parents=True)
+    shutil.copy(FIXTURES / "report.docx", folder / "وثائق" / "تقرير حطلة.docx")
+    shutil.copy(FIXTURES / "scan-no-text.pdf", folder / "مسح.pdf")
+    (folder / "ملاحظة.txt").write_bytes(REPORT.encode("cp1256"))
+    (folder / ".hidden").write_text("skip me")
+
+    outcomes = _run(new_case, folder, user="analyst-1")
+
+    assert [Path(o.path).name for o in outcomes] == ["مسح.pdf", "ملاحظة.txt", "تقرير حطلة.docx"]
+    assert {o.status for o in outcomes} == {"imported"}
+    docx = _source(new_case, outcomes[2].source_id)
+    data = (FIXTURES / "report.docx").read_bytes()
+    assert docx.original == data
+    assert docx.sha256 == hashlib.sha256(data).hexdigest()
+    assert docx.size == len(data)
+    assert docx.file_name == "تقرير حطلة.docx"
+    assert docx.media_type.endswith("wordprocessingml.document")
+    assert docx.title == "توتر في ريف دير الزور"
+    assert str(docx.published) == "2024-08-15"
+    assert docx.language == "ar"
+    assert docx.imported_by == "analyst-1"
+    assert docx.imported_at is not None
+    assert docx.text.startswith("توتر بين الشرطة العسكرية الروسية والحرس الثوري")
+    text = _source(new_case, outcomes[1].source_id)
+    assert text.text == REPORT and text.meta["encoding"] == "cp1256"
+    scan = _source(new_case, outcomes[0].source_id)
+    assert scan.status == "no_text_layer" and scan.text == "" and scan.language is None
+    # Indexed for search: «الحرس» finds «والحرس» in both texts.
+    with new_case.read_session() as s:
+        hits = {hit.id for hit in search(s, "الحرس", kinds=("source",))}
+    assert hits == {outcomes[1].source_id, outcomes[2].source_id}
+
+
+def test_identical_bytes_are_a_duplicate_naming_the_source(new_case, folder: Path) -> None:
+    (folder / "a.txt").write_text(REPORT)
+    (folder / "copy of a.txt").write_text(REPORT)
+    first, second = _run(new_case, folder / "a.txt", folder / "copy of a.txt")
+    assert first.status == "imported"
+    assert second.status == "duplicate"
+    assert second.duplicate_of == first.source_id
+    assert second.to_json()["duplicate_of"] == first.source_id
+    assert _count(new_case) == 1
+
+
+def test_same_text_in_another_container_is_a_near_duplicate(sqlite_case, folder: Path) -> None:
+    (folder / "1.txt").write_text(REPORT + "\n")
+    (folder / "2.html").write_text(f"<html><body><article><p>{REPORT}</p></article></body></html>")
+    (folder / "3.pdf").write_bytes((FIXTURES / "report.pdf").read_bytes())
+    (folder / "4.odt").write_bytes((FIXTURES / "report.odt").read_bytes())
+    txt, html, pdf, odt = _run(sqlite_case, folder)
+    assert txt.near_duplicate_of is None
+    assert html.status == "imported" and html.near_duplicate_of == txt.source_id
+    # The PDF's Arabic text layer reads exactly like the ODT it came from.
+    assert odt.near_duplicate_of == pdf.source_id
+
+
+def _mail(subject: str, attachments: list[tuple[str, bytes]]) -> bytes:
+    message = EmailMessage()
+    message["From"] = "field@example.org"
+    message["To"] = "desk@example.org"
+    message["Subject"] = subject
+    message["Date"] = "Wed, 21 Aug 2024 08:30:00 +0300"
+    message.set_content(REPORT)
+    for name, data in attachments:
+        message.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
+    return message.as_bytes()
+
+
+def test_email_attachments_become_linked_sources(sqlite_case, folder: Path) -> None:
+    docx = (FIXTURES / "report.docx").read_bytes()
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+    (folder / "1.eml").write_bytes(_mail("أول", [("تقرير.docx", docx), ("صورة.png", png)]))
+    (folder / "2.eml").write_bytes(_mail("ثاني", [("نسخة.docx", docx)]))
+    first, second = _run(sqlite_case, folder)
+    assert first.status == second.status == "imported"
+    with sqlite_case.read_session() as s:
+        children = s.scalars(
+            select(m.Source).where(m.Source.parent_id == first.source_id).order_by(m.Source.id)
+        ).all()
+        assert [c.file_name for c in children] == ["تقرير.docx", "صورة.png"]
+        assert children[0].title == "توتر في ريف دير الزور" and children[0].original == docx
+        # An attachment that cannot be read is kept verbatim with the reason.
+        assert children[1].status == "unreadable"
+        assert children[1].original == png
+        assert "PNG image" in children[1].meta["error"]
+        parent = s.get(m.Source, second.source_id)
+        # The same attachment in a second message is not stored twice.
+        assert parent.meta["children_already_in_case"] == [
+            {"name": "نسخة.docx", "duplicate_of": children[0].id}
+        ]
+    assert _count(sqlite_case) == 4
+
+
+def test_telegram_export_one_source_per_message(sqlite_case, folder: Path) -> None:
+    export = {
+        "name": "شبكة دير الزور",
+        "type": "public_channel",
+        "id": 99,
+        "messages": [
+            {"id": 7, "type": "message", "date": "2024-08-12T10:00:00", "text": REPORT},
+            {
+                "id": 8,
+                "type": "message",
+                "date": "2024-08-13T11:00:00",
+                "forwarded_from": "عين الفرات",
+                "text": ["زيارة ", {"type": "bold", "text": "أبو رقية الأحوازي"}],
+            },
+        ],
+    }
+    (folder / "result.json").write_text(json.dumps(export, ensure_ascii=False))
+    (outcome,) = _run(sqlite_case, folder / "result.json")
+    with sqlite_case.read_session() as s:
+        messages = s.scalars(
+            select(m.Source).where(m.Source.parent_id == outcome.source_id).order_by(m.Source.id)
+        ).all()
+        assert [msg.file_name for msg in messages] == ["message 7", "message 8"]
+        assert [str(msg.published) for msg in messages] == ["2024-08-12", "2024-08-13"]
+        assert messages[1].meta["forwarded_from"] == "عين الفرات"
+        assert messages[1].text == "زيارة أبو رقية الأحوازي"
+        assert json.loads(messages[1].original)["id"] == 8
+        assert {hit.id for hit in search(s, "الاحوازي", kinds=("source",))} == {messages[1].id}
+
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "the file is empty"),
+    "random.pdf": (os.urandom(2048), "not a PDF"),
+    "truncated.pdf": (None, "PDF is truncated"),
+    "truncated.docx": (None, "DOCX is damaged"),
+    "binary.bin": (b"\x7fELF\x02\x01\x01" + bytes(200), "unsupported file type"),
+}
+
+
+def test_every_bad_input_is_an_error_and_nothing_is_written(new_case, folder: Path) -> None:
+    pdf = (FIXTURES / "report.pdf").read_bytes()
+    docx = (FIXTURES / "report.docx").read_bytes()
+    for name, (data, _) in BAD_INPUTS.items():
+        if name == "truncated.pdf":
+            data = pdf[: len(pdf) // 2]
+        elif name == "truncated.docx":
+            data = docx[: len(docx) // 2]
+        (folder / name).write_bytes(data)
+    (folder / "big.txt").write_bytes(b"x" * 30_000)
+    (folder / "good.txt").write_text(REPORT)
+
+    outcomes = {Path(o.path).name: o for o in _run(new_case, folder, size_limit=25_000)}
+
+    for name, (_, message) in BAD_INPUTS.items():
+        assert outcomes[name].status == "error", name
+        assert outcomes[name].error.startswith(message), outcomes[name].error
+        assert outcomes[name].source_id is None
+    assert (
+        outcomes["big.txt"].error == "the file is larger than the import limit (29.3 KB > 24.4 KB)"
+    )
+    assert outcomes["good.txt"].status == "imported"  # the batch went on
+    assert _count(new_case) == 1
+    with new_case.read_session() as s:
+        audited = s.scalars(select(m.AuditEntry.table).where(m.AuditEntry.table == "sources")).all()
+    assert audited == ["sources"]
+
+
+def test_unreadable_file(sqlite_case, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = folder / "سري.txt"
+    secret.write_text(REPORT)
+    secret.chmod(0)
+    if os.access(secret, os.R_OK):  # running as root: make open() refuse as it would
+        real_open = Path.open
+
+        def refuse(self: Path, *args, **kwargs):
+            if self == secret:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_open(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "open", refuse)
+    (outcome,) = _run(sqlite_case, secret)
+    assert outcome.status == "error"
+    assert outcome.error == "the file cannot be read: permission denied"
+    assert _count(sqlite_case) == 0
+
+
+def test_missing_path_and_special_file(sqlite_case, folder: Path) -> None:
+    fifo = folder / "pipe"
+    os.mkfifo(fifo)
+    missing, special = _run(sqlite_case, folder / "لا يوجد.txt", fifo)
+    assert missing.error == "no such file or folder"
+    assert special.error == "not a regular file (or a broken link)"
+
+
+def test_failure_while_storing_rolls_back_that_file_only(
+    sqlite_case, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(f"{REPORT} {i}")
+    real_index = pipeline.index_source
+
+    def flaky_index(session, source):
+        if source.file_name == "1.txt":
+            raise RuntimeError("disk full")
+        real_index(session, source)
+
+    monkeypatch.setattr(pipeline, "index_source", flaky_index)
+    outcomes = _run(sqlite_case, folder)
+    assert [o.status for o in outcomes] == ["imported", "error", "imported"]
+    assert outcomes[1].error == "the source could not be stored: disk full"
+    with sqlite_case.read_session() as s:
+        names = s.scalars(select(m.Source.file_name).order_by(m.Source.id)).all()
+        audited = s.scalar(select(func.count()).where(m.AuditEntry.table == "sources"))
+    assert names == ["0.txt", "2.txt"]
+    assert audited == 2
+
+
+def test_post_import_hooks_run_in_the_file_transaction(
+    sqlite_case, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = []
+
+    def note_hook(session, source):
+        seen.append(source.file_name)
+        session.add(m.Note(target_type="source", target_id=source.id, text="extracted"))
+
+    def broken_hook(session, source):
+        session.add(m.Note(target_type="source", target_id=source.id, text="half"))
+        session.flush()
+        raise ValueError("model missing")
+
+    monkeypatch.setattr(pipeline, "POST_IMPORT_HOOKS", [note_hook, broken_hook])
+    (folder / "a.txt").write_text(REPORT)
+    (outcome,) = _run(sqlite_case, folder / "a.txt")
+    assert outcome.status == "imported"
+    assert outcome.warnings == [
+        "a.txt: test_post_import_hooks_run_in_the_file_transaction.<locals>.broken_hook "
+        "failed: model missing"
+    ]
+    assert seen == ["a.txt"]
+    with sqlite_case.read_session() as s:
+        # The good hook's work is kept, the failed hook's is rolled back.
+        assert s.scalars(select(m.Note.text)).all() == ["extracted"]
+
+
+def test_progress_and_cancel_between_files(sqlite_case, folder: Path) -> None:
+    for i in range(5):
+        (folder / f"{i}.txt").write_text(f"{REPORT} {i}")
+    calls = []
+    outcomes = _run(
+        sqlite_case,
+        folder,
+        progress=lambda done, total, path: calls.append((done, total, Path(path).name)),
+        cancelled=lambda: len(calls) >= 2,
+    )
+    assert len(outcomes) == 2
+    assert calls == [(0, 5, "0.txt"), (1, 5, "1.txt")]
+    assert _count(sqlite_case) == 2
