@@ -247,7 +247,7 @@ def _load_geonames(path: Path, ambiguous: set[str], known_keys: set[str]) -> Ite
             continue  # the curated list already has this place
         pop = row.get("population", 0)
         # Small places, and one-word towns most readers would not know, need a place word.
-        small = pop < _SMALL_PLACE or (pop < 50_000 and " " not in normalize(names[0]))
+        small = pop < _SMALL_PLACE or (pop < 300_000 and " " not in normalize(names[0]))
         yield Entry(
             id=row["id"],
             type=PLACE,

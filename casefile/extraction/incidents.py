@@ -142,7 +142,7 @@ def _trigger(tm: TextMap, cl: _Clause, covered: list[bool]) -> tuple[int, str, s
 
 def find_incidents(tm: TextMap, cands: list[Cand], res: ExtractionResult, report: date | None) -> list[Incident]:
     ents = res.entities
-    first = [tm.token_at(c.ns) for c in cands]
+    first = [tm.token_of(c.ns) for c in cands]
     covered = [False] * len(tm)
     for c, f in zip(cands, first, strict=True):
         if c.type != DATE:
@@ -209,7 +209,7 @@ def _absorb_bare(incs: list[Incident]) -> list[Incident]:
 
 def _roles(tm, cl, k, type_, sub, in_cl, cands, descriptor, associates, rivals, ents) -> list[IncidentActor]:
     words = tm.words
-    first = {i: tm.token_at(cands[i].ns) for i in in_cl}
+    first = {i: tm.token_of(cands[i].ns) for i in in_cl}
     actors = [i for i in in_cl if cands[i].type in (GROUP, PERSON) and i not in descriptor]
     out: list[IncidentActor] = []
     # «بين X و Y» right after the trigger, or «بين الطرفين» (the last pair named before).
@@ -220,7 +220,7 @@ def _roles(tm, cl, k, type_, sub, in_cl, cands, descriptor, associates, rivals, 
                 if prior:
                     return [IncidentActor(prior[-1].source, "participant"),
                             IncidentActor(prior[-1].target, "participant")]
-            pair = [r for r in rivals if tm.token_at(cands[r.source].ns) > j and r.start <= tm.orig(tm.ends[j])]
+            pair = [r for r in rivals if tm.token_of(cands[r.source].ns) > j and r.start <= tm.orig(tm.ends[j])]
             pair = pair or [r for r in rivals if first.get(r.source, -1) > j]
             if pair:
                 return [IncidentActor(pair[0].source, "participant"), IncidentActor(pair[0].target, "participant")]

@@ -39,7 +39,7 @@ class _Index:
         self.last: list[int] = []
         self.by_first: dict[int, int] = {}
         for k, c in enumerate(cands):
-            a, b = tm.token_at(c.ns), tm.token_at(max(c.ns, c.ne - 1))
+            a, b = tm.token_of(c.ns), tm.token_at(max(c.ns, c.ne - 1))
             self.first.append(a)
             self.last.append(b)
             self.by_first.setdefault(a, k)

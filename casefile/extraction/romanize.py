@@ -117,8 +117,9 @@ def simple_latin(name: str) -> str:
         return ""
     stems = [_strip(w) for w in words]
     if stems[0] in _NOUNS and all(s in _ADJS for s in stems[1:]):
-        text = " ".join([*(_ADJS[s] for s in stems[1:]), _NOUNS[stems[0]]])
+        adjs = [("and " if w.startswith("و") else "") + _ADJS[s] for w, s in zip(words[1:], stems[1:], strict=True)]
+        text = " ".join([*adjs, _NOUNS[stems[0]]])
         return text[:1].upper() + text[1:]
-    out = [_ADJS.get(s) or _NOUNS.get(s) or _word(w) for w, s in zip(words, stems, strict=True)]
+    out = [_ADJS.get(s) or _NOUNS.get(s) or person_latin(w) for w, s in zip(words, stems, strict=True)]
     text = " ".join(w for w in out if w)
     return text[:1].upper() + text[1:]

@@ -97,6 +97,13 @@ class TextMap:
         """Index of the token that starts at or before normalised offset ``pos``."""
         return bisect_right(self.starts, pos) - 1
 
+    def token_of(self, pos: int) -> int:
+        """Index of the token containing ``pos``, else of the first token after it."""
+        i = self.token_at(pos)
+        if i < 0 or self.ends[i] <= pos:
+            i += 1
+        return i
+
     def between(self, i: int, j: int) -> str:
         """Normalised text between the end of token i and the start of token j."""
         return self.norm[self.ends[i] : self.starts[j]]
