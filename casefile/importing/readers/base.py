@@ -52,10 +52,16 @@ def finish(result: ReadResult) -> ReadResult:
 
 def describe_start(data: bytes) -> str:
     """A short human description of what a file starts with, for error messages."""
-    head = data[:16]
+    head = data[:64]
     if not head:
         return "nothing (the file is empty)"
-    printable = sum(32 <= b < 127 or b in b"\t\r\n" for b in head)
-    if printable == len(head):
-        return repr(head.decode("ascii"))
-    return "random bytes" if printable < len(head) // 2 else f"{head!r}"
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # A letter cut in two at the end of the sample is still text.
+        text = head[: error.start].decode("utf-8") if error.start >= len(head) - 3 else ""
+    if not text or not all(ch.isprintable() or ch in "\t\r\n" for ch in text):
+        return "random bytes"
+    if text.lstrip().startswith("<"):
+        return "an HTML or XML page (a download that failed?)"
+    return "text: " + repr(" ".join(text.split())[:30])
