@@ -1,0 +1,100 @@
+"""Preferences: the interface language (and how names are labelled on the graph and map)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import i18n
+
+LATIN_LABELS_KEY = "views/latin_labels"
+
+
+def latin_labels() -> bool:
+    return i18n.settings().value(LATIN_LABELS_KEY, False, type=bool)
+
+
+class ViewPreferences(QObject):
+    """Tells open views that a display preference changed."""
+
+    latin_labels_changed = Signal(bool)
+
+
+_view_preferences: ViewPreferences | None = None
+
+
+def view_preferences() -> ViewPreferences:
+    global _view_preferences
+    if _view_preferences is None:
+        _view_preferences = ViewPreferences()
+    return _view_preferences
+
+
+def set_latin_labels(on: bool) -> None:
+    if on != latin_labels():
+        i18n.settings().setValue(LATIN_LABELS_KEY, on)
+        view_preferences().latin_labels_changed.emit(on)
+
+
+class PreferencesDialog(QDialog):
+    """Language is applied at once on OK: every open view retranslates itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = QComboBox()
+        self.latin = QCheckBox()
+        self.language_label = QLabel()
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.language_label, self.language)
+        form.addRow("", self.latin)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+        self._fill()
+        self.retranslate()
+
+    def _fill(self) -> None:
+        self.language.clear()
+        self.language.addItem("", "system")
+        for code, name in i18n.language_names().items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.saved_choice())))
+        self.latin.setChecked(latin_labels())
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Preferences"))
+        self.language_label.setText(self.tr("Interface language:"))
+        self.language.setItemText(0, self.tr("System default (%1)").replace(
+            "%1", i18n.language_names()[i18n.system_language()]))
+        self.latin.setText(self.tr("Label the graph and map with Latin names"))
+        self.note.setText(self.tr("Dates and numbers follow the interface language."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def accept(self) -> None:
+        choice = self.language.currentData()
+        i18n.save_choice(choice)
+        wanted = i18n.resolve(choice)
+        if wanted != i18n.current_language():
+            i18n.apply_language(wanted)
+        set_latin_labels(self.latin.isChecked())
+        super().accept()
