@@ -245,18 +245,22 @@ def import_file(
     shown = display_path(path)
     try:
         data = _read_file(path, size_limit)
-        digest = hashlib.sha256(data).hexdigest()
-        with case.read_session() as session:
-            existing = session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
-        if existing is not None:
-            return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
-        result = _read(data, path.name)
     except ReadError as error:
         return ImportOutcome(shown, "error", error=str(error))
-
+    digest = hashlib.sha256(data).hexdigest()
     try:
+        # One session for the whole file. The duplicate check comes first so a
+        # re-run does not parse again; parsing happens before the first write,
+        # so the database is not locked while a big PDF is read.
         with case.session() as session:
             session.info["user"] = user or case.user
+            existing = session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
+            if existing is not None:
+                return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
+            try:
+                result = _read(data, path.name)
+            except ReadError as error:
+                return ImportOutcome(shown, "error", error=str(error))
             writer = _FileImport(session, user or case.user)
             source = writer.add(display_path(path.name), data, digest, result, None)
             warnings = writer.run_hooks()
