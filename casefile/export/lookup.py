@@ -30,6 +30,7 @@ from .errors import (
 
 _ID = re.compile(r"#?(\d+)")
 CLOSEST = 5
+MIN_SCORE = 60
 
 
 def _choice(row: Any, matched: str) -> Choice:
@@ -90,7 +91,9 @@ def _closest(ref: str, records: dict, names: list[tuple[int, str]]) -> list[Choi
     scored = process.extract(normalize(ref), [normalize(t) for _, t in names],
                              scorer=fuzz.WRatio, limit=CLOSEST * 4)
     out: dict[int, Choice] = {}
-    for _text, _score, index in scored:
+    for rank, (_text, score, index) in enumerate(scored):
+        if score < MIN_SCORE and rank >= 3:
+            break  # past the first three, only names that really look alike
         record_id, text = names[index]
         out.setdefault(record_id, _choice(records[record_id], text))
         if len(out) == CLOSEST:
