@@ -45,6 +45,9 @@ def test_unreadable_inputs_give_one_clear_sentence(data: bytes, message: str) ->
         (b'{"name": "c", "type": "public_channel", "messages": []}', "result.json", "json"),
         (b"Subject: a line that merely looks like a header\nbut this is prose", "n.txt", "text"),
         ("تقرير عادي".encode(), "تقرير.txt", "text"),
+        (b"From someone@example.org Wed Aug 21 08:30:00 2024\nFrom: a@b.org\nTo: c@d.org\n\nx", "m", "eml"),
+        (b"To: c@d.org\nFrom: a@b.org\nContent-Type: multipart/related; type=text/html\n\n", "n", "eml"),
+        (b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', "p", "html"),
     ],
 )  # fmt: skip
 def test_detection_by_content(data: bytes, name: str, kind: str) -> None:

@@ -51,7 +51,8 @@ _MAIL_HEADERS = (
     b"mime-version:", b"return-path:", b"delivered-to:", b"content-type:",
 )  # fmt: skip
 _HTML_START = re.compile(
-    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
+    re.I | re.S,
 )
 
 
@@ -90,20 +91,23 @@ def _zip_kind(data: bytes, extension: str) -> str:
     raise ReadError("unsupported file type: a ZIP archive; unpack it and import the files")
 
 
-def _mail_kind(head: bytes) -> str | None:
+def _mail_kind(head: bytes, extension: str) -> str | None:
     """Mail kind ("eml" or "mhtml") if ``head`` opens with RFC 822 headers."""
     block = head.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
+    if block.startswith(b"From "):  # the separator line of an mbox export
+        block = block.split(b"\n", 1)[1] if b"\n" in block else b""
     lines = [line for line in block.split(b"\n") if line and not line[:1].isspace()]
     if not lines or not all(_HEADER_LINE.match(line) for line in lines[:5]):
         return None
-    lower = block.lower()
+    lower = b"\n" + block.lower()
     if sum(name in lower for name in _MAIL_HEADERS) < 2:
         return None
-    if b"snapshot-content-location:" in lower or (
-        b"multipart/related" in lower and b"text/html" in lower.replace(b'"', b"")
-    ):
+    if b"snapshot-content-location:" in lower or extension in (".mht", ".mhtml"):
         return "mhtml"
-    return "eml"
+    saved_page = b"multipart/related" in lower and b"text/html" in lower.replace(b'"', b"")
+    # A sent message has recipients or a relay trail; a saved page has neither.
+    sent = any(name in lower for name in (b"\nto:", b"received:", b"message-id:", b"\ncc:"))
+    return "mhtml" if saved_page and not sent and extension != ".eml" else "eml"
 
 
 def detect(data: bytes, filename: str) -> str:
@@ -126,7 +130,7 @@ def detect(data: bytes, filename: str) -> str:
         raise ReadError(f"not a {expected.upper()}: the file starts with {describe_start(data)}")
 
     head = _strip_bom(data[:8192])
-    mail = _mail_kind(head)
+    mail = _mail_kind(head, extension)
     if mail:
         return mail
     if _HTML_START.match(head) or (
