@@ -20,7 +20,11 @@ LATIN_LABELS_KEY = "views/latin_labels"
 
 
 def latin_labels() -> bool:
-    return i18n.settings().value(LATIN_LABELS_KEY, False, type=bool)
+    """Latin names on the graph and map: the analyst's choice, else with an English UI."""
+    value = i18n.settings().value(LATIN_LABELS_KEY, None)
+    if value is None:
+        return i18n.current_language() == "en"
+    return value in (True, "true", "1", 1)
 
 
 class ViewPreferences(QObject):

@@ -31,7 +31,7 @@ from .timeline_model import BIN_PX, TimelineModel
 
 HEADER_W = 190
 AXIS_H = 30
-MIN_LANE_H = 26
+MIN_LANE_H = 18
 MAX_LANE_H = 72
 MAX_ROWS = 3
 MIN_BAR_PX = 5

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.db.case import Case
-from casefile.views import Focus, ViewFilters
+from casefile.views import Focus
 
 from . import formatting as fmt
 from .focus_tracker import tracker_for
@@ -166,6 +166,7 @@ class TimelineView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._set_latin(latin_labels())
             self.canvas.update()
             self.strip.update()
         super().changeEvent(event)

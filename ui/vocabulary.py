@@ -6,7 +6,7 @@ The stored values are stable English keys; what the analyst reads comes from her
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 CONTEXT = "Vocabulary"

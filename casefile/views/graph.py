@@ -193,10 +193,13 @@ def prune_by_degree(data: GraphData, min_degree: int) -> GraphData:
 
 def spring_positions(node_ids: list[int], edges: list[GraphEdge],
                      fixed: dict[int, tuple[float, float]] | None = None,
+                     initial: dict[int, tuple[float, float]] | None = None,
                      seed: int = 7, iterations: int = 60) -> dict[int, tuple[float, float]]:
     """Force-directed positions in scene pixels; ``fixed`` nodes (pinned, or already
-    placed when expanding) stay where they are."""
-    fixed = {k: v for k, v in (fixed or {}).items() if k in set(node_ids)}
+    placed when expanding) stay where they are; ``initial`` ones start where they were,
+    so a refreshed graph moves little."""
+    wanted = set(node_ids)
+    fixed = {k: v for k, v in (fixed or {}).items() if k in wanted}
     if not node_ids:
         return {}
     scale = 60.0 * math.sqrt(len(node_ids)) + 80.0
@@ -208,10 +211,12 @@ def spring_positions(node_ids: list[int], edges: list[GraphEdge],
             graph[e.source][e.target]["weight"] += w
         else:
             graph.add_edge(e.source, e.target, weight=w)
-    initial = {k: (x / scale, y / scale) for k, (x, y) in fixed.items()} or None
-    if initial and len(initial) < len(node_ids):
-        initial = _seed_new_nodes(initial, graph)
-    pos = nx.spring_layout(graph, pos=initial, fixed=list(fixed) or None, seed=seed,
+    start = {k: v for k, v in (initial or {}).items() if k in wanted}
+    start.update(fixed)
+    start = {k: (x / scale, y / scale) for k, (x, y) in start.items()}
+    if start and len(start) < len(node_ids):
+        start = _seed_new_nodes(start, graph)
+    pos = nx.spring_layout(graph, pos=start or None, fixed=list(fixed) or None, seed=seed,
                            iterations=iterations, weight="weight",
                            k=1.6 / math.sqrt(len(node_ids)))
     return {int(k): (float(v[0]) * scale, float(v[1]) * scale) for k, v in pos.items()}
