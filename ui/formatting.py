@@ -11,10 +11,6 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Formatting", text)
-
-
 def locale() -> QLocale:
     return QLocale()
 
@@ -46,7 +42,7 @@ def from_ordinal(day_number: int) -> dt.date:
 def incident_date(start: dt.date | None, end: dt.date | None, precision: str) -> str:
     """An incident's date as precise as its source, and no more."""
     if start is None:
-        return _tr("undated")
+        return QCoreApplication.translate("Formatting", "undated")
     if precision == "year":
         text = year(start) if not end or end.year == start.year else f"{year(start)} – {year(end)}"
     elif precision == "month":
@@ -55,7 +51,7 @@ def incident_date(start: dt.date | None, end: dt.date | None, precision: str) ->
     else:
         text = day(start) if not end or end == start else f"{day(start)} – {day(end)}"
     if precision == "approximate":
-        return _tr("about %1").replace("%1", text)
+        return QCoreApplication.translate("Formatting", "about %1").replace("%1", text)
     return text
 
 

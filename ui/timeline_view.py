@@ -127,6 +127,7 @@ class TimelineView(QWidget):
         self.lane_label = QLabel()
         self.lane_by = QComboBox()
         self.lane_by.addItems(["", ""])
+        self.lane_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.lane_by.currentIndexChanged.connect(
             lambda i: self.model.set_lane_by("actor" if i == 1 else "type"))
         self.zoom_in = self._button("mdi6.magnify-plus-outline", lambda: self.model.zoom(2))

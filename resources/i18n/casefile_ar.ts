@@ -1,0 +1,1375 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ar_SY">
+<context>
+    <name>ActorForm</name>
+    <message>
+        <location filename="../../ui/actor_form_view.py" line="75" />
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actor_form_view.py" line="77" />
+        <source>Citations</source>
+        <translation>الاستشهادات</translation>
+    </message>
+</context>
+<context>
+    <name>ActorPickerDialog</name>
+    <message>
+        <location filename="../../ui/actor_picker.py" line="37" />
+        <source>Type a name to search every actor</source>
+        <translation>اكتب اسماً للبحث في جميع الفاعلين</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatusBar</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="39" />
+        <source>No case open</source>
+        <translation>لا توجد قضية مفتوحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="62" />
+        <source>{sources} documents · {actors} actors · {places} places · {incidents} incidents · {proposals} to review</source>
+        <translation>المستندات: {sources} · الفاعلون: {actors} · الأماكن: {places} · الحوادث: {incidents} · للمراجعة: {proposals}</translation>
+    </message>
+</context>
+<context>
+    <name>CitationsView</name>
+    <message>
+        <location filename="../../ui/citations_view.py" line="22" />
+        <source>Double-click or Enter: show the passage in its document</source>
+        <translation>انقر مرتين أو اضغط Enter: اعرض المقطع في مستنده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/citations_view.py" line="34" />
+        <source>No passage cited yet: select text in a document and choose «Cite for the current record».</source>
+        <translation>لم يُستشهد بأي مقطع بعد: حدّد نصاً في مستند واختر «استشهد للسجل الحالي».</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="38" />
+        <source>Someone else changed this record</source>
+        <translation>غيّر شخص آخر هذا السجل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="40" />
+        <source>{} was changed by someone else since you opened it, so your version was not saved. Nothing is lost: choose which version to keep.</source>
+        <translation>غيّر شخص آخر {} منذ أن فتحته، لذلك لم تُحفظ نسختك. لم يضع شيء: اختر النسخة التي تريد الاحتفاظ بها.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="46" />
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="46" />
+        <source>Your version</source>
+        <translation>نسختك</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="47" />
+        <source>Their version (saved)</source>
+        <translation>نسختهم (المحفوظة)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="64" />
+        <source>Keep mine (save it over theirs)</source>
+        <translation>احتفظ بنسختي (احفظها فوق نسختهم)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="65" />
+        <source>Take theirs (drop my changes)</source>
+        <translation>خذ نسختهم (تجاهل تغييراتي)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="72" />
+        <source>Cancel keeps your version in the form, unsaved.</source>
+        <translation>الإلغاء يُبقي نسختك في النموذج دون حفظ.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="90" />
+        <location filename="../../ui/viewer_view.py" line="247" />
+        <source>Open original</source>
+        <translation>افتح الأصل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="93" />
+        <source>Zoom in (Ctrl++)</source>
+        <translation>تكبير (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="94" />
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>تصغير (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="97" />
+        <source>Select a document to read it here.</source>
+        <translation>اختر مستنداً لقراءته هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="171" />
+        <source>language: {}</source>
+        <translation>اللغة: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="172" />
+        <source>reliability {}</source>
+        <translation>الموثوقية {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="176" />
+        <source>Imported {} by {}</source>
+        <translation>استُورد في {} بواسطة {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="239" />
+        <source>not found</source>
+        <translation>غير موجود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="248" />
+        <source>The original is a web page: a browser may load its remote content and run its scripts. Open it anyway?</source>
+        <translation>الأصل صفحة ويب: قد يحمّل المتصفح محتواها البعيد ويشغّل نصوصها البرمجية. هل تريد فتحها على أي حال؟</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsView</name>
+    <message>
+        <location filename="../../ui/documents_view.py" line="37" />
+        <source>Filter: title, publisher, words…</source>
+        <translation>تصفية: العنوان، الناشر، كلمات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="42" />
+        <source>To review</source>
+        <translation>للمراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="43" />
+        <source>Only documents with proposals to review</source>
+        <translation>المستندات التي فيها مقترحات للمراجعة فقط</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents_view.py" line="85" />
+        <source>%n document(s)</source>
+        <translation><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="41" />
+        <location filename="../../ui/export_dialog.py" line="59" />
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="44" />
+        <source>Actor dossier</source>
+        <translation>ملف الفاعل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="45" />
+        <source>Incident timeline</source>
+        <translation>الخط الزمني للحوادث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="52" />
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="61" />
+        <source>What</source>
+        <translation>ماذا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="62" />
+        <source>Actor</source>
+        <translation>الفاعل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="63" />
+        <source>Place (timeline)</source>
+        <translation>المكان (الخط الزمني)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="64" />
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="65" />
+        <source>Page size</source>
+        <translation>حجم الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="66" />
+        <source>Save as</source>
+        <translation>حفظ باسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="96" />
+        <source>Export to</source>
+        <translation>تصدير إلى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="106" />
+        <source>Choose where to save the export.</source>
+        <translation>اختر مكان حفظ الملف المصدَّر.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="109" />
+        <source>Choose the actor whose dossier to export.</source>
+        <translation>اختر الفاعل الذي تريد تصدير ملفه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="123" />
+        <source>Exporting</source>
+        <translation>جارٍ التصدير</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="99" />
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="100" />
+        <source>Back to the previous selection (Alt+Left)</source>
+        <translation>رجوع إلى التحديد السابق (Alt+يسار)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="101" />
+        <source>Forward</source>
+        <translation>تقدّم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="102" />
+        <source>Forward (Alt+Right)</source>
+        <translation>تقدّم (Alt+يمين)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="103" />
+        <source>From:</source>
+        <translation>من:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="104" />
+        <source>To:</source>
+        <translation>إلى:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="106" />
+        <source>any date</source>
+        <translation>أي تاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="107" />
+        <source>Clear all filters</source>
+        <translation>امسح كل عوامل التصفية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="171" />
+        <source>Incident types</source>
+        <translation>أنواع الحوادث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="173" />
+        <source>Actor kinds</source>
+        <translation>أصناف الفاعلين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="179" />
+        <source>%1: all</source>
+        <translation>%1: الكل</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="61" />
+        <source>Find in document (Arabic-aware)</source>
+        <translation>ابحث في المستند (مع مراعاة العربية)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="65" />
+        <source>Previous (Shift+Enter)</source>
+        <translation>السابق (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="66" />
+        <source>Next (Enter)</source>
+        <translation>التالي (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>FormBase</name>
+    <message>
+        <location filename="../../ui/form_base.py" line="58" />
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="59" />
+        <source>Save (Ctrl+S)</source>
+        <translation>حفظ (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="60" />
+        <source>Revert</source>
+        <translation>تراجع عن التعديلات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="61" />
+        <location filename="../../ui/form_base.py" line="299" />
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="187" />
+        <source>Unsaved changes</source>
+        <translation>تغييرات غير محفوظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="230" />
+        <location filename="../../ui/form_base.py" line="253" />
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>لم يُحفظ: صحّح الحقول المعلّمة بالأحمر.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="233" />
+        <source>Saving…</source>
+        <translation>جارٍ الحفظ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="234" />
+        <source>{} {} «{}»</source>
+        <translation>{} {} «{}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="243" />
+        <source>Saved.</source>
+        <translation>حُفظ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="257" />
+        <source>Not saved: {}</source>
+        <translation>لم يُحفظ: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="261" />
+        <source>Someone else saved this record first.</source>
+        <translation>حفظ شخص آخر هذا السجل أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="276" />
+        <source>Edit {} «{}» (kept mine)</source>
+        <translation>تعديل {} «{}» (مع الاحتفاظ بنسختي)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="290" />
+        <source>Someone else deleted this record. Your version is kept here: Save creates it again.</source>
+        <translation>حذف شخص آخر هذا السجل. نسختك محفوظة هنا: «حفظ» ينشئه من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="300" />
+        <source>Delete {} «{}» and what hangs on it? Undo brings it back.</source>
+        <translation>هل تحذف {} «{}» وما يتعلق به؟ يمكن استعادته بالتراجع.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="303" />
+        <source>Delete {} «{}»</source>
+        <translation>حذف {} «{}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_base.py" line="309" />
+        <source>Deleted.</source>
+        <translation>حُذف.</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="45" />
+        <source>undated</source>
+        <translation>غير مؤرَّخ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="54" />
+        <source>about %1</source>
+        <translation>نحو %1</translation>
+    </message>
+</context>
+<context>
+    <name>GraphView</name>
+    <message>
+        <location filename="../../ui/graph_items.py" line="196" />
+        <source>%1 incidents</source>
+        <translation>الحوادث: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="133" />
+        <source>Links</source>
+        <translation>الروابط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="134" />
+        <source>Min. links:</source>
+        <translation>أدنى عدد روابط:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="135" />
+        <source>Busiest actors (no centre)</source>
+        <translation>الفاعلون الأكثر نشاطاً (دون مركز)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="136" />
+        <source>Fit the graph in view</source>
+        <translation>لائم الشبكة مع العرض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="137" />
+        <source>Export as PNG</source>
+        <translation>تصدير بصيغة PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="138" />
+        <source>Export as SVG</source>
+        <translation>تصدير بصيغة SVG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="292" />
+        <source>Could not load the graph: %1</source>
+        <translation>تعذّر تحميل الشبكة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="295" />
+        <source>%1 actors, %2 links</source>
+        <translation>الفاعلون: %1، الروابط: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="298" />
+        <source>busiest shown</source>
+        <translation>معروض الأكثر نشاطاً</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="300" />
+        <source>laying out…</source>
+        <translation>جارٍ الترتيب…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="306" />
+        <source>PNG image (*.png)</source>
+        <translation>صورة PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="306" />
+        <source>SVG drawing (*.svg)</source>
+        <translation>رسم SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="307" />
+        <source>Export graph</source>
+        <translation>تصدير الشبكة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="323" />
+        <source>Actor network</source>
+        <translation>شبكة الفاعلين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph_view.py" line="336" />
+        <source>Could not write %1</source>
+        <translation>تعذّرت كتابة %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <location filename="../../ui/import_flow.py" line="73" />
+        <source>Importing</source>
+        <translation>جارٍ الاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="77" />
+        <source>Preparing…</source>
+        <translation>جارٍ التحضير…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="84" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="96" />
+        <source>{} of {} files</source>
+        <translation>{} من {} ملفات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="100" />
+        <source>{:.1f} documents/s</source>
+        <translation>{:.1f} مستند/ثانية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="105" />
+        <source>Stopping after the current file…</source>
+        <translation>سيتوقف بعد الملف الحالي…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <location filename="../../ui/import_flow.py" line="121" />
+        <source>Import finished</source>
+        <translation>انتهى الاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="122" />
+        <source>Import cancelled</source>
+        <translation>أُلغي الاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="125" />
+        <source>{} imported, {} already in the case, {} failed.</source>
+        <translation>استُورد {}، و{} موجود مسبقاً في القضية، وفشل {}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="128" />
+        <source>Cancelled after {} of {} files; the rest were not touched.</source>
+        <translation>أُلغي بعد {} من {} ملفات؛ لم يُمسّ الباقي.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="136" />
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="136" />
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="140" />
+        <source>warning: {}</source>
+        <translation>تحذير: {}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <location filename="../../ui/incident_form_view.py" line="69" />
+        <source>Citations</source>
+        <translation>الاستشهادات</translation>
+    </message>
+</context>
+<context>
+    <name>LazyTableModel</name>
+    <message>
+        <location filename="../../ui/lazy_model.py" line="60" />
+        <source>Listing</source>
+        <translation>جارٍ السرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lazy_model.py" line="79" />
+        <source>Loading rows</source>
+        <translation>جارٍ تحميل الصفوف</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="52" />
+        <source>filled = confirmed · dashed underline = proposed</source>
+        <translation>ممتلئ = مؤكَّد · خط متقطع = مقترح</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedViews</name>
+    <message>
+        <location filename="../../ui/linked_views.py" line="30" />
+        <source>Filters</source>
+        <translation>عوامل التصفية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linked_views.py" line="31" />
+        <source>Timeline</source>
+        <translation>الخط الزمني</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linked_views.py" line="32" />
+        <source>Network</source>
+        <translation>الشبكة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linked_views.py" line="33" />
+        <source>Map</source>
+        <translation>الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linked_views.py" line="36" />
+        <source>Search the case…</source>
+        <translation>ابحث في القضية…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linked_views.py" line="37" />
+        <source>Preferences…</source>
+        <translation>التفضيلات…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="72" />
+        <source>Open a case (File → Open case) or create one.
+Then drop report files anywhere on this window.</source>
+        <translation>افتح قضية (ملف ← فتح قضية) أو أنشئ واحدة.
+ثم أفلت ملفات التقارير في أي مكان من هذه النافذة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="247" />
+        <source>No case open</source>
+        <translation>لا توجد قضية مفتوحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="179" />
+        <source>Opening {}…</source>
+        <translation>جارٍ فتح {}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193" />
+        <source>Cannot open the case</source>
+        <translation>تعذّر فتح القضية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="274" />
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275" />
+        <source>Open or create a case first.</source>
+        <translation>افتح قضية أو أنشئها أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="299" />
+        <source>New case</source>
+        <translation>قضية جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="308" />
+        <source>Open case</source>
+        <translation>فتح قضية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320" />
+        <source>(none yet)</source>
+        <translation>(لا شيء بعد)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="323" />
+        <source>Import files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="330" />
+        <source>Import a folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="343" />
+        <source>Exported to {}</source>
+        <translation>صُدِّر إلى {}</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../ui/map_view.py" line="276" />
+        <source>Zoom in</source>
+        <translation>تكبير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_view.py" line="277" />
+        <source>Zoom out</source>
+        <translation>تصغير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_view.py" line="278" />
+        <source>Show all places</source>
+        <translation>اعرض كل الأماكن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_view.py" line="279" />
+        <source>Latin names</source>
+        <translation>أسماء لاتينية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_view.py" line="387" />
+        <source>%1 places, %2 with incidents</source>
+        <translation>الأماكن: %1، منها %2 فيها حوادث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_view.py" line="393" />
+        <source>%1 incidents</source>
+        <translation>الحوادث: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceForm</name>
+    <message>
+        <location filename="../../ui/place_form_view.py" line="42" />
+        <source>Incidents here</source>
+        <translation>الحوادث هنا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/place_form_view.py" line="44" />
+        <source>Citations</source>
+        <translation>الاستشهادات</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="85" />
+        <source>Preferences</source>
+        <translation>التفضيلات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="86" />
+        <source>Interface language:</source>
+        <translation>لغة الواجهة:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="87" />
+        <source>System default (%1)</source>
+        <translation>لغة النظام (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="89" />
+        <source>Label the graph and map with Latin names</source>
+        <translation>اكتب أسماء الشبكة والخريطة بالحروف اللاتينية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="90" />
+        <source>Dates and numbers follow the interface language.</source>
+        <translation>تتبع التواريخ والأرقام لغة الواجهة.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalEditDialog</name>
+    <message>
+        <location filename="../../ui/proposal_edit.py" line="26" />
+        <source>Edit proposal</source>
+        <translation>تعديل المقترح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_edit.py" line="45" />
+        <source>In the text: «{}»</source>
+        <translation>في النص: «{}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_edit.py" line="46" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_edit.py" line="49" />
+        <source>Latin name</source>
+        <translation>الاسم باللاتينية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_edit.py" line="51" />
+        <source>Kind</source>
+        <translation>الصنف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_edit.py" line="59" />
+        <source>The name is required.</source>
+        <translation>الاسم مطلوب.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordList</name>
+    <message>
+        <location filename="../../ui/records_view.py" line="80" />
+        <source>Filter (Arabic-aware)</source>
+        <translation>تصفية (مع مراعاة العربية)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records_view.py" line="82" />
+        <source>New {}</source>
+        <translation>{} جديد</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPanel</name>
+    <message>
+        <location filename="../../ui/record_panel.py" line="28" />
+        <source>Select an actor, place, incident or document — or create one from a passage of a document.</source>
+        <translation>اختر فاعلاً أو مكاناً أو حادثة أو مستنداً — أو أنشئ واحداً من مقطع في مستند.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_panel.py" line="75" />
+        <source>The {} «{}»</source>
+        <translation>{} «{}»</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../ui/review_view.py" line="55" />
+        <source>This document</source>
+        <translation>هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="55" />
+        <source>Whole case</source>
+        <translation>القضية كلها</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/review_view.py" line="129" />
+        <source>%n proposal(s) to review</source>
+        <translation><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="156" />
+        <source>matched alias «{}»</source>
+        <translation>طابق الاسم البديل «{}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="157" />
+        <source>no alias matched: a new name</source>
+        <translation>لم يطابق أي اسم بديل: اسم جديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="175" />
+        <source>Accept «{}»</source>
+        <translation>اقبل «{}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="181" />
+        <source>Reject «{}»</source>
+        <translation>ارفض «{}»</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/review_view.py" line="188" />
+        <source>Accept %n proposal(s)</source>
+        <translation><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="196" />
+        <source>Merge into an actor</source>
+        <translation>ادمج في فاعل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="197" />
+        <source>«{}» is another name of:</source>
+        <translation>«{}» اسم آخر لـ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="200" />
+        <source>Merge «{}»</source>
+        <translation>ادمج «{}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="209" />
+        <source>Edit and accept «{}»</source>
+        <translation>عدّل واقبل «{}»</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <location filename="../../ui/rows_editor.py" line="52" />
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPalette</name>
+    <message>
+        <location filename="../../ui/search_palette.py" line="116" />
+        <source>Search the case</source>
+        <translation>البحث في القضية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_palette.py" line="117" />
+        <source>Actors, aliases, places, incidents, documents…</source>
+        <translation>فاعلون، أسماء بديلة، أماكن، حوادث، مستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_palette.py" line="126" />
+        <source>Actors</source>
+        <translation>الفاعلون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_palette.py" line="126" />
+        <source>Places</source>
+        <translation>الأماكن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_palette.py" line="127" />
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_palette.py" line="127" />
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_palette.py" line="148" />
+        <source>Searching…</source>
+        <translation>جارٍ البحث…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_palette.py" line="172" />
+        <source>No matches</source>
+        <translation>لا نتائج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_palette.py" line="173" />
+        <source>Matches: %1</source>
+        <translation>النتائج: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SpanActions</name>
+    <message>
+        <location filename="../../ui/span_actions.py" line="41" />
+        <location filename="../../ui/span_actions.py" line="45" />
+        <source>New actor «{}»</source>
+        <translation>فاعل جديد «{}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_actions.py" line="47" />
+        <location filename="../../ui/span_actions.py" line="51" />
+        <source>New place «{}»</source>
+        <translation>مكان جديد «{}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_actions.py" line="53" />
+        <source>New incident from this passage</source>
+        <translation>حادثة جديدة من هذا المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_actions.py" line="54" />
+        <source>New incident</source>
+        <translation>حادثة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_actions.py" line="56" />
+        <source>Add «{}» as alias of…</source>
+        <translation>أضف «{}» اسماً بديلاً لـ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_actions.py" line="59" />
+        <source>Cite for the current record</source>
+        <translation>استشهد للسجل الحالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_actions.py" line="61" />
+        <source>Cite for the open {} ({})</source>
+        <translation>استشهد لـ{} المفتوح ({})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_actions.py" line="64" />
+        <source>Cite passage</source>
+        <translation>استشهد بالمقطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_actions.py" line="68" />
+        <source>Open an actor, place or incident first.</source>
+        <translation>افتح فاعلاً أو مكاناً أو حادثة أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_actions.py" line="93" />
+        <source>Add as alias</source>
+        <translation>أضف اسماً بديلاً</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_actions.py" line="94" />
+        <source>Add «{}» as another name of:</source>
+        <translation>أضف «{}» اسماً آخر لـ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_actions.py" line="97" />
+        <source>Add alias «{}»</source>
+        <translation>أضف الاسم البديل «{}»</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgressDialog</name>
+    <message>
+        <location filename="../../ui/task_progress.py" line="21" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCanvas</name>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="143" />
+        <source>No dated incidents</source>
+        <translation>لا توجد حوادث مؤرَّخة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="285" />
+        <source>Date precision: %1</source>
+        <translation>دقة التاريخ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="290" />
+        <source>%1 incidents</source>
+        <translation>الحوادث: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="156" />
+        <source>Lanes:</source>
+        <translation>المسارات:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="157" />
+        <source>By type</source>
+        <translation>حسب النوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="158" />
+        <source>By actor</source>
+        <translation>حسب الفاعل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="159" />
+        <source>Zoom in (wheel up)</source>
+        <translation>تكبير (عجلة الفأرة للأعلى)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="160" />
+        <source>Zoom out (wheel down)</source>
+        <translation>تصغير (عجلة الفأرة للأسفل)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="161" />
+        <source>Show the whole case</source>
+        <translation>اعرض القضية كلها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="162" />
+        <source>Show all incidents</source>
+        <translation>اعرض كل الحوادث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="232" />
+        <source>Incidents involving %1</source>
+        <translation>الحوادث التي شارك فيها %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="233" />
+        <source>Incidents at %1</source>
+        <translation>الحوادث في %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="239" />
+        <source>Loading…</source>
+        <translation>جارٍ التحميل…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="241" />
+        <source>%1 incidents</source>
+        <translation>الحوادث: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="243" />
+        <source>%1 undated</source>
+        <translation>غير المؤرَّخة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="245" />
+        <source>counts per period</source>
+        <translation>أعداد لكل فترة</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="15" />
+        <source>Battle</source>
+        <translation>معركة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="16" />
+        <source>Explosion / remote violence</source>
+        <translation>انفجار / عنف عن بُعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="17" />
+        <source>Violence against civilians</source>
+        <translation>عنف ضد المدنيين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="18" />
+        <source>Protest</source>
+        <translation>احتجاج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="19" />
+        <source>Riot</source>
+        <translation>شغب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="20" />
+        <source>Strategic development</source>
+        <translation>تطور استراتيجي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="23" />
+        <source>Checkpoint set up</source>
+        <translation>إقامة حاجز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="24" />
+        <source>Arrest</source>
+        <translation>اعتقال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="25" />
+        <source>Visit or meeting</source>
+        <translation>زيارة أو اجتماع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="26" />
+        <source>Meeting</source>
+        <translation>اجتماع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="27" />
+        <source>Statement</source>
+        <translation>تصريح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="28" />
+        <source>Verbal altercation</source>
+        <translation>مشادة كلامية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="29" />
+        <source>Air strike</source>
+        <translation>غارة جوية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="32" />
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="33" />
+        <source>State force</source>
+        <translation>قوة حكومية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="34" />
+        <source>Militia</source>
+        <translation>ميليشيا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="35" />
+        <source>Armed group</source>
+        <translation>جماعة مسلحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="36" />
+        <source>Organisation</source>
+        <translation>منظمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="37" />
+        <source>Institution</source>
+        <translation>مؤسسة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="40" />
+        <source>Shared incidents</source>
+        <translation>حوادث مشتركة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="41" />
+        <source>Member of</source>
+        <translation>عضو في</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="42" />
+        <source>Commands</source>
+        <translation>يقود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="43" />
+        <source>Affiliated with</source>
+        <translation>مرتبط بـ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="44" />
+        <source>Backed by</source>
+        <translation>مدعوم من</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="45" />
+        <source>Allied with</source>
+        <translation>متحالف مع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="46" />
+        <source>Rival of</source>
+        <translation>منافس لـ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="47" />
+        <source>Holds office</source>
+        <translation>يشغل منصباً</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="50" />
+        <source>Day</source>
+        <translation>يوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="51" />
+        <source>Month</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="52" />
+        <source>Year</source>
+        <translation>سنة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="53" />
+        <source>Approximate</source>
+        <translation>تقريبي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="56" />
+        <source>Country</source>
+        <translation>دولة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="57" />
+        <source>Governorate</source>
+        <translation>محافظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="58" />
+        <source>District</source>
+        <translation>منطقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="59" />
+        <source>Town</source>
+        <translation>بلدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="60" />
+        <source>Village</source>
+        <translation>قرية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="61" />
+        <source>Area</source>
+        <translation>ناحية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="62" />
+        <source>Facility</source>
+        <translation>منشأة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="63" />
+        <source>River</source>
+        <translation>نهر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="65" />
+        <source>Other</source>
+        <translation>أخرى</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="34" />
+        <source>About Casefile</source>
+        <translation>عن Casefile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="35" />
+        <source>&lt;h3&gt;Casefile&lt;/h3&gt;&lt;p&gt;Offline, Arabic-first case files for conflict analysts: actor dossiers, incident timelines and the sources behind every fact.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Casefile&lt;/h3&gt;&lt;p&gt;ملفات قضايا تعمل دون اتصال وبالعربية أولاً لمحللي النزاعات: ملفات الفاعلين، والخطوط الزمنية للحوادث، والمصادر التي تسند كل معلومة.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="16" />
+        <source>Unsaved changes</source>
+        <translation>تغييرات غير محفوظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="17" />
+        <source>{} has changes that are not saved.</source>
+        <translation>في {} تغييرات غير محفوظة.</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <location filename="../../ui/window_actions.py" line="46" />
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="50" />
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="73" />
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="76" />
+        <source>&amp;Recent cases</source>
+        <translation>القضايا ال&amp;حديثة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="85" />
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="97" />
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="102" />
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="109" />
+        <source>Main toolbar</source>
+        <translation>شريط الأدوات الرئيسي</translation>
+    </message>
+</context>
+</TS>
