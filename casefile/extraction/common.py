@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -117,9 +118,29 @@ def is_name_word(word: str) -> bool:
 
 def quote_at(quotes: list[Quote], pos: int, tm: TextMap, max_gap: int = 2) -> Quote | None:
     """A quote whose opening mark is at ``pos`` or after a few spaces/tatweel."""
-    for q in quotes:
-        if pos <= q.open <= pos + max_gap and not tm.norm[pos : q.open].strip():
+    opens = tm.cache.get("quote_opens")
+    if opens is None or len(opens) != len(quotes):
+        opens = tm.cache["quote_opens"] = [q.open for q in quotes]
+    i = bisect_left(opens, pos)
+    while i < len(quotes) and quotes[i].open <= pos + max_gap:
+        q = quotes[i]
+        if not tm.norm[pos : q.open].strip():
             return q
-        if q.open > pos + max_gap:
-            break
+        i += 1
     return None
+
+
+class Occupancy:
+    """Non-overlapping spans, with an O(log n) overlap test (no quadratic scans on 1 MB)."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def free(self, s: int, e: int) -> bool:
+        i = bisect_left(self._spans, (s, s))
+        if i < len(self._spans) and self._spans[i][0] < e:
+            return False
+        return not (i > 0 and self._spans[i - 1][1] > s)
+
+    def take(self, s: int, e: int) -> None:
+        insort(self._spans, (s, e))

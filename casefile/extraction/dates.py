@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from . import lexicon as lx
-from .common import Cand
+from .common import Cand, Occupancy
 from .types import DATE, DateValue
 
 _B, _E = r"(?<![\w])", r"(?![\w])"
@@ -109,14 +109,11 @@ def _relative(m: re.Match[str], report: date | None) -> DateValue | None:
 
 def find_dates(norm: str, report: date | None) -> list[Cand]:
     out: list[Cand] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    taken = Occupancy()
 
     def add(s: int, e: int, dv: DateValue | None, kind: str, conf: float) -> None:
-        if free(s, e):
-            taken.append((s, e))
+        if taken.free(s, e):
+            taken.take(s, e)
             out.append(Cand(DATE, kind, s, e, norm[s:e], conf, "date", date=dv))
 
     for m in NUMERIC.finditer(norm):

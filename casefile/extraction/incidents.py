@@ -11,6 +11,7 @@ sides of «بين X و Y» participants, «بتكليف من X» sponsor). Repea
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -154,17 +155,23 @@ def find_incidents(tm: TextMap, cands: list[Cand], res: ExtractionResult, report
     for r in res.relations:
         if r.type in ("affiliated_with", "backed_by"):
             associates.setdefault(r.source, []).append(r.target)
-    rivals = [r for r in res.relations if r.type == "rival_of"]
+    rivals = sorted((r for r in res.relations if r.type == "rival_of"), key=lambda r: r.start)
+    rival_starts = [r.start for r in rivals]
     dated = [k for k, e in enumerate(ents) if e.type == DATE and e.date is not None]
+    dated_starts = [ents[k].start for k in dated]
     out: list[Incident] = []
     for cl in _clauses(tm):
         trig = _trigger(tm, cl, covered)
         if trig is None:
             continue
         k, type_, sub = trig
-        in_cl = [i for i, f in enumerate(first) if cl.t0 <= f < cl.t1]
-        refined = [i for i, f in enumerate(first) for a, b in cl.refiners if a <= f < b]
-        actors = _roles(tm, cl, k, type_, sub, in_cl, cands, descriptor, associates, rivals, ents)
+        in_cl = list(range(bisect_left(first, cl.t0), bisect_left(first, cl.t1)))
+        refined = [i for a, b in cl.refiners for i in range(bisect_left(first, a), bisect_left(first, b))]
+        # Rival pairs named in this clause, and the last one before it («بين الطرفين»).
+        c0, c1 = tm.orig(tm.starts[cl.t0]), tm.orig(tm.ends[cl.t1 - 1])
+        lo, hi = bisect_left(rival_starts, c0), bisect_left(rival_starts, c1)
+        near_rivals = rivals[max(0, lo - 1) : hi]
+        actors = _roles(tm, cl, k, type_, sub, in_cl, cands, descriptor, associates, near_rivals, ents)
         s, e = tm.orig_span(tm.starts[cl.t0], tm.ends[cl.t1 - 1])
         ts, te = tm.orig_span(tm.starts[k], tm.ends[k])
         inc = Incident(type_, sub, s, e, (ts, te), actors=actors, summary=" ".join(tm.text[s:e].split())[:240])
@@ -176,7 +183,8 @@ def find_incidents(tm: TextMap, cands: list[Cand], res: ExtractionResult, report
         if own:
             inc.date, inc.date_source = ents[own[0]].date, "clause"
         elif dated:
-            near = min(dated, key=lambda i: abs(ents[i].start - s))
+            j = bisect_left(dated_starts, s)
+            near = min(dated[max(0, j - 1) : j + 1], key=lambda i: abs(ents[i].start - s))
             inc.date, inc.date_source = ents[near].date, "nearest"
         elif report is not None:
             inc.date, inc.date_source = DateValue(report.isoformat(), "day"), "report"

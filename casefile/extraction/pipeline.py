@@ -15,7 +15,7 @@ from datetime import date
 from typing import Protocol
 
 from . import lexicon as lx
-from .common import Cand, Quote, find_quotes, match_vocab
+from .common import Cand, Occupancy, Quote, find_quotes, match_vocab
 from .dates import find_dates
 from .gazetteer import Gazetteer, Hit, shipped_gazetteer
 from .names import groups, persons, places
@@ -71,14 +71,12 @@ def _resolve(cands: list[Cand]) -> list[Cand]:
         return (c.length, c.entry is not None, _SOURCE_RANK.get(c.source, 1), c.confidence)
 
     chosen: list[Cand] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = Occupancy()
     for c in sorted(cands, key=rank, reverse=True):
-        if c.ne <= c.ns:
-            continue
-        if any(c.ns < e and s < c.ne for s, e in occupied):
+        if c.ne <= c.ns or not occupied.free(c.ns, c.ne):
             continue
         chosen.append(c)
-        occupied.append((c.ns, c.ne))
+        occupied.take(c.ns, c.ne)
     chosen.sort(key=lambda c: c.ns)
     return chosen
 

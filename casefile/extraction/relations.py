@@ -8,6 +8,7 @@ Y» (present_in), «التوتر بين X و Y» (rival_of), «X القيادي 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..normalize import key as name_key
 from . import lexicon as lx
@@ -38,11 +39,15 @@ class _Index:
         self.first: list[int] = []
         self.last: list[int] = []
         self.by_first: dict[int, int] = {}
+        self.by_last: dict[int, list[int]] = {}
         for k, c in enumerate(cands):
             a, b = tm.token_of(c.ns), tm.token_at(max(c.ns, c.ne - 1))
             self.first.append(a)
             self.last.append(b)
             self.by_first.setdefault(a, k)
+            self.by_last.setdefault(b, []).append(k)
+        # Sentence ends, computed once (a 1 MB line must not be rescanned per relation).
+        self.stops = [m.start() for m in re.finditer(r"[.!?\n]", tm.norm)]
 
     def starting_near(self, tok: int, window: int, types: tuple[str, ...], cands: list[Cand]) -> int | None:
         for t in range(tok, min(tok + window + 1, len(self.tm))):
@@ -52,17 +57,17 @@ class _Index:
         return None
 
     def ending_before(self, tok: int, window: int, types: tuple[str, ...], cands: list[Cand]) -> int | None:
-        best = None
-        for k, last in enumerate(self.last):
-            if tok - window <= last < tok and cands[k].type in types:
-                best = k if best is None or last > self.last[best] else best
-        return best
+        for t in range(tok - 1, max(tok - window, 0) - 1, -1):
+            for k in self.by_last.get(t, ()):
+                if cands[k].type in types:
+                    return k
+        return None
 
-
-def _sentence_bounds(tm: TextMap, pos: int) -> tuple[int, int]:
-    s = max(tm.norm.rfind(".", 0, pos), tm.norm.rfind("\n", 0, pos)) + 1
-    e = min([x for x in (tm.norm.find(".", pos), tm.norm.find("\n", pos)) if x >= 0] or [len(tm.norm)])
-    return s, e
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect_left(self.stops, pos)
+        s = self.stops[i - 1] + 1 if i > 0 else 0
+        e = self.stops[i] if i < len(self.stops) else len(self.tm.norm)
+        return s, e
 
 
 def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[Relation]:
@@ -120,7 +125,7 @@ def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[R
             if target is None or (cands[target].type == PLACE and cands[target].kind != "country"):
                 continue
             if match_vocab(w, _SPONSOR):
-                s0, _ = _sentence_bounds(tm, tm.starts[t])
+                s0, _ = idx.sentence(tm.starts[t])
                 src = idx.ending_before(t, 40, (PERSON,), cands)
                 if src is not None and cands[src].ns < s0:
                     src = None
@@ -189,8 +194,8 @@ def rivals(tm: TextMap, cands: list[Cand], idx: _Index, add) -> None:
         a = idx.starting_near(b + 1, 3, (GROUP, PERSON), cands)
         if a is None:
             continue
-        _, send = _sentence_bounds(tm, tm.starts[b])
-        for k in range(a + 1, len(cands)):
+        _, send = idx.sentence(tm.starts[b])
+        for k in range(a + 1, min(a + 12, len(cands))):
             c = cands[k]
             if c.ns >= send:
                 break
@@ -221,11 +226,16 @@ def corefer(cands: list[Cand], ents: list[Entity], rels: list[Relation]) -> None
         if r.type == "alias":
             union(r.source, r.target)
     persons = [k for k, e in enumerate(ents) if e.type == PERSON and e.ref is None]
-    keys = {k: name_key(ents[k].canonical) for k in persons}
+    # A repeated name, or a two-word start of a longer one («أبو رقية» of «أبو رقية الأحوازي»).
+    first_with: dict[str, int] = {}
     for k in persons:
-        for j in persons:
-            if j < k and (keys[k] == keys[j] or (len(keys[k]) >= 4 and keys[j].startswith(keys[k]))):
-                union(k, j)
+        words = ents[k].canonical.split()
+        for n in range(2, len(words) + 1):
+            first_with.setdefault(name_key(" ".join(words[:n])), k)
+    for k in persons:
+        j = first_with.get(name_key(ents[k].canonical))
+        if j is not None and j != k and " " in ents[k].canonical:
+            union(k, j)
     groups: dict[int, list[int]] = {}
     for k in persons:
         groups.setdefault(find(k), []).append(k)

@@ -14,8 +14,11 @@ from ..normalize import normalize
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
-_transliterator: Any = None
-_failed = False
+# Two romanizers: dictionary + rules (fast: extraction of every mention) and the same with
+# the package's small offline ONNX model for unknown name parts (better, ~50x slower: used
+# when a name is stored as an actor's Latin alias).
+_transliterators: dict[bool, Any] = {}
+_failed: set[bool] = set()
 
 # A plain, readable scheme (no diacritics): what an editor can type and search.
 _LETTERS = {
@@ -27,25 +30,24 @@ _LETTERS = {
 _VOWEL_AFTER = re.compile(r"([bcdfghjklmnpqrstvwxyz'])(?=[bcdfghjklmnpqrstvwxyz])")
 
 
-def _get() -> Any:
-    global _transliterator, _failed
-    if _transliterator is None and not _failed:
+def _get(model: bool) -> Any:
+    if model not in _transliterators and model not in _failed:
         with _lock:
-            if _transliterator is None and not _failed:
+            if model not in _transliterators and model not in _failed:
                 try:
                     from arabic_name_romanizer import Transliterator
 
-                    _transliterator = Transliterator()
+                    _transliterators[model] = Transliterator(auto_load_model=model)
                 except Exception as exc:  # a broken install must not stop extraction
                     log.warning("arabic-name-romanizer unavailable: %s", exc)
-                    _failed = True
-    return _transliterator
+                    _failed.add(model)
+    return _transliterators.get(model)
 
 
 @lru_cache(maxsize=20000)
-def person_latin(name: str) -> str:
-    """«محمد علي الهادي» → «Muhammad Ali al-Hadi»."""
-    tr = _get()
+def person_latin(name: str, best: bool = False) -> str:
+    """«محمد علي الهادي» → «Muhammad Ali al-Hadi» (``best`` also asks the offline model)."""
+    tr = _get(best)
     if tr is not None:
         try:
             with _lock:  # the romanizer's SQLite index is not shared across threads

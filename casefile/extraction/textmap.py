@@ -56,6 +56,7 @@ class TextMap:
     words: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # token start offsets in ``norm``
     ends: list[int] = field(default_factory=list)
+    cache: dict = field(default_factory=dict)  # per-text memo shared by the recognizers
 
     @classmethod
     def build(cls, text: str) -> TextMap:
