@@ -128,3 +128,41 @@ def _random_incidents(s, n: int, seed: int, actors: list, places: list) -> None:
         inc.involvements = [m.Involvement(actor=a, role="participant")
                             for a in rng.sample(actors, rng.choice([1, 1, 2, 2, 3]))]
         s.add(inc)
+
+
+def isolate_settings(monkeypatch, tmp_path) -> None:
+    """Preferences go to a file of the test's own, not the user's settings."""
+    from PySide6.QtCore import QSettings
+
+    from ui import i18n
+
+    path = str(tmp_path / "settings.ini")
+    monkeypatch.setattr(i18n, "settings", lambda: QSettings(path, QSettings.Format.IniFormat))
+
+
+def open_linked_window(qtbot, case: Case):
+    """A main window with the linked views installed, shown and loaded."""
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from ui.linked_views import install_linked_views
+    from ui.operations import OperationRunner
+    from ui.selection import SelectionModel
+
+    runner, selection = OperationRunner(), SelectionModel()
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("documents"))
+    install_linked_views(window, runner, case, selection)
+    window.resize(1500, 950)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    views = window.linked_views
+    window.runner, window.selection = runner, selection
+    qtbot.waitUntil(lambda: views.timeline.model.window is not None
+                    and bool(views.graph.nodes) and bool(views.map.places), timeout=10_000)
+    return window
+
+
+def settle(qtbot, window) -> None:
+    """Wait until no view has a read in flight."""
+    qtbot.waitUntil(lambda: not window.runner.running, timeout=10_000)

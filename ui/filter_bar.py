@@ -41,11 +41,10 @@ class FilterBar(QWidget):
         self.selection = selection
         self._query = LatestQuery(runner, case, "filter choices", self)
         self.back_action = QAction(qta.icon("mdi6.arrow-left"), "", self)
-        self.back_action.setShortcuts([QKeySequence("Alt+Left"), QKeySequence.StandardKey.Back])
+        self.back_action.setShortcuts(_unique("Alt+Left", QKeySequence.StandardKey.Back))
         self.back_action.triggered.connect(selection.back)
         self.forward_action = QAction(qta.icon("mdi6.arrow-right"), "", self)
-        self.forward_action.setShortcuts([QKeySequence("Alt+Right"),
-                                          QKeySequence.StandardKey.Forward])
+        self.forward_action.setShortcuts(_unique("Alt+Right", QKeySequence.StandardKey.Forward))
         self.forward_action.triggered.connect(selection.forward)
         for action in (self.back_action, self.forward_action):
             action.setEnabled(False)
@@ -190,3 +189,13 @@ class FilterBar(QWidget):
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         self.back_action.setIcon(qta.icon("mdi6.arrow-right" if rtl else "mdi6.arrow-left"))
         self.forward_action.setIcon(qta.icon("mdi6.arrow-left" if rtl else "mdi6.arrow-right"))
+
+
+def _unique(fixed: str, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """Alt+Left everywhere plus the platform's own Back key (Cmd+[ on macOS), once each:
+    the same sequence twice would make the shortcut ambiguous and dead."""
+    keys = [QKeySequence(fixed)]
+    for key in QKeySequence.keyBindings(standard):
+        if key not in keys:
+            keys.append(key)
+    return keys

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
@@ -73,12 +74,15 @@ class LatestQuery(QObject):
             with case.read_session() as session:
                 return fn(session)
 
+        def current() -> bool:  # the view may have been closed while the read ran
+            return shiboken6.isValid(self) and generation == self._generation
+
         def done(result: Any) -> None:
-            if generation == self._generation:
+            if current():
                 on_result(result)
 
         def failed(exc: BaseException) -> None:
-            if generation == self._generation:
+            if current():
                 self.failed.emit(f"{type(exc).__name__}: {exc}")
 
         op = self.runner.run(work, label=self.label, on_success=done, on_failure=failed)

@@ -74,7 +74,7 @@ def _incident_counts(session: Session, filters: ViewFilters,
         query = query.where(m.Involvement.actor_id.in_(sorted(actor_ids)))
     if limit is not None:
         query = query.order_by(count.desc(), m.Involvement.actor_id).limit(limit)
-    return dict(session.execute(query).tuples().all())
+    return dict(session.execute(query).all())
 
 
 def _relation_edges(session: Session, filters: ViewFilters, ids: set[int],

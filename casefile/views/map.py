@@ -47,7 +47,7 @@ def map_places(session: Session, filters: ViewFilters) -> list[MapPlace]:
     per_place = session.execute(
         select(m.Incident.place_id, func.count(m.Incident.id))
         .where(m.Incident.place_id.is_not(None), *incident_conditions(filters))
-        .group_by(m.Incident.place_id)).tuples().all()
+        .group_by(m.Incident.place_id)).all()
     counts: dict[int, int] = {}
     for place_id, n in per_place:
         target = located_ancestor(place_id, parent, located)
