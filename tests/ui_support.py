@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from casefile.db import models as m
 from casefile.search import index_source
 
@@ -66,3 +68,48 @@ def build_sample(case) -> dict:
         other = add_source(s, "A short English note about Khasham.", title="Field note",
                            publisher="Analyst", language="en", name="note.txt")
         return {"source": src.id, "proposals": ids, "note": other.id}
+
+
+# --- the desk: a real main window on a sample case --------------------------------------
+
+
+def make_window(tmp_path, qtbot):
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def open_in(window, qtbot, location) -> None:
+    with qtbot.waitSignal(window.case_opened, timeout=15000):
+        window.open_case_path(str(location))
+
+
+def idle(qtbot, window, timeout=15000) -> None:
+    """Wait until the case's runner has nothing queued."""
+    qtbot.waitUntil(lambda: not window.handle.runner.running, timeout=timeout)
+
+
+@pytest.fixture
+def desk(qtbot, sqlite_case, tmp_path, monkeypatch):
+    """(window, ids): the main window with the sample case open."""
+    from PySide6.QtCore import QStandardPaths
+
+    from ui import dialogs
+    from ui.app import make_application
+
+    QStandardPaths.setTestModeEnabled(True)  # no user settings or data folders touched
+    make_application()
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.DISCARD)
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a: True)
+    ids = build_sample(sqlite_case)
+    window = make_window(tmp_path, qtbot)
+    open_in(window, qtbot, sqlite_case.path)
+    yield window, ids
+    window.close()

@@ -76,3 +76,11 @@ def rank_actors(session: Session, name: str, *, limit: int = 10,
                                     round(best / 100, 3), matched))
     scored.sort(key=lambda c: (-c.score, c.label))
     return scored[:limit]
+
+
+def incident_choices(session: Session) -> list[Choice]:
+    rows = session.execute(select(m.Incident.id, m.Incident.title, m.Incident.date_start,
+                                  m.Incident.type)
+                           .order_by(m.Incident.date_start.desc().nulls_last(), m.Incident.id))
+    return [Choice(r.id, f"{r.date_start.isoformat() if r.date_start else '—'}  {r.title}",
+                   r.type) for r in rows]

@@ -1,0 +1,129 @@
+"""Start the desktop application: fonts, language, the window, and the first case.
+
+``casefile`` with no argument opens the last case; on first run it builds the
+demo case from ``seeds/`` (through the import and extraction pipeline, off the
+UI thread, with progress) in the per-user data folder and opens it.
+``casefile gui CASE`` opens that case.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+from casefile.db.case import Case, create_case
+
+from . import dialogs
+from .fonts import register_fonts, ui_font
+from .main_window import MainWindow
+from .operations import Progress
+from .settings import AppSettings
+from .task_progress import TaskProgressDialog
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+DEMO_NAME = "Demo case"
+
+
+def data_dir() -> Path:
+    folder = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def demo_case_path() -> Path:
+    return data_dir() / "demo.casefile"
+
+
+def _remove_case_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def build_demo(path: Path, progress: Progress) -> Case:
+    """Create the demo case from seeds/ through the same pipeline as any import."""
+    case = create_case(path, name=DEMO_NAME)
+    try:
+        try:
+            from casefile.demo import build_demo_case
+        except ImportError:  # extraction's demo builder not available: import the seeds only
+            from casefile.importing.pipeline import import_paths
+
+            for _outcome in import_paths(case, [SEEDS], progress=progress.update,
+                                         cancelled=lambda: progress.cancelled):
+                pass
+        else:
+            params = inspect.signature(build_demo_case).parameters
+            build_demo_case(case, **({"progress": progress} if "progress" in params else {}))
+        progress.check()
+    except BaseException:
+        case.close()
+        _remove_case_file(path)
+        raise
+    return case
+
+
+class Startup(QObject):
+    """Chooses what the window opens first."""
+
+    def __init__(self, window: MainWindow, settings: AppSettings) -> None:
+        super().__init__(window)
+        self.window, self.settings = window, settings
+        self.progress: TaskProgressDialog | None = None
+
+    def start(self, case: str | None = None) -> None:
+        if case:
+            self.window.open_case_path(case)
+            return
+        last = self.settings.last_case()
+        if last and ("://" in last or Path(last).exists()):
+            self.window.open_case_path(last)
+        else:
+            self.open_demo()
+
+    def open_demo(self) -> None:
+        path = demo_case_path()
+        if path.exists():
+            self.window.open_case_path(str(path))
+            return
+        op = self.window.runner.run(lambda p: build_demo(path, p), label="Building the demo case",
+                                    on_success=lambda case: self.window.install_case(
+                                        case, str(path)),
+                                    on_failure=self._failed)
+        self.progress = TaskProgressDialog(op, self.window.tr("Building the demo case"),
+                                           self.window)
+        self.progress.show()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.window.dialog = dialogs.show_error(self.window,
+                                                self.window.tr("The demo case was not built"), exc)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("Casefile")
+    app.setApplicationName("Casefile")
+    app.setApplicationDisplayName("Casefile")
+    register_fonts()
+    app.setFont(ui_font(app.font()))
+    try:
+        from . import i18n
+
+        i18n.install_saved_language(app)
+    except ImportError:  # the interface language module is optional
+        pass
+    return app
+
+
+def main(case: str | None = None, **_: Any) -> int:
+    app = make_application()
+    settings = AppSettings()
+    window = MainWindow(settings)
+    window.show()
+    Startup(window, settings).start(case)
+    return app.exec()

@@ -1,0 +1,105 @@
+"""The documents panel: the case's sources, sortable and filterable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.services.sources import SourceFilter
+
+from .case_handle import CaseHandle
+from .documents_model import COLUMNS, DocumentsModel
+from .selection import Ref, SelectionModel
+
+LANGUAGES = [("", "All languages"), ("ar", "Arabic"), ("en", "English"), ("fr", "French"),
+             ("und", "Unknown")]
+
+
+class DocumentsView(QWidget):
+    def __init__(self, handle: CaseHandle, selection: SelectionModel,
+                 parent: QWidget | None = None, page_size: int = 200) -> None:
+        super().__init__(parent)
+        self.selection = selection
+        self._following = False
+        self.model = DocumentsModel(handle, page_size=page_size, parent=self)
+
+        self.filter_edit = QLineEdit(placeholderText=self.tr("Filter: title, publisher, words…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.language = QComboBox()
+        for code, label in LANGUAGES:
+            self.language.addItem(self.tr(label), code)
+        self.open_only = QCheckBox(self.tr("To review"))
+        self.open_only.setToolTip(self.tr("Only documents with proposals to review"))
+        self.count = QLabel()
+        self.table = QTableView()
+        self.table.setObjectName("documentsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.language)
+        bar.addWidget(self.open_only)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count)
+
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.filter_edit.textChanged.connect(self._debounce.start)
+        self.language.currentIndexChanged.connect(self.apply_filter)
+        self.open_only.toggled.connect(self.apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.model.loaded.connect(self._loaded)
+        selection.selected.connect(self._follow)
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(SourceFilter(text=self.filter_edit.text(),
+                                           language=self.language.currentData() or "",
+                                           with_open_proposals=self.open_only.isChecked()))
+
+    def _loaded(self, count: int) -> None:
+        self.count.setText(self.tr("%n document(s)", "", count))
+        self._follow(self.selection.current)
+
+    def _row_chosen(self, current, _previous) -> None:
+        if self._following:
+            return
+        source_id = self.model.id_at(current.row())
+        if source_id is not None:
+            self.selection.select(Ref("source", source_id))
+
+    def _follow(self, ref: Ref | None) -> None:
+        if ref is None or ref.kind != "source":
+            return
+        row = self.model.row_of(ref.id)
+        if row is not None and self.table.currentIndex().row() != row:
+            self._following = True
+            try:
+                self.table.selectRow(row)
+            finally:
+                self._following = False
+            self.table.scrollTo(self.model.index(row, 0))

@@ -1,0 +1,427 @@
+"""The main window: one case at a time, its panels docked around the document viewer.
+
+For each open case the window builds a ``CaseHandle`` (case + runner + undo
+stack), a ``SelectionModel`` and a ``Navigator``, and hands each panel only
+what it needs. Files and folders dropped anywhere on the window are imported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QWidget,
+)
+
+from casefile.db.case import Case, create_case, open_case
+
+from . import dialogs
+from .case_handle import CaseHandle
+from .import_flow import ImportRun
+from .navigation import Navigator
+from .operations import OperationRunner
+from .panels import PANELS
+from .selection import SelectionModel
+from .settings import AppSettings
+from .status_bar import CaseStatusBar
+from .window_actions import build_actions, build_menus, build_toolbar
+
+CASE_FILTER = "Casefile cases (*.casefile);;All files (*)"
+LAYOUT_VERSION = 1
+
+
+def dropped_paths(event) -> list[str]:
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+class MainWindow(QMainWindow):
+    case_opened = Signal(object)  # CaseHandle
+    import_started = Signal(object)  # ImportRun
+
+    def __init__(self, settings: AppSettings | None = None,
+                 runner: OperationRunner | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or AppSettings()
+        self.runner = runner or OperationRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self.handle: CaseHandle | None = None
+        self.selection: SelectionModel | None = None
+        self.navigator: Navigator | None = None
+        self.viewer = None
+        self.panels: dict[str, QWidget] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self.imports: list[ImportRun] = []
+        self._last_state = None
+        self.linked_docks: dict[str, QDockWidget] = {}
+        self.linked_views = None
+        self._retired: list[tuple[QWidget, CaseHandle]] = []  # closed cases finishing work
+        self.actions_by_name: dict = {}
+        self.dialog: QWidget | None = None
+
+        self.welcome = QLabel(self.tr("Open a case (File → Open case) or create one.\n"
+                                      "Then drop report files anywhere on this window."),
+                              alignment=Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.welcome)
+        self.status = CaseStatusBar(self)
+        self.status.watch(self.runner)
+        self.setStatusBar(self.status)
+        for panel in PANELS:
+            dock = QDockWidget(self.tr(panel.title), self)
+            dock.setObjectName(f"dock_{panel.name}")
+            dock.setWidget(QLabel(self.tr("No case open"),
+                                  alignment=Qt.AlignmentFlag.AlignCenter))
+            self.addDockWidget(panel.area, dock)
+            dock.toggleViewAction().setShortcut(panel.shortcut)
+            self.docks[panel.name] = dock
+        self._arrange_default()
+        self.default_state = self.saveState(LAYOUT_VERSION)
+        build_actions(self)
+        build_menus(self)
+        self.addToolBar(build_toolbar(self))
+        self.resize(1440, 900)
+        self._restore_layout()
+        self.setAcceptDrops(True)
+        QApplication.instance().installEventFilter(self)
+        self._update_title()
+        self.status.set_case(None)
+
+    def _arrange_default(self) -> None:
+        docks = self.docks
+        self.tabifyDockWidget(docks["documents"], docks["records"])
+        docks["documents"].raise_()
+        self.resizeDocks([docks["documents"], docks["record"]], [380, 440],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([docks["review"]], [300], Qt.Orientation.Vertical)
+
+    def _install_linked_views(self) -> None:
+        """The timeline, graph, map, filter bar and search palette (ui.linked_views)."""
+        try:
+            from .linked_views import install_linked_views
+        except ImportError:
+            return
+        first = self._last_state is None
+        self.linked_docks = install_linked_views(self, self.handle.runner, self.handle.case,
+                                                 self.selection)
+        views = self.linked_views
+        if views is not None:
+            # The window's own Edit menu owns these keys; two actions with one shortcut
+            # would make Qt ignore both.
+            for action in views.actions.values():
+                action.setShortcut(QKeySequence())
+        if first:
+            for name in ("timeline",):
+                if name in self.linked_docks:
+                    self.tabifyDockWidget(self.docks["review"], self.linked_docks[name])
+            for name in ("graph", "map"):
+                if name in self.linked_docks:
+                    self.tabifyDockWidget(self.docks["record"], self.linked_docks[name])
+            self.docks["review"].raise_()
+            self.docks["record"].raise_()
+        else:
+            self.restoreState(self._last_state, LAYOUT_VERSION)
+
+    def _remove_linked_views(self) -> list[QWidget]:
+        """Take the linked views' docks out; returns them, to be freed with their case."""
+        gone: list[QWidget] = []
+        for dock in self.linked_docks.values():
+            self.removeDockWidget(dock)
+            gone.append(dock)
+        self.linked_docks = {}
+        views = self.linked_views
+        if views is not None:
+            for action in views.actions.values():
+                self.removeAction(action)
+            gone.append(views.palette)
+            self.linked_views = None
+        return gone
+
+    def all_docks(self) -> list[QDockWidget]:
+        return [*self.docks.values(), *self.linked_docks.values()]
+
+    # --- layout ------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.layout()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state, LAYOUT_VERSION)
+            self._last_state = state  # re-applied once the linked views' docks exist
+
+    def save_layout(self) -> None:
+        self.settings.save_layout(self.saveGeometry(), self.saveState(LAYOUT_VERSION))
+
+    def reset_layout(self) -> None:
+        self.restoreState(self.default_state, LAYOUT_VERSION)
+        for dock in self.all_docks():
+            dock.show()
+        for name, target in (("timeline", "review"), ("graph", "record"), ("map", "record")):
+            if name in self.linked_docks:
+                self.tabifyDockWidget(self.docks[target], self.linked_docks[name])
+
+    def _update_title(self) -> None:
+        name = self.handle.name if self.handle else None
+        self.setWindowTitle(f"{name} — Casefile" if name else "Casefile")
+
+    # --- opening and closing cases ---------------------------------------------------------
+
+    def open_case_path(self, location: str) -> None:
+        if not self.close_case():
+            return
+        self.status.showMessage(self.tr("Opening {}…").format(location))
+        self.runner.run(lambda _p: open_case(location), label="Opening case",
+                        on_success=lambda case: self.install_case(case, location),
+                        on_failure=lambda exc: self._open_failed(location, exc))
+
+    def create_case_path(self, location: str) -> None:
+        if not self.close_case():
+            return
+        self.runner.run(lambda _p: create_case(location), label="Creating case",
+                        on_success=lambda case: self.install_case(case, location),
+                        on_failure=lambda exc: self._open_failed(location, exc))
+
+    def _open_failed(self, location: str, exc: BaseException) -> None:
+        self.status.clearMessage()
+        self.dialog = dialogs.show_error(self, self.tr("Cannot open the case"), exc)
+
+    def install_case(self, case: Case, location: str | None = None) -> CaseHandle:
+        """Build the panels for ``case`` (already open) and show it."""
+        self.close_case(ask=False)
+        # A runner per case: every connection a panel makes to it ends with the case.
+        self.handle = CaseHandle(case, OperationRunner(), self.undo_stack, self)
+        self.handle.failed.connect(self._report_failure)
+        self.selection = SelectionModel(self)
+        self.navigator = Navigator(self)
+        from .viewer_view import DocumentViewer
+
+        self.viewer = DocumentViewer(self.handle, self.selection, self.navigator)
+        self.setCentralWidget(self.viewer)
+        self.welcome = None
+        for panel in PANELS:
+            widget = panel.build(self.handle, self.selection, self.navigator)
+            self.panels[panel.name] = widget
+            old = self.docks[panel.name].widget()
+            self.docks[panel.name].setWidget(widget)
+            if old is not None:
+                old.deleteLater()
+        self._install_linked_views()
+        records = self.panels.get("records")
+        if records is not None:
+            records.new_requested.connect(self.new_record)
+        documents = self.panels.get("documents")
+        if documents is not None:
+            documents.model.refresh()
+        self.selection.history_changed.connect(self._history_changed)
+        self._history_changed(False, False)
+        if location is not None and case.backend == "sqlite":
+            self.settings.add_recent(str(Path(location).resolve()))
+        elif location is not None:
+            self.settings.add_recent(location)
+        self.status.set_case(self.handle)
+        self.status.clearMessage()
+        self._update_title()
+        self.case_opened.emit(self.handle)
+        return self.handle
+
+    def close_case(self, ask: bool = True) -> bool:
+        """Leave the open case; False when the analyst keeps unsaved changes."""
+        if self.handle is None:
+            return True
+        record = self.panels.get("record")
+        if ask and record is not None and not record.leave():
+            return False
+        old = self.handle
+        self._last_state = self.saveState(LAYOUT_VERSION)
+        retired = self._remove_linked_views()
+        self.undo_stack.clear()
+        retired += [dock.widget() for dock in self.docks.values()]
+        for dock in self.docks.values():
+            dock.setWidget(QLabel(self.tr("No case open"), alignment=Qt.AlignmentFlag.AlignCenter))
+        retired.append(self.viewer)
+        self.setCentralWidget(QLabel(self.tr("No case open"),
+                                     alignment=Qt.AlignmentFlag.AlignCenter))
+        self.panels.clear()
+        self.viewer = None
+        self.handle = None
+        self.status.set_case(None)
+        self._retire(old, [w for w in retired if w is not None])
+        self._update_title()
+        return True
+
+    def _retire(self, handle: CaseHandle, widgets: list[QWidget]) -> None:
+        """Let the closed case's queued work finish on live widgets, then free it all."""
+        holder = QWidget()
+        holder.hide()
+        for widget in widgets:
+            widget.setParent(holder)
+        runner = handle.runner
+        self._retired.append((holder, handle))
+
+        def finish() -> None:
+            if runner.running or (holder, handle) not in self._retired:
+                return
+            self._retired.remove((holder, handle))
+            holder.deleteLater()
+            handle.case.close()
+            runner.deleteLater()
+
+        runner.busy.connect(lambda busy, _label: None if busy else QTimer.singleShot(0, finish))
+        QTimer.singleShot(0, finish)
+
+    def _report_failure(self, what: str, exc: BaseException) -> None:
+        self.status.showMessage(f"{what}: {dialogs.describe_error(exc)}", 8000)
+        self.dialog = dialogs.show_error(self, what, exc)
+
+    # --- import -------------------------------------------------------------------------------
+
+    def import_paths(self, paths: list[str]) -> ImportRun | None:
+        if self.handle is None:
+            self.dialog = dialogs.show_error(self, self.tr("Import"),
+                                             self.tr("Open or create a case first."))
+            return None
+        run = ImportRun(self.handle, paths, self)
+        self.imports.append(run)
+        run.finished.connect(lambda _r: self.imports.remove(run) if run in self.imports else None)
+        self.import_started.emit(run)
+        return run
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) \
+                and isinstance(obj, QWidget) and obj.window() is self:
+            paths = dropped_paths(event)
+            if paths:
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+                if kind == QEvent.Type.Drop:
+                    self.import_paths(paths)
+                return True
+        return super().eventFilter(obj, event)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def new_case_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New case"),
+                                              self.settings.last_folder(), CASE_FILTER)
+        if path:
+            if not path.endswith(".casefile"):
+                path += ".casefile"
+            self.settings.set_last_folder(str(Path(path).parent))
+            self.create_case_path(path)
+
+    def open_case_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open case"),
+                                              self.settings.last_folder(), CASE_FILTER)
+        if path:
+            self.settings.set_last_folder(str(Path(path).parent))
+            self.open_case_path(path)
+
+    def fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for location in self.settings.recent_cases():
+            action = self.recent_menu.addAction(location)
+            action.triggered.connect(lambda _c=False, loc=location: self.open_case_path(loc))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def import_files_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"),
+                                                self.settings.last_folder())
+        if paths:
+            self.settings.set_last_folder(str(Path(paths[0]).parent))
+            self.import_paths(paths)
+
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"),
+                                                  self.settings.last_folder())
+        if folder:
+            self.settings.set_last_folder(folder)
+            self.import_paths([folder])
+
+    def export_dialog(self) -> None:
+        if self.handle is None or self.selection is None:
+            return
+        from .export_dialog import ExportDialog
+
+        self.dialog = ExportDialog(self.handle, self.selection, self.settings, self)
+        self.dialog.exported.connect(
+            lambda path: self.status.showMessage(self.tr("Exported to {}").format(path), 10000))
+        self.dialog.open()
+
+    def find_in_document(self) -> None:
+        if self.viewer is not None:
+            self.viewer.focus_find()
+
+    def open_search(self) -> None:
+        if self.handle is None or self.selection is None:
+            return
+        if self.linked_views is not None:
+            self.linked_views.palette.open()
+        else:
+            self.find_in_document()
+
+    def open_preferences(self) -> None:
+        from .preferences_dialog import PreferencesDialog
+
+        self.dialog = PreferencesDialog(self)
+        self.dialog.open()
+
+    def new_record(self, kind: str) -> None:
+        record = self.panels.get("record")
+        if record is not None:
+            self.docks["record"].show()
+            self.docks["record"].raise_()
+            record.new_record(kind)
+
+    def go_back(self) -> None:
+        if self.selection is not None:
+            self.selection.back()
+
+    def go_forward(self) -> None:
+        if self.selection is not None:
+            self.selection.forward()
+
+    def _history_changed(self, can_back: bool, can_forward: bool) -> None:
+        self.actions_by_name["back"].setEnabled(can_back)
+        self.actions_by_name["forward"].setEnabled(can_forward)
+
+    def about(self) -> None:
+        from .about_dialog import show_about
+
+        self.dialog = show_about(self)
+
+    # --- closing ------------------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        record = self.panels.get("record")
+        if record is not None and not record.leave():
+            event.ignore()
+            return
+        self.save_layout()
+        for run in list(self.imports):
+            run.op.cancel()
+        self.close_case(ask=False)
+        runners = [self.runner, *(handle.runner for _holder, handle in self._retired)]
+        for _round in range(50):  # results reach live widgets, which may ask for more
+            for runner in runners:
+                runner.wait(60000)
+            QCoreApplication.sendPostedEvents()
+            if not any(runner.running for runner in runners):
+                break
+        for holder, handle in list(self._retired):
+            holder.deleteLater()
+            handle.case.close()
+        self._retired.clear()
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)

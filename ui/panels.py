@@ -1,0 +1,60 @@
+"""The dockable panels of the desk, built for each open case.
+
+Each entry names the dock (its objectName is what QSettings remembers), its
+title, where it docks first, and how to build its widget from what it needs.
+The linked views (timeline, graph, map, filter bar, search palette) come
+from ``ui.linked_views.install_linked_views``, which makes their own docks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from .case_handle import CaseHandle
+from .navigation import Navigator
+from .selection import SelectionModel
+
+Left = Qt.DockWidgetArea.LeftDockWidgetArea
+Right = Qt.DockWidgetArea.RightDockWidgetArea
+Bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+@dataclass(frozen=True)
+class Panel:
+    name: str
+    title: str
+    area: Qt.DockWidgetArea
+    shortcut: str
+    build: Callable[[CaseHandle, SelectionModel, Navigator], QWidget]
+
+
+def _documents(h, s, n):
+    from .documents_view import DocumentsView
+    return DocumentsView(h, s)
+
+
+def _records(h, s, n):
+    from .records_view import RecordsView
+    return RecordsView(h, s)
+
+
+def _review(h, s, n):
+    from .review_view import ReviewView
+    return ReviewView(h, s, n)
+
+
+def _record(h, s, n):
+    from .record_panel import RecordPanel
+    return RecordPanel(h, s, n)
+
+
+PANELS = [
+    Panel("documents", "Documents", Left, "Ctrl+1", _documents),
+    Panel("records", "Actors, places, incidents", Left, "Ctrl+2", _records),
+    Panel("review", "Review queue", Bottom, "Ctrl+3", _review),
+    Panel("record", "Record", Right, "Ctrl+4", _record),
+]

@@ -1,0 +1,55 @@
+"""The review queue's item model: proposal ids of a document or the case, rows lazily."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush
+
+from casefile.services.review import ProposalRow, proposal_ids, proposal_rows
+
+from .case_handle import CaseHandle
+from .lazy_model import LazyTableModel
+from .marks_style import TYPE_LABELS, colour
+
+COLUMNS = [("mark_type", "Kind"), ("text", "In the text"), ("canonical", "Proposed as"),
+           ("matched_alias", "Matched alias"), ("confidence", "Confidence"),
+           ("source_title", "Document")]
+
+
+class ReviewModel(LazyTableModel):
+    columns = COLUMNS
+    watched = {"proposals"}
+
+    def __init__(self, handle: CaseHandle, page_size: int = 200,
+                 parent: QObject | None = None) -> None:
+        super().__init__(handle, page_size, parent)
+        self.source_id: int | None = None  # None: the whole case
+
+    def set_scope(self, source_id: int | None) -> None:
+        if source_id != self.source_id or not self.ids:
+            self.source_id = source_id
+            self.refresh()
+
+    def query_ids(self):
+        source_id = self.source_id
+        return lambda s: proposal_ids(s, source_id)
+
+    def query_rows(self, ids: list[int]):
+        return lambda s: {r.id: r for r in proposal_rows(s, ids)}
+
+    def display(self, row: ProposalRow, key: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "mark_type":
+                return self.tr(TYPE_LABELS.get(row.mark_type, row.kind.capitalize()))
+            if key == "confidence":
+                return f"{round(row.confidence * 100)}%"
+            if key == "canonical":
+                return f"{row.canonical} ({row.latin})" if row.latin else row.canonical
+            return getattr(row, key)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "mark_type":
+            return QBrush(colour(row.mark_type))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.context
+        return None

@@ -1,0 +1,51 @@
+"""Small field widgets the forms share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+
+def arabic_line(parent: QWidget | None = None) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+    return edit
+
+
+def latin_line(parent: QWidget | None = None) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    return edit
+
+
+def date_line(parent: QWidget | None = None) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setPlaceholderText("YYYY-MM-DD")
+    edit.setMaxLength(10)
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    return edit
+
+
+def notes_box(parent: QWidget | None = None, rtl: bool = True) -> QPlainTextEdit:
+    box = QPlainTextEdit(parent)
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(70)
+    if rtl:
+        box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    return box
+
+
+def choice_box(choices: dict, parent: QWidget | None = None, *,
+               empty: str | None = None) -> QComboBox:
+    box = QComboBox(parent)
+    if empty is not None:
+        box.addItem(empty, "")
+    for value, label in choices.items():
+        box.addItem(box.tr(label), str(value) if not isinstance(value, int) else value)
+    return box
+
+
+def set_choice(box: QComboBox, value) -> None:
+    index = box.findData(value)
+    box.setCurrentIndex(index if index >= 0 else 0)
