@@ -99,6 +99,7 @@ class Gazetteer:
         self._keys: dict[str, list[tuple[Entry, str]]] = {}  # name_key → (entry, alias)
         self._auto = ahocorasick.Automaton()
         self._fuzzy: dict[str, tuple[list[str], list[tuple[Entry, str]]]] = {}
+        self._memo: dict[tuple[str, str | None, float], Hit | None] = {}
         for e in entries:
             self.add(e)
         self._finalize()
@@ -179,6 +180,14 @@ class Gazetteer:
 
     def lookup(self, name: str, type_: str | None = None, cutoff: float = 86.0) -> Hit | None:
         """Best entry for a name found by a pattern: exact key, then fuzzy spelling variant."""
+        memo_key = (name, type_, cutoff)
+        if memo_key not in self._memo:
+            if len(self._memo) > 50_000:
+                self._memo.clear()
+            self._memo[memo_key] = self._lookup(name, type_, cutoff)
+        return self._memo[memo_key]
+
+    def _lookup(self, name: str, type_: str | None, cutoff: float) -> Hit | None:
         k = name_key(name)
         if not k:
             return None

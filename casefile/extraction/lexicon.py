@@ -219,3 +219,4 @@ OFFICE_FIRST = frozenset(t[0] for t in OFFICE_TITLES) - STOPWORDS
 PLACE_CONTEXT = frozenset(w for w in PLACE_TRIGGERS if not w.startswith("ال")) | _set(
     "بلدية مختار وجهاء أهالي ريف شرق شرقي غرب غربي شمال شمالي جنوب جنوبي"
 )
+OFFICE_FIRST_ALL = frozenset(t[0] for t in OFFICE_TITLES)

@@ -28,6 +28,7 @@ from .types import DATE, GROUP, PERSON, PLACE, Entity, ExtractionResult
 MAX_CHARS = 2_000_000
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _SOURCE_RANK = {"case": 3, "gazetteer": 2}
+_QUOTES_TATWEEL = re.compile('["«»“”„‟\u0640]')
 
 
 class Recognizer(Protocol):
@@ -77,6 +78,17 @@ def _resolve(cands: list[Cand]) -> list[Cand]:
             continue
         chosen.append(c)
         occupied.take(c.ns, c.ne)
+    # A known name that a pattern also found («المدعو "…"») is surer than either alone.
+    support: dict[tuple[int, int, str], Cand] = {}
+    for c in cands:
+        if c.entry is None:
+            support.setdefault((c.ns, c.ne, c.type), c)
+    for c in chosen:
+        p = support.get((c.ns, c.ne, c.type)) if c.entry is not None else None
+        if p is not None:
+            c.confidence = round(1 - (1 - c.confidence) * (1 - p.confidence), 3)
+            if c.type == PERSON:
+                c.kind = p.kind
     chosen.sort(key=lambda c: c.ns)
     return chosen
 
@@ -104,7 +116,7 @@ def _extend_quoted(chosen: list[Cand], tm: TextMap, quotes: list[Quote]) -> None
 
 def _display_name(text: str) -> str:
     """Original spelling without quote marks or tatweel, spaces collapsed."""
-    cleaned = re.sub('["«»“”„‟\u0640]', " ", text)
+    cleaned = _QUOTES_TATWEEL.sub(" ", text)
     return " ".join(cleaned.split())
 
 

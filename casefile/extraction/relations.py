@@ -27,6 +27,8 @@ _SPONSOR = lx._set("بتكليف بأوامر بتوجيه بأمر بإشراف
 _RIVAL_TRIGGERS = lx._set("توتر التوتر توترات التوترات مشادات مشادة اشتباكات اشتباك مواجهات "
                           "مواجهة صراع الصراع خلاف خلافات الخلاف نزاع النزاع معارك اقتتال "
                           "الفاصل خصومة تنافس")
+_CUES = {**dict.fromkeys(_AFFIL, "affil"), **dict.fromkeys(_BACKED, "backed"),
+         **dict.fromkeys(_SPONSOR, "sponsor"), **dict.fromkeys(_PRESENT, "present")}
 _BACKREF = lx._set("الطرفين الجانبين الطرفان الجانبان")
 _PREPS = lx._set("ب من ل في ضمن الى إلى")
 
@@ -95,7 +97,7 @@ def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[R
             continue
         t = idx.last[k] + 1
         gap = tm.norm[c.ne : tm.starts[t]] if t < len(tm) else ""
-        if t >= len(tm) or gap.strip(' "') or "," in gap:
+        if t >= len(tm) or gap.strip(' "') or "," in gap or words[t] not in lx.OFFICE_FIRST_ALL:
             continue
         for title in lx.OFFICE_TITLES:
             if tuple(words[t : t + len(title)]) == title:
@@ -113,8 +115,11 @@ def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[R
         add(rtype, k, target, idx.first[k], idx.last[target], title=title_text, conf=0.85)
 
     for t, w in enumerate(words):
-        if match_vocab(w, _AFFIL) or match_vocab(w, _BACKED) or match_vocab(w, _SPONSOR):
-            rtype = "backed_by" if match_vocab(w, _BACKED) else "affiliated_with"
+        cue = match_vocab(w, _CUES)
+        if cue is None:
+            continue
+        if _CUES[cue[1]] != "present":
+            rtype = "backed_by" if _CUES[cue[1]] == "backed" else "affiliated_with"
             nxt = t + 1
             while nxt < len(tm) and words[nxt] in _PREPS | {"قياده", "قبل"}:
                 nxt += 1
@@ -124,7 +129,7 @@ def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[R
                 target = idx.starting_near(t + 1, 0, (GROUP, PLACE, PERSON), cands)
             if target is None or (cands[target].type == PLACE and cands[target].kind != "country"):
                 continue
-            if match_vocab(w, _SPONSOR):
+            if _CUES[cue[1]] == "sponsor":
                 s0, _ = idx.sentence(tm.starts[t])
                 src = idx.ending_before(t, 40, (PERSON,), cands)
                 if src is not None and cands[src].ns < s0:
@@ -133,7 +138,7 @@ def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[R
                 src = idx.ending_before(t, 2, (GROUP, PERSON), cands)
             if src is not None:
                 add(rtype, src, target, idx.first[src], idx.last[target])
-        elif match_vocab(w, _PRESENT):
+        else:
             src = idx.ending_before(t, 2, (GROUP,), cands)
             nxt = t + 1
             if nxt < len(tm) and words[nxt] in _PREPS:
