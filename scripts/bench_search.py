@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from ant_corpus import articles, unpack  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
 
-from ant_corpus import articles, unpack  # noqa: E402
 from casefile.db import models as m  # noqa: E402
 from casefile.db.case import create_case  # noqa: E402
 from casefile.search import search  # noqa: E402

@@ -68,7 +68,9 @@ def _engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if parsed.get_backend_name() == "postgresql":
-        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+        # JIT compilation costs more than it saves on short interactive queries.
+        return create_engine(url, pool_pre_ping=True,
+                             connect_args={"connect_timeout": 5, "options": "-c jit=off"})
     raise CaseError(f"Casefile stores cases in SQLite or PostgreSQL, not {parsed.drivername}.")
 
 

@@ -12,6 +12,7 @@ from ..normalize import WORD_RE, normalize_with_map, strip_clitics
 from .terms import all_terms, fts5_query, query_groups, tsquery
 
 SNIPPET_CHARS = 160
+CANDIDATES = 200  # PostgreSQL: matches ranked in full (see _ranked_ids)
 MARK_OPEN, MARK_CLOSE = "[", "]"
 
 
@@ -39,12 +40,18 @@ def _ranked_ids(conn: Connection, alternatives: list[list[list[str]]], kinds: tu
         )
         params["q"] = fts5_query(alternatives)
     else:
+        # Large tsvectors live out of line: reading all of them for a common word takes
+        # a second. So the GIN index finds the matches, the small title vector picks
+        # the best candidates, and only those are ranked on the full vector.
+        conn.execute(text("SET LOCAL enable_seqscan = off"))
         sql = (
-            "SELECT kind, ref_id, ts_rank(tsv, q) AS score "
-            "FROM search_index, to_tsquery('simple', :q) q "
+            "SELECT kind, ref_id, ts_rank(tsv, q) AS score FROM ("
+            "SELECT kind, ref_id, tsv, q FROM search_index, to_tsquery('simple', :q) q "
             f"WHERE tsv @@ q AND kind IN ({kind_list}) "
+            "ORDER BY ts_rank(title_tsv, q) DESC, ref_id DESC LIMIT :candidates) c "
             "ORDER BY score DESC, ref_id LIMIT :limit"
         )
+        params["candidates"] = max(CANDIDATES, limit)
         params["q"] = tsquery(alternatives)
     return [(r.kind, int(r.ref_id), float(r.score)) for r in conn.execute(text(sql), params)]
 
