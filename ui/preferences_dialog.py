@@ -95,10 +95,11 @@ class PreferencesDialog(QDialog):
         super().changeEvent(event)
 
     def accept(self) -> None:
+        # Labels first: with no choice saved, their default follows the language.
+        set_latin_labels(self.latin.isChecked())
         choice = self.language.currentData()
         i18n.save_choice(choice)
         wanted = i18n.resolve(choice)
         if wanted != i18n.current_language():
             i18n.apply_language(wanted)
-        set_latin_labels(self.latin.isChecked())
         super().accept()

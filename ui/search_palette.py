@@ -110,6 +110,7 @@ class SearchPalette(QDialog):
         self.box.installEventFilter(self)
         self.hits: list[SearchHit] = []
         self._enter_pending = False
+        self._shown_text = ""  # the query whose hits are listed
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -139,14 +140,19 @@ class SearchPalette(QDialog):
         text = self.box.text().strip()
         if not text:
             self._query.cancel()
+            self._shown_text = ""
             self._show([])
             return
 
         def work(session: Session) -> list[SearchHit]:
             return search(session, text, limit=PER_KIND * len(KIND_ORDER) * 2)
 
+        def arrived(hits: list[SearchHit]) -> None:
+            self._shown_text = text
+            self._show(hits)
+
         self.status.setText(self.tr("Searching…"))
-        self._query.ask(work, self._show)
+        self._query.ask(work, arrived)
 
     def _show(self, hits: list[SearchHit]) -> None:
         self.hits = hits
@@ -188,7 +194,7 @@ class SearchPalette(QDialog):
                            5 if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) else 1)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self._timer.isActive() or self._query.pending:
+                if self.box.text().strip() != self._shown_text:
                     # typed and pressed Enter at once: pick the first hit when it comes
                     self._enter_pending = True
                     if self._timer.isActive():
