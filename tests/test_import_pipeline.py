@@ -298,3 +298,16 @@ def test_progress_and_cancel_between_files(sqlite_case, folder: Path) -> None:
     assert len(outcomes) == 2
     assert calls == [(0, 5, "0.txt"), (1, 5, "1.txt")]
     assert _count(sqlite_case) == 2
+
+
+def test_odd_names_and_control_characters_store_on_every_backend(new_case, folder: Path) -> None:
+    raw_name = os.fsencode(folder) + b"/\xff\xfe-" + "تقرير".encode() + b".txt"
+    with open(raw_name, "wb") as handle:  # a name that is not valid UTF-8
+        handle.write((REPORT + "\x00" + " نهاية").encode("utf-8"))
+    (outcome,) = _run(new_case, folder)
+    assert outcome.status == "imported", outcome.error
+    assert outcome.path.endswith("/\ufffd\ufffd-تقرير.txt")
+    source = _source(new_case, outcome.source_id)
+    assert source.file_name == "\ufffd\ufffd-تقرير.txt"
+    assert source.text == REPORT + " نهاية"  # the NUL PostgreSQL cannot store is gone
+    assert source.original.count(b"\x00") == 1  # while the original keeps it

@@ -72,7 +72,7 @@ def display_path(path: Path | str) -> str:
     """A path as text that any database and terminal accept (undecodable
     bytes in a file name become U+FFFD instead of failing)."""
     raw = os.fsencode(path)
-    return raw.decode("utf-8", "replace")
+    return raw.decode("utf-8", "replace").replace("\x00", "")
 
 
 def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str | None]]:
@@ -221,7 +221,7 @@ class _FileImport:
                         status="unreadable",
                         metadata={"error": str(error)},
                     )
-            self.add(child.name, child.data, digest, result, parent, depth)
+            self.add(display_path(child.name), child.data, digest, result, parent, depth)
         if skipped:
             parent.meta = {**parent.meta, "children_already_in_case": skipped}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -10,6 +11,16 @@ from dataclasses import dataclass, field
 # documents, small enough that a zip bomb is refused before it is expanded.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ARCHIVE_MEMBERS = 10_000
+
+
+# Control characters no report needs; PostgreSQL cannot even store NUL in text.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """NFC, Unix line ends, and no stray control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", _CONTROLS.sub("", text))
 
 
 class ReadError(Exception):
@@ -38,12 +49,12 @@ class Child:
 
 
 def finish(result: ReadResult) -> ReadResult:
-    """Common last step: NFC text, tidy metadata, status for empty text."""
-    result.text = unicodedata.normalize("NFC", result.text).strip()
+    """Common last step: clean text, tidy metadata, status for empty text."""
+    result.text = clean_text(result.text).strip()
     for name in ("title", "publisher", "url", "author"):
         value = getattr(result, name)
         if value is not None:
-            value = " ".join(unicodedata.normalize("NFC", value).split())
+            value = " ".join(clean_text(value).split())
             setattr(result, name, value or None)
     if not result.text and result.status == "ok" and not result.children:
         result.status = "empty_text"
