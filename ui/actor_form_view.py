@@ -42,6 +42,8 @@ def _line_column(header: str, make=latin_line, stretch: bool = False) -> Column:
 class ActorForm(FormBase):
     kind = "actor"
     title_new = "New actor"
+    watched = {"actors", "aliases", "relations", "citations", "involvements", "incidents",
+               "tags", "places"}
     labels = {"kind": "Kind", "name": "Name", "name_latin": "Latin name", "notes": "Notes",
               "tags": "Tags", "aliases": "Aliases", "relations": "Relations",
               "places": "Places"}

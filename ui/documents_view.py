@@ -20,6 +20,7 @@ from casefile.services.sources import SourceFilter
 
 from .case_handle import CaseHandle
 from .documents_model import COLUMNS, DocumentsModel
+from .navigation import Navigator
 from .selection import Ref, SelectionModel
 
 LANGUAGES = [("", "All languages"), ("ar", "Arabic"), ("en", "English"), ("fr", "French"),
@@ -27,7 +28,7 @@ LANGUAGES = [("", "All languages"), ("ar", "Arabic"), ("en", "English"), ("fr", 
 
 
 class DocumentsView(QWidget):
-    def __init__(self, handle: CaseHandle, selection: SelectionModel,
+    def __init__(self, handle: CaseHandle, selection: SelectionModel, navigator: Navigator,
                  parent: QWidget | None = None, page_size: int = 200) -> None:
         super().__init__(parent)
         self.selection = selection
@@ -73,6 +74,8 @@ class DocumentsView(QWidget):
         self.language.currentIndexChanged.connect(self.apply_filter)
         self.open_only.toggled.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.table.doubleClicked.connect(lambda index: navigator.open_record(
+            Ref("source", self.model.id_at(index.row()))))
         self.model.loaded.connect(self._loaded)
         selection.selected.connect(self._follow)
 

@@ -40,6 +40,7 @@ class FormBase(QWidget):
     title_new = "New record"
     labels: dict[str, str] = {}  # field key → label (for the conflict dialog)
     deletable = True
+    watched: set[str] = set()  # tables whose change reloads a clean form
 
     def __init__(self, handle: CaseHandle, selection: SelectionModel, navigator: Navigator,
                  parent: QWidget | None = None) -> None:
@@ -85,6 +86,12 @@ class FormBase(QWidget):
             self.save)
         self.build(self.form)
         self._update_buttons()
+        handle.changed.connect(self._case_changed)
+
+    def _case_changed(self, changes: set[str]) -> None:
+        """Follow edits made elsewhere (undo, the viewer, another panel) unless editing."""
+        if self.record_id is not None and changes & self.watched and not self.is_dirty():
+            self.load(self.record_id)
 
     # --- for subclasses -------------------------------------------------------------
 

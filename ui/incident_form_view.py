@@ -26,6 +26,7 @@ CREDIBILITY = {1: "1 — confirmed", 2: "2 — probably true", 3: "3 — possibl
 class IncidentForm(FormBase):
     kind = "incident"
     title_new = "New incident"
+    watched = {"incidents", "involvements", "citations", "actors", "places", "tags"}
     labels = {"title": "Title", "type": "Type", "subtype": "Sub-type", "date_start": "From",
               "date_end": "To", "precision": "Precision", "place_id": "Place",
               "summary": "Summary", "credibility": "Credibility", "tags": "Tags",

@@ -34,7 +34,7 @@ class Panel:
 
 def _documents(h, s, n):
     from .documents_view import DocumentsView
-    return DocumentsView(h, s)
+    return DocumentsView(h, s, n)
 
 
 def _records(h, s, n):

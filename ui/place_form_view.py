@@ -20,6 +20,7 @@ from .widgets import arabic_line, choice_box, latin_line, notes_box, set_choice
 class PlaceForm(FormBase):
     kind = "place"
     title_new = "New place"
+    watched = {"places", "aliases", "citations", "incidents"}
     labels = {"name": "Name", "name_latin": "Latin name", "kind": "Kind", "parent_id": "Parent",
               "latitude": "Latitude", "longitude": "Longitude", "notes": "Notes",
               "aliases": "Aliases"}

@@ -39,7 +39,14 @@ class RecordPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        selection.selected.connect(self.show_ref)
+        selection.selected.connect(self._follow)
+        navigator.record_requested.connect(self.show_ref)
+
+    def _follow(self, ref: Ref | None) -> None:
+        # Documents are read in the viewer; their metadata form opens on request only,
+        # so reading does not push the dossier being edited out of sight.
+        if ref is None or ref.kind in ("actor", "place", "incident"):
+            self.show_ref(ref)
 
     @property
     def current_form(self) -> FormBase | None:

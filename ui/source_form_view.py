@@ -21,6 +21,7 @@ RELIABILITY = {"A": "A — completely reliable", "B": "B — usually reliable",
 class SourceForm(FormBase):
     kind = "source"
     title_new = "Source"
+    watched = {"sources"}
     deletable = True
     labels = {"title": "Title", "publisher": "Publisher", "author": "Author", "url": "URL",
               "published": "Published", "language": "Language", "reliability": "Reliability"}

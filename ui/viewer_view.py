@@ -90,6 +90,11 @@ class DocumentViewer(QWidget):
         self.open_button = QToolButton(icon=icon("original"), text=self.tr("Open original"))
         self.open_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.open_button.clicked.connect(self.open_original)
+        self.details_button = QToolButton(icon=icon("edit"), text=self.tr("Details"))
+        self.details_button.setToolTip(self.tr("Metadata and reliability of this document"))
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.clicked.connect(
+            lambda: self.source and navigator.open_record(Ref("source", self.source.id)))
         self.zoom_in = QToolButton(icon=icon("zoom_in"), toolTip=self.tr("Zoom in (Ctrl++)"))
         self.zoom_out = QToolButton(icon=icon("zoom_out"), toolTip=self.tr("Zoom out (Ctrl+-)"))
         self.find_bar = FindBar()
@@ -103,6 +108,7 @@ class DocumentViewer(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.zoom_out)
         top.addWidget(self.zoom_in)
+        top.addWidget(self.details_button)
         top.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -179,7 +185,7 @@ class DocumentViewer(QWidget):
 
     def _set_visible(self, has_doc: bool) -> None:
         for w in (self.title, self.meta, self.sha, self.open_button, self.find_bar, self.text,
-                  self.zoom_in, self.zoom_out):
+                  self.zoom_in, self.zoom_out, self.details_button):
             w.setVisible(has_doc)
         self.placeholder.setVisible(not has_doc)
 
@@ -208,7 +214,9 @@ class DocumentViewer(QWidget):
             self.text.show_span(start, end, flash)
         else:
             self._pending = (source_id, start, end, flash)
-            self.show_source(source_id)
+            self.selection.select(Ref("source", source_id))  # the panels follow
+            if self._loading != source_id:
+                self.show_source(source_id)
 
     def _mark_clicked(self, mark) -> None:
         if mark.ref_kind and mark.ref_id is not None:
