@@ -43,6 +43,7 @@ from casefile.db.case import Case
 from casefile.views import Focus, MapPlace, ViewFilters, map_places
 
 from . import formatting as fmt
+from . import none_guard
 from . import vocabulary as vocab
 from .focus_tracker import tracker_for
 from .operations import OperationRunner
@@ -167,6 +168,7 @@ def load_basemap(scene: QGraphicsScene, latin: bool) -> list[TextLabel]:
     """Countries, lakes, rivers; returns the country labels (their language can change)."""
     if not BASEMAP.exists():
         return []
+    none_guard.top_up()
     data = json.loads(BASEMAP.read_text(encoding="utf-8"))
     labels = []
     for feature in data["features"]:
@@ -223,6 +225,7 @@ class MapView(QWidget):
     def __init__(self, runner: OperationRunner, case: Case, selection: SelectionModel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        none_guard.ensure_timer()
         self.selection = selection
         self.filters: ViewFilters = view_filters(selection.filters)
         self.latin = latin_labels()
@@ -296,6 +299,7 @@ class MapView(QWidget):
         self._query.ask(work, self._arrived)
 
     def _arrived(self, places: list[MapPlace]) -> None:
+        none_guard.top_up()
         for item in self.places.values():
             self.scene.removeItem(item)
         self.places = {}

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from casefile.views import Lane, TimelineItem
 
 from . import formatting as fmt
+from . import none_guard
 from . import vocabulary as vocab
 from .timeline_axis import ticks
-from .timeline_model import BIN_PX, TimelineModel
+from .timeline_model import TimelineModel
 
 HEADER_W = 190
 AXIS_H = 30
@@ -96,10 +97,16 @@ class TimelineCanvas(QWidget):
         left = 0 if self.rtl else HEADER_W
         return QRectF(left, AXIS_H, max(10, w - HEADER_W), h - AXIS_H)
 
-    def x_of(self, day: float) -> float:
+    def mapping(self) -> tuple[float, float]:
+        """x = origin + (day - view_start) * scale, with scale < 0 right to left."""
         plot = self.plot_rect()
-        offset = (day - self.model.view_start) / self.model.days_per_px
-        return plot.right() - offset if self.rtl else plot.left() + offset
+        if self.rtl:
+            return plot.right(), -1.0 / self.model.days_per_px
+        return plot.left(), 1.0 / self.model.days_per_px
+
+    def x_of(self, day: float) -> float:
+        origin, scale = self.mapping()
+        return origin + (day - self.model.view_start) * scale
 
     def day_at(self, x: float) -> float:
         plot = self.plot_rect()
@@ -117,6 +124,7 @@ class TimelineCanvas(QWidget):
     # --- painting -------------------------------------------------------------
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        none_guard.top_up()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), self.palette().base())
@@ -179,8 +187,11 @@ class TimelineCanvas(QWidget):
         mine = [it for it in items if lane.key in it.lanes]
         row_ends: list[float] = []
         placed: list[tuple[int, TimelineItem, float, float]] = []
+        origin, scale = self.mapping()
+        vs = self.model.view_start
         for it in mine:  # greedy rows so overlapping incidents stay apart
-            x0, x1 = sorted((self.x_of(it.start), self.x_of(it.end)))
+            a, b = origin + (it.start - vs) * scale, origin + (it.end - vs) * scale
+            x0, x1 = (a, b) if a <= b else (b, a)
             if x1 - x0 < MIN_BAR_PX:
                 mid = (x0 + x1) / 2
                 x0, x1 = mid - MIN_BAR_PX / 2, mid + MIN_BAR_PX / 2
@@ -194,12 +205,14 @@ class TimelineCanvas(QWidget):
         rows = max(1, len(row_ends))
         row_h = (h - 6) / rows
         dim = bool(self.highlight) or self.selected is not None
+        metrics = QFontMetrics(self.font())
         for row, it, x0, x1 in placed:
             rect = QRectF(x0, top + 3 + row * row_h, x1 - x0, row_h - 2)
-            self._paint_item(p, it, rect, dim)
+            self._paint_item(p, it, rect, dim, metrics)
             self._hits.append(Hit(rect, "item", item=it, lane=lane))
 
-    def _paint_item(self, p: QPainter, it: TimelineItem, rect: QRectF, dim: bool) -> None:
+    def _paint_item(self, p: QPainter, it: TimelineItem, rect: QRectF, dim: bool,
+                    metrics: QFontMetrics) -> None:
         colour = vocab.type_colour(it.type)
         chosen = it.id == self.selected or it.id in self.highlight
         alpha = 255 if chosen or not dim else 70
@@ -232,30 +245,55 @@ class TimelineCanvas(QWidget):
             p.setPen(self.palette().text().color() if it.precision != "day"
                      else QColor("white"))
             inner = rect.adjusted(4, 0, -4, 0)
-            text = QFontMetrics(self.font()).elidedText(it.title, Qt.TextElideMode.ElideRight,
-                                                        int(inner.width()))
+            text = metrics.elidedText(it.title, Qt.TextElideMode.ElideRight, int(inner.width()))
             p.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading, text)
 
     def _paint_bins(self, p: QPainter, lane: Lane, top: float, h: float, bins: dict[int, int],
                     start: int, bin_days: float) -> None:
         if not bins:
             return
-        colour = lane_colour(lane)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
+        # One drawRects call per lane, no per-bin objects beyond the rectangles: this is
+        # the path that must stay fast at 100,000 incidents. Hits are computed on demand.
+        origin, scale = self.mapping()
+        plot = self.plot_rect()
+        lo, hi = plot.left(), plot.right()
+        vs = self.model.view_start
+        width = abs(bin_days * scale)
+        bar_w = max(1.0, width - 0.3)
         peak = max(bins.values())
         usable = h - 6
+        base = top + h - 3
+        rects = []
         for b, n in bins.items():
-            first = start + b * bin_days
-            x0, x1 = sorted((self.x_of(first), self.x_of(first + bin_days)))
-            if x1 < self.plot_rect().left() or x0 > self.plot_rect().right():
+            x0 = origin + (start + b * bin_days - vs) * scale
+            if scale < 0:
+                x0 -= width
+            if x0 + width < lo or x0 > hi:
                 continue
             bar_h = max(2.0, usable * (n / peak) ** 0.5)  # sqrt: quiet periods stay visible
-            rect = QRectF(x0, top + h - 3 - bar_h, max(1.0, x1 - x0 - (0.3 if BIN_PX > 1 else 0)),
-                          bar_h)
-            p.drawRect(rect)
-            self._hits.append(Hit(QRectF(x0, top, max(2.0, x1 - x0), h), "bin", lane=lane,
-                                  count=n, first=int(first), after=int(first + bin_days) + 1))
+            rects.append(QRectF(x0, base - bar_h, bar_w, bar_h))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(lane_colour(lane))
+        p.drawRects(rects)
+
+    def _bin_hit(self, pos: QPointF) -> Hit | None:
+        window = self.model.window
+        if window is None or window.bins is None or not self.plot_rect().contains(pos):
+            return None
+        lane_h = self.lane_height()
+        index = int((pos.y() - AXIS_H) // lane_h)
+        if not 0 <= index < len(self.model.lanes):
+            return None
+        lane = self.model.lanes[index]
+        b = int((self.day_at(pos.x()) - window.start) // window.bin_days)
+        for near in (b, b - 1, b + 1):  # a bar is at least a pixel wide: forgive a pixel
+            count = window.bins.get(lane.key, {}).get(near)
+            if count:
+                first = window.start + near * window.bin_days
+                rect = QRectF(pos.x() - 1, AXIS_H + index * lane_h, 2, lane_h)
+                return Hit(rect, "bin", lane=lane, count=count, first=int(first),
+                           after=int(first + window.bin_days) + 1)
+        return None
 
     # --- interaction ------------------------------------------------------------
 
@@ -263,7 +301,7 @@ class TimelineCanvas(QWidget):
         for hit in reversed(self._hits):  # topmost (last painted) first
             if hit.rect.contains(pos):
                 return hit
-        return None
+        return self._bin_hit(pos)
 
     def item_rect(self, incident_id: int) -> QRectF | None:
         """Where an incident is drawn (for tests and for scrolling to it)."""

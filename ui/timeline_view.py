@@ -20,6 +20,7 @@ from casefile.db.case import Case
 from casefile.views import Focus
 
 from . import formatting as fmt
+from . import none_guard
 from .focus_tracker import tracker_for
 from .operations import OperationRunner
 from .preferences_dialog import latin_labels, view_preferences
@@ -54,6 +55,7 @@ class DensityStrip(QWidget):
             Qt.LayoutDirection.RightToLeft else r.left() + frac * r.width()
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        none_guard.top_up()
         p = QPainter(self)
         lo, hi, r = self._span()
         p.fillRect(r, self.palette().alternateBase())
@@ -94,6 +96,7 @@ class TimelineView(QWidget):
     def __init__(self, runner: OperationRunner, case: Case, selection: SelectionModel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        none_guard.ensure_timer()
         self.selection = selection
         self.model = TimelineModel(runner, case, self)
         self.base = view_filters(selection.filters)
