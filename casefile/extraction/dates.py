@@ -18,7 +18,9 @@ _B, _E = r"(?<![\w])", r"(?![\w])"
 
 
 def _alt(names: list[str]) -> str:
-    return "|".join(re.escape(n).replace(r"\ ", r"\s{1,3}") for n in sorted(names, key=len, reverse=True))
+    return "|".join(
+        re.escape(n).replace(r"\ ", r"\s{1,3}") for n in sorted(names, key=len, reverse=True)
+    )
 
 
 _GMON = _alt(list(lx.GREGORIAN_MONTHS))
@@ -44,8 +46,16 @@ YEAR = re.compile(
     rf"{_B}(?:عام|سنه|العام|لعام|بعام|وعام|سنوات|خلال عام|منذ عام)\s{{1,3}}{_YEAR}"
     rf"(?:\s{{0,3}}(?P<h>هـ|ه|م)(?![\w]))?{_E}"
 )
-_WEEKDAYS = {"الاثنين": 0, "الاتنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3,
-             "الجمعه": 4, "السبت": 5, "الاحد": 6}
+_WEEKDAYS = {
+    "الاثنين": 0,
+    "الاتنين": 0,
+    "الثلاثاء": 1,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعه": 4,
+    "السبت": 5,
+    "الاحد": 6,
+}
 RELATIVE = re.compile(
     rf"{_B}(?:(?P<simple>اليوم|امس|البارحه|اول امس|غدا|امس الاول)"
     rf"|(?P<last>(?:الاسبوع|الشهر|العام|السنه)\s{{1,3}}(?:الماضي|الماضيه|الفائت|الفائته|المنصرم|المنصرمه|الجاري|الحالي|الحاليه))"
@@ -54,7 +64,9 @@ RELATIVE = re.compile(
 )
 
 
-def _dv(y: int, m: int | None = None, d: int | None = None, cal: str = "gregorian") -> DateValue | None:
+def _dv(
+    y: int, m: int | None = None, d: int | None = None, cal: str = "gregorian"
+) -> DateValue | None:
     try:
         if d is not None and m is not None:
             return DateValue(date(y, m, d).isoformat(), "day", cal)
@@ -124,8 +136,11 @@ def find_dates(norm: str, report: date | None) -> list[Cand]:
         if dv:
             add(m.start(), m.end(), dv, "absolute", 0.9)
     for m in HIJRI.finditer(norm):
-        dv = _hijri(int(m.group("y")), lx.HIJRI_MONTHS[" ".join(m.group("m1").split())],
-                    int(m.group(1)) if m.group(1) else None)
+        dv = _hijri(
+            int(m.group("y")),
+            lx.HIJRI_MONTHS[" ".join(m.group("m1").split())],
+            int(m.group(1)) if m.group(1) else None,
+        )
         if dv:
             add(m.start(), m.end(), dv, "hijri", 0.85)
     for m in GREGORIAN.finditer(norm):

@@ -113,8 +113,11 @@ class Gazetteer:
             if len(norm) < 2:
                 continue
             first = norm.split(" ", 1)[0]
-            if entry.type == PLACE and entry.kind not in _NAMED_WITH_TRIGGER and " " in norm and (
-                first in PLACE_TRIGGERS
+            if (
+                entry.type == PLACE
+                and entry.kind not in _NAMED_WITH_TRIGGER
+                and " " in norm
+                and (first in PLACE_TRIGGERS)
             ):
                 # «محافظة دمشق», «منطقة الميادين»: the place word stays outside the name span.
                 self._keys.setdefault(name_key(alias), []).append((entry, alias))
@@ -232,7 +235,9 @@ def _load_actors(path: Path) -> Iterator[Entry]:
 
 def _load_curated_places(path: Path) -> Iterator[Entry]:
     with path.open(encoding="utf-8") as fh:
-        rows = csv.reader((ln for ln in fh if ln.strip() and not ln.startswith("#")), delimiter="\t")
+        rows = csv.reader(
+            (ln for ln in fh if ln.strip() and not ln.startswith("#")), delimiter="\t"
+        )
         for row in rows:
             pid, kind, name, aliases, latin, lat, lon, parent = (row + [""] * 9)[:8]
             yield Entry(

@@ -20,7 +20,13 @@ from .common import Cand, match_vocab
 from .textmap import TextMap
 from .types import DATE, GROUP, PERSON, PLACE, DateValue, ExtractionResult, Incident, IncidentActor
 
-B, E, VAC, PR, SD = "battles", "explosions_remote_violence", "violence_against_civilians", "protests", "strategic_developments"
+B, E, VAC, PR, SD = (
+    "battles",
+    "explosions_remote_violence",
+    "violence_against_civilians",
+    "protests",
+    "strategic_developments",
+)
 
 # trigger word (normalised) → (type, subtype, priority). Higher priority wins within a clause.
 _T: dict[str, tuple[str, str, int]] = {}
@@ -32,13 +38,33 @@ def _add(words: str, type_: str, subtype: str, prio: int) -> None:
 
 
 _add("مشادات مشادة ملاسنة ملاسنات مشاحنات مشاحنة", SD, "verbal_altercation", 90)
-_add("اعتقال اعتقل اعتقلت اعتقالات القبض توقيف أوقفت اوقف مداهمة داهمت داهم احتجاز احتجزت", SD, "arrest", 85)
+_add(
+    "اعتقال اعتقل اعتقلت اعتقالات القبض توقيف أوقفت اوقف مداهمة داهمت داهم احتجاز احتجزت",
+    SD,
+    "arrest",
+    85,
+)
 _add("زيارة زار زارت اجتماع اجتمع اجتمعت لقاء التقى التقت استقبل استقبلت", SD, "visit_meeting", 80)
-_add("دعا دعت يدعو تدعو طالب طالبت بيان صرح صرحت تصريح تصريحات حذر حذرت هدد هددت ناشد ناشدت", SD, "statement_call", 75)
-_add("غارة غارات قصف القصف قصفت استهداف استهدف استهدفت قذائف قذيفة صاروخ صواريخ ضربات ضربة", E, "shelling_artillery_missile_attack", 70)
+_add(
+    "دعا دعت يدعو تدعو طالب طالبت بيان صرح صرحت تصريح تصريحات حذر حذرت هدد هددت ناشد ناشدت",
+    SD,
+    "statement_call",
+    75,
+)
+_add(
+    "غارة غارات قصف القصف قصفت استهداف استهدف استهدفت قذائف قذيفة صاروخ صواريخ ضربات ضربة",
+    E,
+    "shelling_artillery_missile_attack",
+    70,
+)
 _add("انفجار تفجير انفجرت عبوة لغم مفخخة", E, "remote_explosive_landmine_ied", 72)
 _add("انتحاري انتحارية", E, "suicide_bomb", 74)
-_add("اشتباكات اشتباك اشتبكت مواجهات مواجهة معارك معركة قتال اقتتال هجوم هاجم هاجمت", B, "armed_clash", 68)
+_add(
+    "اشتباكات اشتباك اشتبكت مواجهات مواجهة معارك معركة قتال اقتتال هجوم هاجم هاجمت",
+    B,
+    "armed_clash",
+    68,
+)
 _add("اغتيال اغتال اغتالت إعدام أعدم أعدمت قتل مقتل", VAC, "attack", 66)
 _add("اختطاف اختطف اختطفت خطف تغييب", VAC, "abduction_forced_disappearance", 67)
 _add("مظاهرة مظاهرات تظاهر تظاهرة احتجاج احتجاجات احتجاجية اعتصام وقفة", PR, "peaceful_protest", 60)
@@ -54,13 +80,28 @@ _SETUP_OBJ = lx._set("حواجز حاجز نقاط نقطة مقرات مقر ق
 _AIR = lx._set("جوية الجوية جوي مسيرة مسيره طيران الطيران حربية")
 _BACKREF = lx._set("الطرفين الجانبين الطرفان الجانبان")
 
-AGENT_ROLE = {B: "participant", E: "perpetrator", VAC: "perpetrator", PR: "participant",
-              "riots": "participant"}
-SUB_AGENT = {"visit_meeting": "visitor", "statement_call": "speaker", "verbal_altercation": "participant",
-             "escalation_tension": "participant", "agreement": "participant"}
-PATIENT_ROLE = {"statement_call": "target", "visit_meeting": "host", "arrest": "target",
-                "pressure": "target", "verbal_altercation": "participant",
-                "escalation_tension": "participant"}
+AGENT_ROLE = {
+    B: "participant",
+    E: "perpetrator",
+    VAC: "perpetrator",
+    PR: "participant",
+    "riots": "participant",
+}
+SUB_AGENT = {
+    "visit_meeting": "visitor",
+    "statement_call": "speaker",
+    "verbal_altercation": "participant",
+    "escalation_tension": "participant",
+    "agreement": "participant",
+}
+PATIENT_ROLE = {
+    "statement_call": "target",
+    "visit_meeting": "host",
+    "arrest": "target",
+    "pressure": "target",
+    "verbal_altercation": "participant",
+    "escalation_tension": "participant",
+}
 _SENT = re.compile(r"[.!?\n]+")
 
 
@@ -89,7 +130,11 @@ def _clauses(tm: TextMap) -> list[_Clause]:
             comma = k > t and "," in tm.between(k - 1, k)
             if k > cur.t0 and w in lx.REFINERS:
                 cur.refiners.append((k, t_end))
-            elif k > cur.t0 and not cur.refiners and (w in lx.CLAUSE_OPENERS or (comma and _has_trigger(tm, k, t_end))):
+            elif (
+                k > cur.t0
+                and not cur.refiners
+                and (w in lx.CLAUSE_OPENERS or (comma and _has_trigger(tm, k, t_end)))
+            ):
                 cur.t1 = k
                 out.append(cur)
                 cur = _Clause(k, k)
@@ -141,7 +186,9 @@ def _trigger(tm: TextMap, cl: _Clause, covered: list[bool]) -> tuple[int, str, s
     return best[1], best[2], best[3]
 
 
-def find_incidents(tm: TextMap, cands: list[Cand], res: ExtractionResult, report: date | None) -> list[Incident]:
+def find_incidents(
+    tm: TextMap, cands: list[Cand], res: ExtractionResult, report: date | None
+) -> list[Incident]:
     ents = res.entities
     first = [tm.token_of(c.ns) for c in cands]
     covered = [False] * len(tm)
@@ -166,17 +213,27 @@ def find_incidents(tm: TextMap, cands: list[Cand], res: ExtractionResult, report
             continue
         k, type_, sub = trig
         in_cl = list(range(bisect_left(first, cl.t0), bisect_left(first, cl.t1)))
-        refined = [i for a, b in cl.refiners for i in range(bisect_left(first, a), bisect_left(first, b))]
+        refined = [
+            i for a, b in cl.refiners for i in range(bisect_left(first, a), bisect_left(first, b))
+        ]
         # Rival pairs named in this clause, and the last one before it («بين الطرفين»).
         c0, c1 = tm.orig(tm.starts[cl.t0]), tm.orig(tm.ends[cl.t1 - 1])
         lo, hi = bisect_left(rival_starts, c0), bisect_left(rival_starts, c1)
         near_rivals = rivals[max(0, lo - 1) : hi]
-        actors = _roles(tm, cl, k, type_, sub, in_cl, cands, descriptor, associates, near_rivals, ents)
+        actors = _roles(
+            tm, cl, k, type_, sub, in_cl, cands, descriptor, associates, near_rivals, ents
+        )
         s, e = tm.orig_span(tm.starts[cl.t0], tm.ends[cl.t1 - 1])
         ts, te = tm.orig_span(tm.starts[k], tm.ends[k])
-        inc = Incident(type_, sub, s, e, (ts, te), actors=actors, summary=" ".join(tm.text[s:e].split())[:240])
+        inc = Incident(
+            type_, sub, s, e, (ts, te), actors=actors, summary=" ".join(tm.text[s:e].split())[:240]
+        )
         places = [i for i in in_cl if cands[i].type == PLACE and cands[i].kind != "country"]
-        after = [i for i in places if first[i] > k and i not in attribute] or [i for i in places if i not in attribute] or places
+        after = (
+            [i for i in places if first[i] > k and i not in attribute]
+            or [i for i in places if i not in attribute]
+            or places
+        )
         ref_places = [i for i in refined if cands[i].type == PLACE]
         inc.place = (ref_places or after or [None])[0]
         own = [i for i in in_cl + refined if i in dated]
@@ -203,8 +260,11 @@ def _absorb_bare(incs: list[Incident]) -> list[Incident]:
         if inc.actors:
             keep.append(inc)
             continue
-        near = [o for o in incs[max(0, n - 3) : n + 4] if o is not inc and o.actors
-                and (o.type, o.subtype) == (inc.type, inc.subtype)]
+        near = [
+            o
+            for o in incs[max(0, n - 3) : n + 4]
+            if o is not inc and o.actors and (o.type, o.subtype) == (inc.type, inc.subtype)
+        ]
         if near:
             near[0].mentions.append((inc.start, inc.end))
             near[0].mentions.sort()
@@ -215,7 +275,9 @@ def _absorb_bare(incs: list[Incident]) -> list[Incident]:
     return keep
 
 
-def _roles(tm, cl, k, type_, sub, in_cl, cands, descriptor, associates, rivals, ents) -> list[IncidentActor]:
+def _roles(
+    tm, cl, k, type_, sub, in_cl, cands, descriptor, associates, rivals, ents
+) -> list[IncidentActor]:
     words = tm.words
     first = {i: tm.token_of(cands[i].ns) for i in in_cl}
     actors = [i for i in in_cl if cands[i].type in (GROUP, PERSON) and i not in descriptor]
@@ -226,12 +288,21 @@ def _roles(tm, cl, k, type_, sub, in_cl, cands, descriptor, associates, rivals, 
             if j + 1 < cl.t1 and words[j + 1] in _BACKREF:
                 prior = [r for r in rivals if r.start < tm.orig(tm.starts[j])]
                 if prior:
-                    return [IncidentActor(prior[-1].source, "participant"),
-                            IncidentActor(prior[-1].target, "participant")]
-            pair = [r for r in rivals if tm.token_of(cands[r.source].ns) > j and r.start <= tm.orig(tm.ends[j])]
+                    return [
+                        IncidentActor(prior[-1].source, "participant"),
+                        IncidentActor(prior[-1].target, "participant"),
+                    ]
+            pair = [
+                r
+                for r in rivals
+                if tm.token_of(cands[r.source].ns) > j and r.start <= tm.orig(tm.ends[j])
+            ]
             pair = pair or [r for r in rivals if first.get(r.source, -1) > j]
             if pair:
-                return [IncidentActor(pair[0].source, "participant"), IncidentActor(pair[0].target, "participant")]
+                return [
+                    IncidentActor(pair[0].source, "participant"),
+                    IncidentActor(pair[0].target, "participant"),
+                ]
     before = [i for i in actors if first[i] < k]
     after_ = [i for i in actors if first[i] > k]
     agent_role = SUB_AGENT.get(sub) or AGENT_ROLE.get(type_, "perpetrator")

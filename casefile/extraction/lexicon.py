@@ -36,20 +36,60 @@ OFFICE_TITLES: tuple[tuple[str, ...], ...] = tuple(
     tuple(normalize(t).split())
     for t in sorted(
         [
-            "مختار", "رئيس بلدية", "رئيس مجلس", "رئيس", "مسؤول", "مسؤولة", "قائد", "القائد",
-            "قائد مليشيا", "قائد ميليشيا", "متزعم", "زعيم", "شيخ عشيرة", "شيخ قبيلة", "وجيه",
-            "أحد وجهاء", "من وجهاء", "أحد شيوخ", "عضو", "عضو مجلس", "محافظ", "أمين فرع",
-            "مدير", "مديرة", "القيادي في", "قيادي في", "القيادي البارز في", "أمير", "والي",
-            "نائب", "المسؤول عن", "مسؤول عن", "عنصر في", "أحد عناصر", "أحد قادة", "أحد قياديي",
-            "المتحدث باسم", "الناطق باسم", "المتحدث الرسمي باسم", "الناطق الرسمي باسم",
+            "مختار",
+            "رئيس بلدية",
+            "رئيس مجلس",
+            "رئيس",
+            "مسؤول",
+            "مسؤولة",
+            "قائد",
+            "القائد",
+            "قائد مليشيا",
+            "قائد ميليشيا",
+            "متزعم",
+            "زعيم",
+            "شيخ عشيرة",
+            "شيخ قبيلة",
+            "وجيه",
+            "أحد وجهاء",
+            "من وجهاء",
+            "أحد شيوخ",
+            "عضو",
+            "عضو مجلس",
+            "محافظ",
+            "أمين فرع",
+            "مدير",
+            "مديرة",
+            "القيادي في",
+            "قيادي في",
+            "القيادي البارز في",
+            "أمير",
+            "والي",
+            "نائب",
+            "المسؤول عن",
+            "مسؤول عن",
+            "عنصر في",
+            "أحد عناصر",
+            "أحد قادة",
+            "أحد قياديي",
+            "المتحدث باسم",
+            "الناطق باسم",
+            "المتحدث الرسمي باسم",
+            "الناطق الرسمي باسم",
         ],
         key=lambda t: -len(t.split()),
     )
 )
 # Titles whose object is a group rather than a place (membership rather than office).
 MEMBERSHIP_TITLES = {
-    ("القيادي", "في"), ("قيادي", "في"), ("عنصر", "في"), ("احد", "عناصر"), ("عضو",),
-    ("القيادي", "البارز", "في"), ("احد", "قياديي"), ("احد", "قاده"),
+    ("القيادي", "في"),
+    ("قيادي", "في"),
+    ("عنصر", "في"),
+    ("احد", "عناصر"),
+    ("عضو",),
+    ("القيادي", "البارز", "في"),
+    ("احد", "قياديي"),
+    ("احد", "قاده"),
 }
 
 # Head words of group names, with the kind they suggest.
@@ -57,7 +97,9 @@ GROUP_HEADS: dict[str, str] = {
     **dict.fromkeys(_set("مليشيا ميليشيا ميلشيا مليشيات ميليشيات ميلشيات"), "militia"),
     **dict.fromkeys(_set("فصيل فصائل لواء ألوية كتيبة كتائب سرايا سرية فوج"), "armed_group"),
     **dict.fromkeys(_set("جبهة حركة تنظيم جماعة هيئة تجمع غرفة"), "armed_group"),
-    **dict.fromkeys(_set("قوات جيش الجيش الشرطة شرطة الفرقة فرقة الفيلق فيلق الحرس حرس"), "state_force"),
+    **dict.fromkeys(
+        _set("قوات جيش الجيش الشرطة شرطة الفرقة فرقة الفيلق فيلق الحرس حرس"), "state_force"
+    ),
     **dict.fromkeys(_set("الأمن أمن المخابرات مخابرات الاستخبارات استخبارات"), "state_force"),
     **dict.fromkeys(_set("حزب"), "political_party"),
     **dict.fromkeys(
@@ -86,16 +128,16 @@ PLACE_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(_set("منطقة مناطق المنطقة ناحية الناحية حي الحي أحياء ضاحية"), "area"),
     **dict.fromkeys(_set("محافظة المحافظة ولاية الولاية إقليم الاقليم قضاء مقاطعة"), "governorate"),
     **dict.fromkeys(_set("نهر النهر بحيرة"), "river"),
-    **dict.fromkeys(_set("مخيم المخيم معبر المعبر مطار المطار قاعدة حقل ميناء سجن جسر"), "facility"),
+    **dict.fromkeys(
+        _set("مخيم المخيم معبر المعبر مطار المطار قاعدة حقل ميناء سجن جسر"), "facility"
+    ),
     **dict.fromkeys(_set("جبل الجبل سهل وادي بادية صحراء"), "area"),
     **dict.fromkeys(_set("شارع الشارع ساحة الساحة دوار"), "facility"),
 }
 # «ريف X», «شرق X», «شمال X» make an area named with the whole phrase.
 AREA_HEADS = _set("ريف شرق شرقي غرب غربي شمال شمالي جنوب جنوبي وسط أطراف ضواحي بادية")
 # Trailing adjectives that belong to an area name: «ريف دير الزور الشرقي».
-AREA_ADJECTIVES = _set(
-    "الشرقي الغربي الشمالي الجنوبي الشرقية الغربية الشمالية الجنوبية الأوسط"
-)
+AREA_ADJECTIVES = _set("الشرقي الغربي الشمالي الجنوبي الشرقية الغربية الشمالية الجنوبية الأوسط")
 
 # Relative-clause, preposition and function words: never part of a name.
 STOPWORDS = _set(
@@ -133,7 +175,9 @@ GROUP_ADJECTIVES = _set(
     "المتحدة الأوروبي الأوروبية الأممية الأحمر الاتحادية"
 ) | frozenset(NATIONALITY)
 # Indefinite forms too («مجموعات محلية وأجنبية»).
-GROUP_ADJECTIVES = GROUP_ADJECTIVES | frozenset(a[2:] for a in GROUP_ADJECTIVES if a.startswith("ال"))
+GROUP_ADJECTIVES = GROUP_ADJECTIVES | frozenset(
+    a[2:] for a in GROUP_ADJECTIVES if a.startswith("ال")
+)
 
 # Very common first names (male and female) and name parts; a name starts at one of these.
 GIVEN_NAMES = _set(
@@ -212,7 +256,9 @@ HIJRI_MONTHS: dict[str, int] = {
 }
 # Month names that are also ordinary words (آب/أب "father", ماي, أوت, صفر "zero", رجب…):
 # they count as months only next to a day, a year, «شهر» or another month name.
-AMBIGUOUS_MONTHS = frozenset(normalize(w) for w in "آب ماي أوت اوت صفر رجب شعبان رمضان محرم مارس".split())
+AMBIGUOUS_MONTHS = frozenset(
+    normalize(w) for w in "آب ماي أوت اوت صفر رجب شعبان رمضان محرم مارس".split()
+)
 MONTH_WORDS = frozenset(w for name in [*GREGORIAN_MONTHS, *HIJRI_MONTHS] for w in name.split())
 OFFICE_FIRST = frozenset(t[0] for t in OFFICE_TITLES) - STOPWORDS
 # Words after which a small or ambiguous known place may be named («رئيس بلدية مظلوم»).

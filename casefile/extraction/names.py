@@ -36,15 +36,24 @@ def _name_run(tm: TextMap, i: int, limit: int = _NAME_LIMIT) -> int:
     return j
 
 
-def _span_cand(tm: TextMap, type_: str, kind: str, i: int, j: int, off: int, conf: float,
-               source: str) -> Cand:
+def _span_cand(
+    tm: TextMap, type_: str, kind: str, i: int, j: int, off: int, conf: float, source: str
+) -> Cand:
     ns, ne = tm.starts[i] + off, tm.ends[j - 1]
     return Cand(type_, kind, ns, ne, tm.norm[ns:ne], conf, source)
 
 
 def _quoted(tm: TextMap, q: Quote, type_: str, kind: str, conf: float, source: str) -> Cand:
-    return Cand(type_, kind, q.cs, q.ce, " ".join(tm.norm[q.cs : q.ce].split()), conf, source,
-                extra={"quote": q})
+    return Cand(
+        type_,
+        kind,
+        q.cs,
+        q.ce,
+        " ".join(tm.norm[q.cs : q.ce].split()),
+        conf,
+        source,
+        extra={"quote": q},
+    )
 
 
 def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
@@ -69,8 +78,11 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
                 continue
             if k < n and _gap_ok(tm, k - 1, k):
                 off = 0
-                if nick and words[k].startswith("ب") and words[k][1:] and (
-                    words[k][1:] in lx.KUNYA_HEADS or is_name_word(words[k][1:])
+                if (
+                    nick
+                    and words[k].startswith("ب")
+                    and words[k][1:]
+                    and (words[k][1:] in lx.KUNYA_HEADS or is_name_word(words[k][1:]))
                 ):
                     off = 1  # «الملقب بأبي علي»
                 j = _name_run(tm, k, 4) if off == 0 else max(k + 1, _name_run(tm, k + 1, 3))
@@ -85,7 +97,12 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
         if r and r[1] not in ("ام",) and i + 1 < n and _gap_ok(tm, i, i + 1):
             if is_name_word(words[i + 1]):
                 j = i + 2
-                if j < n and _gap_ok(tm, j - 1, j) and words[j].startswith("ال") and is_name_word(words[j]):
+                if (
+                    j < n
+                    and _gap_ok(tm, j - 1, j)
+                    and words[j].startswith("ال")
+                    and is_name_word(words[j])
+                ):
                     j += 1
                 yield _span_cand(tm, PERSON, "kunya", i, j, r[0], 0.6, "pattern:kunya")
             continue
@@ -104,7 +121,10 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
         # Given name + more name words: «محمد خلف الحسين».
         g = match_vocab(w, lx.GIVEN_NAMES)
         if g and i + 1 < n and _gap_ok(tm, i, i + 1):
-            if g[1] == "علي" and "ى" in tm.text[tm.orig(tm.starts[i]) : tm.orig(tm.ends[i] - 1) + 1]:
+            if (
+                g[1] == "علي"
+                and "ى" in tm.text[tm.orig(tm.starts[i]) : tm.orig(tm.ends[i] - 1) + 1]
+            ):
                 continue  # «على» (on), folded to «علي»
             j = _person_run(tm, i + 1)
             if j > i + 1:
@@ -138,8 +158,16 @@ def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
         t = tm.token_at(q.cs)
         if 0 <= t < n and tm.starts[t] == q.cs and match_vocab(words[t], lx.GROUP_HEADS):
             name = " ".join(tm.norm[q.cs : q.ce].split())
-            yield Cand(GROUP, lx.GROUP_HEADS.get(match_vocab(words[t], lx.GROUP_HEADS)[1], "organisation"),
-                       q.cs, q.ce, name, 0.7, "pattern:group-quote", extra={"quote": q})
+            yield Cand(
+                GROUP,
+                lx.GROUP_HEADS.get(match_vocab(words[t], lx.GROUP_HEADS)[1], "organisation"),
+                q.cs,
+                q.ce,
+                name,
+                0.7,
+                "pattern:group-quote",
+                extra={"quote": q},
+            )
     for i, w in enumerate(words):
         r = match_vocab(w, lx.GROUP_HEADS)
         plural = None if r else match_vocab(w, lx.PLURAL_GROUP_HEADS)
@@ -168,8 +196,16 @@ def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
         if plural:
             j = _adjectives(tm, i + 1, tm.ends[i])
             if j > i + 1:
-                yield _span_cand(tm, GROUP, "militia" if "لي" in head else "armed_group", i, j, off,
-                                 0.5, "pattern:group-plural")
+                yield _span_cand(
+                    tm,
+                    GROUP,
+                    "militia" if "لي" in head else "armed_group",
+                    i,
+                    j,
+                    off,
+                    0.5,
+                    "pattern:group-plural",
+                )
             continue
         # The construct noun right after the head («قوات الأسد», «حزب نداء تونس»), then only
         # adjectives: a participle such as «المتمركزة» ends the name.
@@ -182,14 +218,22 @@ def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
             if j == i + 1 and is_name_word(x) and (x.startswith("ال") or head in _NAMED_BY_NOUN):
                 j += 1
                 continue
-            if j == i + 2 and head in _NAMED_BY_NOUN and not words[i + 1].startswith("ال") and is_name_word(x):
+            if (
+                j == i + 2
+                and head in _NAMED_BY_NOUN
+                and not words[i + 1].startswith("ال")
+                and is_name_word(x)
+            ):
                 j += 1
                 continue
             break
         if j == i + 1:
             continue
-        if head in lx.GENERIC_HEADS and j == i + 2 and words[i + 1] in lx.GROUP_ADJECTIVES and (
-            words[i + 1] not in lx.NATIONALITY
+        if (
+            head in lx.GENERIC_HEADS
+            and j == i + 2
+            and words[i + 1] in lx.GROUP_ADJECTIVES
+            and (words[i + 1] not in lx.NATIONALITY)
         ):
             continue  # «القوات العسكرية», «المركز الثقافي» alone: too generic without a backer
         yield _span_cand(tm, GROUP, kind, i, j, off, 0.55, "pattern:group-head")
@@ -235,26 +279,47 @@ def places(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
             continue
         j = i + 2
         # Two-word names: «طابية جزيرة», «دير الزور», «عين العرب»; stop at adjectives.
-        if j < n and _gap_ok(tm, j - 1, j) and is_name_word(words[j]) and (
-            words[j] not in lx.GROUP_ADJECTIVES and not match_vocab(words[j], lx.AREA_HEADS)
+        if (
+            j < n
+            and _gap_ok(tm, j - 1, j)
+            and is_name_word(words[j])
+            and (words[j] not in lx.GROUP_ADJECTIVES and not match_vocab(words[j], lx.AREA_HEADS))
         ):
-            if words[j].startswith("ال") or len(words[i + 1]) <= 3 or words[i + 1] in _NAME_PREFIXES:
+            if (
+                words[j].startswith("ال")
+                or len(words[i + 1]) <= 3
+                or words[i + 1] in _NAME_PREFIXES
+            ):
                 j += 1
         ns = tm.starts[i + 1]
         if kind == "river":
             ns = tm.starts[i] + off  # «نهر الفرات» is the river's name
-        yield Cand(PLACE, kind, ns, tm.ends[j - 1], tm.norm[ns : tm.ends[j - 1]], 0.7,
-                   "pattern:place-trigger")
+        yield Cand(
+            PLACE,
+            kind,
+            ns,
+            tm.ends[j - 1],
+            tm.norm[ns : tm.ends[j - 1]],
+            0.7,
+            "pattern:place-trigger",
+        )
     for i, w in enumerate(words):
         r = match_vocab(w, lx.AREA_HEADS)
         if not r or r[1] != "ريف" or i + 1 >= n or not is_name_word(words[i + 1]):
             continue
         j = i + 2
-        if j < n and words[j].startswith("ال") and words[j] not in lx.AREA_ADJECTIVES and is_name_word(words[j]):
+        if (
+            j < n
+            and words[j].startswith("ال")
+            and words[j] not in lx.AREA_ADJECTIVES
+            and is_name_word(words[j])
+        ):
             j += 1
         if j < n and words[j] in lx.AREA_ADJECTIVES:
             j += 1
         yield _span_cand(tm, PLACE, "area", i, j, r[0], 0.7, "pattern:rural")
 
 
-_NAME_PREFIXES = lx._set("دير تل عين بئر بير كفر خربة جسر باب رأس راس بيت أم ام أبو ابو بني بنو سيدي")
+_NAME_PREFIXES = lx._set(
+    "دير تل عين بئر بير كفر خربة جسر باب رأس راس بيت أم ام أبو ابو بني بنو سيدي"
+)

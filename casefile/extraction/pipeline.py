@@ -46,8 +46,17 @@ class Recognizer(Protocol):
 def _hit_cand(h: Hit) -> Cand:
     src = "case" if h.entry.ref[0] != "gazetteer" else "gazetteer"
     conf = 0.9 if len(h.alias) > 4 else 0.8
-    return Cand(h.entry.type, h.entry.kind, h.start, h.end, h.alias, round(conf * min(h.score, 1.0), 3),
-                src, entry=h.entry, alias=h.alias)
+    return Cand(
+        h.entry.type,
+        h.entry.kind,
+        h.start,
+        h.end,
+        h.alias,
+        round(conf * min(h.score, 1.0), 3),
+        src,
+        entry=h.entry,
+        alias=h.alias,
+    )
 
 
 def _context_checker(tm: TextMap, quotes: list[Quote]):
@@ -103,7 +112,12 @@ def _extend_quoted(chosen: list[Cand], tm: TextMap, quotes: list[Quote]) -> None
             continue
         t = tm.token_at(q.close) + 1
         j = t
-        while j < len(tm) and j - t < 2 and tm.words[j] in lx.GROUP_ADJECTIVES and tm.starts[j] not in starts:
+        while (
+            j < len(tm)
+            and j - t < 2
+            and tm.words[j] in lx.GROUP_ADJECTIVES
+            and tm.starts[j] not in starts
+        ):
             if tm.norm[q.close + 1 if j == t else tm.ends[j - 1] : tm.starts[j]].strip():
                 break
             j += 1
@@ -154,9 +168,18 @@ def _to_entity(c: Cand, tm: TextMap) -> Entity:
     if c.type == DATE and c.date is not None:
         canonical = c.date.value
     return Entity(
-        type=c.type, kind=kind, text=text, start=s, end=e, canonical=canonical, latin=latin,
+        type=c.type,
+        kind=kind,
+        text=text,
+        start=s,
+        end=e,
+        canonical=canonical,
+        latin=latin,
         name=_display_name(text) if c.type != DATE else text,
-        matched_alias=c.alias, confidence=min(1.0, c.confidence), date=c.date, ref=ref,
+        matched_alias=c.alias,
+        confidence=min(1.0, c.confidence),
+        date=c.date,
+        ref=ref,
         source=c.source,
     )
 
@@ -185,7 +208,9 @@ def extract(
     tm = TextMap.build(work)
     tm.text = text  # spans index the caller's text; the cut only limits what is read
     quotes = find_quotes(tm)
-    cands: list[Cand] = [_hit_cand(h) for h in gaz.scan(tm.norm, context_ok=_context_checker(tm, quotes))]
+    cands: list[Cand] = [
+        _hit_cand(h) for h in gaz.scan(tm.norm, context_ok=_context_checker(tm, quotes))
+    ]
     if language == "ar":
         cands.extend(persons(tm, quotes))
         cands.extend(groups(tm, quotes))

@@ -16,20 +16,36 @@ from .common import Cand, match_vocab
 from .textmap import TextMap
 from .types import GROUP, PERSON, PLACE, Entity, Relation
 
-_ALIAS_GAP = re.compile(r'^[\s"\',]*و?(?:الملقب|الملقبه|المعروف|المعروفه|المكني|المكنى|الشهير|الشهيره)'
-                        r'\s*(?:ب|باسم|بلقب|بكنيه)?[\s"]*$')
-_AFFIL = lx._set("المرتبطة المرتبط المرتبطين مرتبطة مرتبط التابعة التابع التابعين تابعة تابع "
-                 "الموالية الموالي الموالين موالية المقربة المقرب المقربين")
+_ALIAS_GAP = re.compile(
+    r'^[\s"\',]*و?(?:الملقب|الملقبه|المعروف|المعروفه|المكني|المكنى|الشهير|الشهيره)'
+    r'\s*(?:ب|باسم|بلقب|بكنيه)?[\s"]*$'
+)
+_AFFIL = lx._set(
+    "المرتبطة المرتبط المرتبطين مرتبطة مرتبط التابعة التابع التابعين تابعة تابع "
+    "الموالية الموالي الموالين موالية المقربة المقرب المقربين"
+)
 _BACKED = lx._set("المدعومة المدعوم المدعومين مدعومة مدعوم بدعم")
-_PRESENT = lx._set("المتمركزة المتمركز المتمركزين متمركزة المنتشرة المنتشر المنتشرين "
-                   "المتواجدة المتواجد المتواجدين الموجودة الموجود الموجودين المتمركزه")
+_PRESENT = lx._set(
+    "المتمركزة المتمركز المتمركزين متمركزة المنتشرة المنتشر المنتشرين "
+    "المتواجدة المتواجد المتواجدين الموجودة الموجود الموجودين المتمركزه"
+)
 _SPONSOR = lx._set("بتكليف بأوامر بتوجيه بأمر بإشراف")
-_RIVAL_TRIGGERS = lx._set("توتر التوتر توترات التوترات مشادات مشادة اشتباكات اشتباك مواجهات "
-                          "مواجهة صراع الصراع خلاف خلافات الخلاف نزاع النزاع معارك اقتتال "
-                          "الفاصل خصومة تنافس")
-_CUES = {**dict.fromkeys(_AFFIL, "affil"), **dict.fromkeys(_BACKED, "backed"),
-         **dict.fromkeys(_SPONSOR, "sponsor"), **dict.fromkeys(_PRESENT, "present")}
+_RIVAL_TRIGGERS = lx._set(
+    "توتر التوتر توترات التوترات مشادات مشادة اشتباكات اشتباك مواجهات "
+    "مواجهة صراع الصراع خلاف خلافات الخلاف نزاع النزاع معارك اقتتال "
+    "الفاصل خصومة تنافس"
+)
+_CUES = {
+    **dict.fromkeys(_AFFIL, "affil"),
+    **dict.fromkeys(_BACKED, "backed"),
+    **dict.fromkeys(_SPONSOR, "sponsor"),
+    **dict.fromkeys(_PRESENT, "present"),
+}
 _BACKREF = lx._set("الطرفين الجانبين الطرفان الجانبان")
+_STRONG_RIVAL = lx._set(
+    "توتر التوتر توترات التوترات اشتباكات اشتباك مواجهات مواجهة معارك اقتتال "
+    "مشادات مشادة صراع الصراع"
+)
 _PREPS = lx._set("ب من ل في ضمن الى إلى")
 
 
@@ -51,14 +67,18 @@ class _Index:
         # Sentence ends, computed once (a 1 MB line must not be rescanned per relation).
         self.stops = [m.start() for m in re.finditer(r"[.!?\n]", tm.norm)]
 
-    def starting_near(self, tok: int, window: int, types: tuple[str, ...], cands: list[Cand]) -> int | None:
+    def starting_near(
+        self, tok: int, window: int, types: tuple[str, ...], cands: list[Cand]
+    ) -> int | None:
         for t in range(tok, min(tok + window + 1, len(self.tm))):
             k = self.by_first.get(t)
             if k is not None and cands[k].type in types:
                 return k
         return None
 
-    def ending_before(self, tok: int, window: int, types: tuple[str, ...], cands: list[Cand]) -> int | None:
+    def ending_before(
+        self, tok: int, window: int, types: tuple[str, ...], cands: list[Cand]
+    ) -> int | None:
         for t in range(tok - 1, max(tok - window, 0) - 1, -1):
             for k in self.by_last.get(t, ()):
                 if cands[k].type in types:
@@ -78,7 +98,9 @@ def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[R
     words = tm.words
     seen: set[tuple[str, int, int]] = set()
 
-    def add(type_: str, a: int, b: int, ta: int, tb: int, title: str | None = None, conf: float = 0.7) -> None:
+    def add(
+        type_: str, a: int, b: int, ta: int, tb: int, title: str | None = None, conf: float = 0.7
+    ) -> None:
         if a == b or (type_, a, b) in seen:
             return
         if type_ != "alias" and ents[a].canonical == ents[b].canonical:
@@ -111,7 +133,11 @@ def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[R
         if target is None:
             continue
         title_text = tm.text[slice(*tm.orig_span(tm.starts[t], tm.ends[t + len(title) - 1]))]
-        rtype = "member_of" if title in lx.MEMBERSHIP_TITLES and cands[target].type == GROUP else "office"
+        rtype = (
+            "member_of"
+            if title in lx.MEMBERSHIP_TITLES and cands[target].type == GROUP
+            else "office"
+        )
         add(rtype, k, target, idx.first[k], idx.last[target], title=title_text, conf=0.85)
 
     for t, w in enumerate(words):
@@ -123,7 +149,9 @@ def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[R
             nxt = t + 1
             while nxt < len(tm) and words[nxt] in _PREPS | {"قياده", "قبل"}:
                 nxt += 1
-            target = idx.starting_near(nxt if nxt > t + 1 else t + 1, 1, (GROUP, PLACE, PERSON), cands)
+            target = idx.starting_near(
+                nxt if nxt > t + 1 else t + 1, 1, (GROUP, PLACE, PERSON), cands
+            )
             if target is None:
                 # «مرتبطة بـ"الحرس"», «بإيران»: the preposition is glued to the name.
                 target = idx.starting_near(t + 1, 0, (GROUP, PLACE, PERSON), cands)
@@ -167,13 +195,18 @@ def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[R
         if nxt is not None:
             target = idx.starting_near(nxt, 0, (PLACE,), cands)
             if target is not None and cands[target].kind != "country":
-                add("present_in", k, target, idx.first[k], idx.last[target], conf=0.6)
+                conf = 0.6 if nxt == t else 0.7  # glued «بديرالزور» is also «by/with»
+                add("present_in", k, target, idx.first[k], idx.last[target], conf=conf)
         # «قرية حطلة التي تضم … عناصر المليشيات»
     for k, c in enumerate(cands):
         if c.type != PLACE:
             continue
         t = idx.last[k] + 1
-        if t + 1 < len(tm) and words[t] in ("التي", "الذي") and words[t + 1] in ("تضم", "يضم", "تؤوي", "يؤوي"):
+        if (
+            t + 1 < len(tm)
+            and words[t] in ("التي", "الذي")
+            and words[t + 1] in ("تضم", "يضم", "تؤوي", "يؤوي")
+        ):
             g = idx.starting_near(t + 2, 6, (GROUP,), cands)
             if g is not None:
                 add("present_in", g, k, idx.first[k], idx.last[g], conf=0.6)
@@ -208,7 +241,9 @@ def rivals(tm: TextMap, cands: list[Cand], idx: _Index, add) -> None:
                 continue
             between = tm.norm[cands[a].ne : c.ns]
             if re.search(r"(^|\s)و", between) or re.search(r"(^|\s)و\S*$", between.rstrip(' "')):
-                add("rival_of", a, k, b, idx.last[k], conf=0.6)
+                # Tension and fighting words state rivalry; a front line or a dispute less so.
+                strong = match_vocab(w, _STRONG_RIVAL) is not None
+                add("rival_of", a, k, b, idx.last[k], conf=0.75 if strong else 0.6)
                 break
 
 

@@ -22,10 +22,39 @@ _failed: set[bool] = set()
 
 # A plain, readable scheme (no diacritics): what an editor can type and search.
 _LETTERS = {
-    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
-    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'",
-    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "a", "و": "w",
-    "ي": "y", "ء": "'", "پ": "p", "چ": "ch", "گ": "g", "ڤ": "v",
+    "ا": "a",
+    "ب": "b",
+    "ت": "t",
+    "ث": "th",
+    "ج": "j",
+    "ح": "h",
+    "خ": "kh",
+    "د": "d",
+    "ذ": "dh",
+    "ر": "r",
+    "ز": "z",
+    "س": "s",
+    "ش": "sh",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "z",
+    "ع": "'",
+    "غ": "gh",
+    "ف": "f",
+    "ق": "q",
+    "ك": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "a",
+    "و": "w",
+    "ي": "y",
+    "ء": "'",
+    "پ": "p",
+    "چ": "ch",
+    "گ": "g",
+    "ڤ": "v",
 }
 _VOWEL_AFTER = re.compile(r"([bcdfghjklmnpqrstvwxyz'])(?=[bcdfghjklmnpqrstvwxyz])")
 
@@ -87,22 +116,66 @@ def _word(w: str) -> str:
 # Descriptive words of group names are translated, not transliterated: «المليشيات الإيرانية»
 # reads «Iranian militias». Nouns first in Arabic, adjectives first in English.
 _NOUNS = {
-    "مليشيات": "militias", "ميليشيات": "militias", "مليشيا": "militia", "ميليشيا": "militia",
-    "مجموعات": "groups", "مجموعه": "group", "فصائل": "factions", "فصيل": "faction",
-    "قوات": "forces", "عناصر": "members", "لواء": "Brigade", "كتائب": "Battalions",
-    "حركه": "Movement", "جبهه": "Front", "حزب": "Party", "مركز": "Centre", "وزاره": "Ministry",
-    "مجلس": "Council", "جيش": "Army", "شرطه": "Police", "فرقه": "Division", "هيئه": "Commission",
-    "منظمه": "Organisation", "جمعيه": "Association", "اتحاد": "Union", "بلديه": "Municipality",
+    "مليشيات": "militias",
+    "ميليشيات": "militias",
+    "مليشيا": "militia",
+    "ميليشيا": "militia",
+    "مجموعات": "groups",
+    "مجموعه": "group",
+    "فصائل": "factions",
+    "فصيل": "faction",
+    "قوات": "forces",
+    "عناصر": "members",
+    "لواء": "Brigade",
+    "كتائب": "Battalions",
+    "حركه": "Movement",
+    "جبهه": "Front",
+    "حزب": "Party",
+    "مركز": "Centre",
+    "وزاره": "Ministry",
+    "مجلس": "Council",
+    "جيش": "Army",
+    "شرطه": "Police",
+    "فرقه": "Division",
+    "هيئه": "Commission",
+    "منظمه": "Organisation",
+    "جمعيه": "Association",
+    "اتحاد": "Union",
+    "بلديه": "Municipality",
 }
 _ADJS = {
-    "ايرانيه": "Iranian", "ايراني": "Iranian", "روسيه": "Russian", "روسي": "Russian",
-    "سوريه": "Syrian", "سوري": "Syrian", "تركيه": "Turkish", "تركي": "Turkish",
-    "امريكيه": "American", "امريكي": "American", "اميركيه": "American", "عراقيه": "Iraqi",
-    "عراقي": "Iraqi", "لبناني": "Lebanese", "لبنانيه": "Lebanese", "محليه": "local",
-    "محلي": "local", "اجنبيه": "foreign", "اجنبي": "foreign", "عسكريه": "military",
-    "عسكري": "military", "شيعيه": "Shia", "كرديه": "Kurdish", "عشائريه": "tribal",
-    "مسلحه": "armed", "مواليه": "loyalist", "معارضه": "opposition", "ثقافي": "cultural",
-    "حكوميه": "government", "امنيه": "security", "وطنيه": "national", "وطني": "national",
+    "ايرانيه": "Iranian",
+    "ايراني": "Iranian",
+    "روسيه": "Russian",
+    "روسي": "Russian",
+    "سوريه": "Syrian",
+    "سوري": "Syrian",
+    "تركيه": "Turkish",
+    "تركي": "Turkish",
+    "امريكيه": "American",
+    "امريكي": "American",
+    "اميركيه": "American",
+    "عراقيه": "Iraqi",
+    "عراقي": "Iraqi",
+    "لبناني": "Lebanese",
+    "لبنانيه": "Lebanese",
+    "محليه": "local",
+    "محلي": "local",
+    "اجنبيه": "foreign",
+    "اجنبي": "foreign",
+    "عسكريه": "military",
+    "عسكري": "military",
+    "شيعيه": "Shia",
+    "كرديه": "Kurdish",
+    "عشائريه": "tribal",
+    "مسلحه": "armed",
+    "مواليه": "loyalist",
+    "معارضه": "opposition",
+    "ثقافي": "cultural",
+    "حكوميه": "government",
+    "امنيه": "security",
+    "وطنيه": "national",
+    "وطني": "national",
 }
 
 
@@ -119,9 +192,14 @@ def simple_latin(name: str) -> str:
         return ""
     stems = [_strip(w) for w in words]
     if stems[0] in _NOUNS and all(s in _ADJS for s in stems[1:]):
-        adjs = [("and " if w.startswith("و") else "") + _ADJS[s] for w, s in zip(words[1:], stems[1:], strict=True)]
+        adjs = [
+            ("and " if w.startswith("و") else "") + _ADJS[s]
+            for w, s in zip(words[1:], stems[1:], strict=True)
+        ]
         text = " ".join([*adjs, _NOUNS[stems[0]]])
         return text[:1].upper() + text[1:]
-    out = [_ADJS.get(s) or _NOUNS.get(s) or person_latin(w) for w, s in zip(words, stems, strict=True)]
+    out = [
+        _ADJS.get(s) or _NOUNS.get(s) or person_latin(w) for w, s in zip(words, stems, strict=True)
+    ]
     text = " ".join(w for w in out if w)
     return text[:1].upper() + text[1:]

@@ -47,7 +47,6 @@ class Entity:
     source: str = ""  # which recognizer proposed it (pattern, gazetteer, case, model...)
     name: str = ""  # this mention's own name (display form), before coreference
 
-
     @property
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
