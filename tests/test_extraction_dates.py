@@ -13,8 +13,11 @@ REPORT = date(2024, 9, 4)  # a Wednesday
 
 def dates(text: str, report: date | None = REPORT) -> list[tuple[str, str | None, str | None]]:
     r = extract(text, report_date=report)
-    return [(e.text, e.date.value if e.date else None, e.date.precision if e.date else None)
-            for e in r.entities if e.type == "DATE"]
+    return [
+        (e.text, e.date.value if e.date else None, e.date.precision if e.date else None)
+        for e in r.entities
+        if e.type == "DATE"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -42,7 +45,7 @@ def test_absolute_dates(text, expected):
 
 
 def test_month_precision_is_never_a_day():
-    (_, value, precision), = dates("خلال شهر آب/ أغسطس 2024")
+    ((_, value, precision),) = dates("خلال شهر آب/ أغسطس 2024")
     assert (value, precision) == ("2024-08", "month")
 
 
@@ -60,7 +63,7 @@ def test_month_precision_is_never_a_day():
     ],
 )
 def test_relative_dates_against_report_date(text, value, precision):
-    (_, got_value, got_precision), = dates(text)
+    ((_, got_value, got_precision),) = dates(text)
     assert (got_value, got_precision) == (value, precision)
 
 

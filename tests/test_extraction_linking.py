@@ -63,7 +63,12 @@ def test_case_entries_improve_the_next_extraction():
         [case_entry(7, "PERSON", "person", "محمد الركاض", ["الركاض"], latin="Muhammad al-Rakkad")]
     )
     (p,) = [e for e in extract(text, known=known).entities if e.type == "PERSON"]
-    assert (p.text, p.canonical, p.ref, p.matched_alias) == ("الركاض", "محمد الركاض", ("actor", 7), "الركاض")
+    assert (p.text, p.canonical, p.ref, p.matched_alias) == (
+        "الركاض",
+        "محمد الركاض",
+        ("actor", 7),
+        "الركاض",
+    )
     assert p.latin == "Muhammad al-Rakkad"
 
 
@@ -72,7 +77,9 @@ def test_spelling_variant_links_fuzzily_with_a_lower_score():
     text = 'دعا المدعو "معتصم المشوّخ" إلى اجتماع'
     (p,) = [e for e in extract(text, known=known).entities if e.type == "PERSON"]
     assert p.ref == ("actor", 9) and p.canonical == "معتصم المشوح"
-    exact = [e for e in extract('دعا المدعو "معتصم المشوح"', known=known).entities if e.type == "PERSON"]
+    exact = [
+        e for e in extract('دعا المدعو "معتصم المشوح"', known=known).entities if e.type == "PERSON"
+    ]
     assert exact[0].confidence > p.confidence
 
 

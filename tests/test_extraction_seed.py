@@ -46,7 +46,9 @@ def test_entities_per_type(result, etype):
     p, r = _pr(pred, gold)
     print(f"{etype}: P={p:.2f} R={r:.2f} (pred {len(pred)}, gold {len(gold)})")
     assert p >= THRESHOLDS[etype][0] and r >= THRESHOLDS[etype][1], (
-        sorted(pred - gold), sorted(gold - pred))
+        sorted(pred - gold),
+        sorted(gold - pred),
+    )
 
 
 def test_every_span_is_exact(result):
@@ -80,12 +82,17 @@ def test_relations(result):
     p, r = _pr(pred, gold)
     print(f"relations: P={p:.2f} R={r:.2f}")
     assert p >= THRESHOLDS["relations"][0] and r >= THRESHOLDS["relations"][1], (
-        sorted(pred - gold), sorted(gold - pred))
+        sorted(pred - gold),
+        sorted(gold - pred),
+    )
 
 
 def test_office_titles(result):
-    offices = {(r["source"], r["target"]): r.get("title") for r in result.to_json()["relations"]
-               if r["type"] == "office"}
+    offices = {
+        (r["source"], r["target"]): r.get("title")
+        for r in result.to_json()["relations"]
+        if r["type"] == "office"
+    }
     for g in GOLD["relations"]:
         if g["type"] == "office":
             assert offices.get((g["source"], g["target"])) == g["title"]
@@ -104,8 +111,9 @@ def test_incidents(result):
     correct = [i for i in pred if any(_matches(i, g) for g in GOLD["incidents"])]
     p, r = len(correct) / max(1, len(pred)), len(found) / len(GOLD["incidents"])
     print(f"incidents: P={p:.2f} R={r:.2f}")
-    assert p >= THRESHOLDS["incidents"][0] and r >= THRESHOLDS["incidents"][1], (
-        [g["description"] for g in GOLD["incidents"] if g not in found])
+    assert p >= THRESHOLDS["incidents"][0] and r >= THRESHOLDS["incidents"][1], [
+        g["description"] for g in GOLD["incidents"] if g not in found
+    ]
 
 
 def test_incident_details(result):

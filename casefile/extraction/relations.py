@@ -265,14 +265,16 @@ def corefer(cands: list[Cand], ents: list[Entity], rels: list[Relation]) -> None
     for r in rels:
         if r.type == "alias":
             union(r.source, r.target)
-    persons = [k for k, e in enumerate(ents) if e.type == PERSON and e.ref is None]
+    persons = [k for k, e in enumerate(ents) if e.type == PERSON]
     # A repeated name, or a two-word start of a longer one («أبو رقية» of «أبو رقية الأحوازي»).
     first_with: dict[str, int] = {}
     for k in persons:
-        words = ents[k].canonical.split()
+        words = ents[k].name.split() if ents[k].ref is None else ents[k].canonical.split()
         for n in range(2, len(words) + 1):
             first_with.setdefault(name_key(" ".join(words[:n])), k)
     for k in persons:
+        if ents[k].ref is not None:
+            continue
         j = first_with.get(name_key(ents[k].canonical))
         if j is not None and j != k and " " in ents[k].canonical:
             union(k, j)
@@ -282,10 +284,15 @@ def corefer(cands: list[Cand], ents: list[Entity], rels: list[Relation]) -> None
     for members in groups.values():
         if len(members) < 2:
             continue
-        primary = next((m for m in members if cands[m].kind == "name"), members[0])
-        for m in members:
-            if m != primary:
-                if ents[m].matched_alias is None:
-                    ents[m].matched_alias = ents[m].canonical
-                ents[m].canonical = ents[primary].canonical
-                ents[m].latin = ents[primary].latin
+        # The name a known dossier links to wins; else the first plain name (not a kunya).
+        primary = next((x for x in members if ents[x].ref is not None), None)
+        if primary is None:
+            primary = next((x for x in members if cands[x].kind == "name"), members[0])
+        for x in members:
+            if x == primary or ents[x].ref is not None:
+                continue
+            if ents[x].matched_alias is None:
+                ents[x].matched_alias = ents[x].name or ents[x].canonical
+            ents[x].canonical = ents[primary].canonical
+            ents[x].latin = ents[primary].latin
+            ents[x].ref = ents[primary].ref
