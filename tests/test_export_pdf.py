@@ -41,7 +41,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="poppler-utils (pdftotext) is not installed")
 MARKING = "سري / CONFIDENTIAL"
 CUSTOM_MARKING = "للاستخدام الداخلي / INTERNAL"
-LOOSE = re.compile("[\u064b-\u064d0-9]")  # tanween or digits: poppler's word spacing varies
+TANWEEN = re.compile("[\u064b-\u064d]")
 
 
 def pdftotext(pdf: Path, page: int | None = None) -> str:
@@ -61,18 +61,39 @@ def page_size(pdf: Path) -> tuple[float, float]:
     return float(w), float(h)
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 def assert_in_pdf(expected: str, text: str) -> None:
     """``expected`` is in the text layer with the same letters in the same order.
 
-    poppler splits a word after tanween fath («وتحديدًا» → «وتحديًد ا»: the mark's box moves
-    its word edge) and drops or adds the space between digits and Arabic («1من»), though the
-    page shows both right; for such passages word spaces are ignored. Letters, digits and
-    their order must still match.
+    Two quirks of poppler's text extraction (not of the PDF: the page shows the words right
+    and the glyphs carry the right Unicode) are allowed for:
+    - it drops or adds the space between digits and Arabic («1من»), so passages with
+      digits are compared without spaces;
+    - a letter carrying tanween («دً» in «وتحديدًا») is put on a baseline of its own and
+      emitted out of sequence, so such a passage is checked as the text before that letter
+      and the text after it, each exactly in order.
     """
-    want, have = normalize(expected), normalize(text)
-    if LOOSE.search(expected):
-        want, have = want.replace(" ", ""), have.replace(" ", "")
+    have = normalize(text)
+    if TANWEEN.search(expected):
+        for part in re.split(f".{TANWEEN.pattern}", expected):
+            if part.strip():
+                assert _squash(normalize(part)) in _squash(have), f"not in the PDF: {part}"
+        return
+    want = normalize(expected)
+    if re.search("[0-9]", want):
+        want, have = _squash(want), _squash(have)
     assert want in have, f"not in the PDF text: {expected}"
+
+
+def _dossier_data(case, actor_id):
+    from casefile.export.dossier_data import build_dossier
+    from casefile.export.meta import ExportMeta
+
+    with case.read_session() as s:
+        return build_dossier(s, actor_id, ExportMeta(case_name=case.name, analyst=case.user))
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +115,7 @@ def exported(tmp_path_factory):
                                  marking=CUSTOM_MARKING),
         "loner": export_dossier(case, "شخص بلا أحداث", work / "loner.pdf"),
         "audit_changed": audit_count(case) != audit_before,
+        "data": _dossier_data(case, ids["actor"]),
     }
     case.close()
     return out
@@ -116,7 +138,14 @@ def test_month_precision_prints_the_month_not_a_day(exported):
     text = normalize(pdftotext(exported["dossier"]))
     assert normalize("آب/أغسطس 2024") in text
     assert normalize("منذ آب/أغسطس 2024") in text  # the office's time range
-    assert normalize("1 آب/أغسطس 2024") not in text
+
+
+def test_month_precision_date_cells_hold_the_month_only(exported):
+    # Checked on the HTML: in the PDF text a row number («1») may precede the date cell.
+    from casefile.export.html import render_dossier
+
+    cells = re.findall(r'<td class="date">([^<]*)</td>', render_dossier(exported["data"]))
+    assert cells == ["آب/أغسطس 2024", "آب/أغسطس 2024"]
 
 
 def test_fonts_are_the_shipped_ones_and_embedded(exported):
@@ -136,7 +165,7 @@ def test_every_page_has_page_x_of_y_and_the_marking(exported, key):
     pdf = exported[key]
     marking = CUSTOM_MARKING if key == "letter" else MARKING
     total = page_count(pdf)
-    assert total >= 2
+    assert total >= (1 if key == "timeline" else 3)
     for page in range(1, total + 1):
         text = normalize(pdftotext(pdf, page))
         assert re.search(rf"صفحه\s*{page}\s*من\s*{total}\b", text), f"page {page}"

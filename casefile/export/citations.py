@@ -3,7 +3,11 @@
 A dossier cites hundreds of facts; citations are loaded in a few batched queries
 (with only the source columns an endnote shows, never the original bytes or text) and
 then numbered as the document refers to them, so note 1 is the first one the reader meets.
-One citation supporting two facts keeps one number.
+One citation supporting two facts keeps one number. Sources get short labels («م1») in
+the same way: an endnote names its source's title, date and label, and the source list
+gives each source's publisher, URL and SHA-256 once (a thousand endnotes citing three
+reports would otherwise print the same hashes a thousand times, and Chromium's printing
+time grows with the amount of text).
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ class Endnote:
     reliability: str | None
     credibility: int | None
     note: str | None = None
+    source_label: str = ""
     also_supports: list[str] = field(default_factory=list)
 
     @property
@@ -75,13 +80,29 @@ class _Row:
     source_reliability: str | None
 
 
+@dataclass
+class SourceItem:
+    label: str  # «م1», «م2»… in order of first citation
+    id: int
+    title: str
+    file_name: str
+    publisher: str | None
+    published: str | None
+    url: str | None
+    sha256: str
+    reliability: str | None
+    citations: int = 0
+
+
 class Endnotes:
     """Loads the citations of a set of facts and numbers them as they are cited."""
 
     def __init__(self, session: Session, facts: dict[str, Iterable[int]]) -> None:
         self._by_fact: dict[tuple[str, int], list[_Row]] = defaultdict(list)
         self.notes: list[Endnote] = []
+        self.sources: list[SourceItem] = []
         self._number: dict[int, int] = {}
+        self._source: dict[int, SourceItem] = {}
         spellings: dict[str, list[str]] = defaultdict(list)
         for spelling, canonical in _FACT_TYPES.items():
             spellings[canonical].append(spelling)
@@ -117,12 +138,28 @@ class Endnotes:
             if number is None:
                 number = len(self.notes) + 1
                 self._number[row.id] = number
-                self.notes.append(_endnote(number, row, fact))
+                note = _endnote(number, row, fact)
+                note.source_label = self._source_item(row).label
+                self.notes.append(note)
             elif fact not in self.notes[number - 1].also_supports and \
                     fact != self.notes[number - 1].fact:
                 self.notes[number - 1].also_supports.append(fact)
             numbers.append(number)
         return numbers
+
+
+    def _source_item(self, row: _Row) -> SourceItem:
+        item = self._source.get(row.source_id)
+        if item is None:
+            item = SourceItem(
+                label=f"م{len(self.sources) + 1}", id=row.source_id,
+                title=row.title or row.file_name, file_name=row.file_name,
+                publisher=row.publisher, published=format_date(row.published, "day") or None,
+                url=row.url, sha256=row.sha256, reliability=row.source_reliability)
+            self._source[row.source_id] = item
+            self.sources.append(item)
+        item.citations += 1
+        return item
 
 
 def _endnote(number: int, row: _Row, fact: str) -> Endnote:

@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
-from .citations import Endnote, Endnotes
+from .citations import Endnote, Endnotes, SourceItem
 from .errors import ExportError
 from .labels import ACTOR_KINDS, ALIAS_KINDS, RELATION_TYPES, format_period, label
 from .meta import ExportMeta
@@ -103,6 +103,7 @@ class Dossier:
     related: list[RelatedActor]
     places: list[PlaceItem]
     endnotes: list[Endnote]
+    sources: list[SourceItem]
     network_svg: str
 
     @property
@@ -252,6 +253,6 @@ def build_dossier(session: Session, actor_id: int, meta: ExportMeta) -> Dossier:
         tags=sorted(t.name for t in actor.tags), analyst_notes=analyst_notes,
         profile_notes=profile_notes, aliases=aliases, offices=offices,
         affiliations=affiliations, incidents=incidents, related=related, places=place_items,
-        endnotes=endnotes.notes,
+        endnotes=endnotes.notes, sources=endnotes.sources,
         network_svg=network_svg(centre, neighbours, more=max(0, len(related) - NETWORK_SIZE)),
     )

@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
-from .citations import Endnote, Endnotes
+from .citations import Endnote, Endnotes, SourceItem
 from .labels import EVENT_TYPES, ROLES, SUB_EVENT_TYPES, format_span, label
 from .meta import ExportMeta
 from .places import PlaceBook, PlaceInfo
@@ -90,6 +90,7 @@ class Timeline:
     filters: list[str]
     incidents: list[IncidentItem]
     endnotes: list[Endnote]
+    sources: list[SourceItem]
 
 
 def effective_end(start: dt.date | None, end: dt.date | None, precision: str | None) -> dt.date | None:
@@ -147,13 +148,16 @@ def load_incidents(session: Session, ids: list[int], places: PlaceBook) -> list[
 
 def cite_incidents(endnotes: Endnotes, incidents: list[IncidentItem],
                    only_actor: int | None = None) -> None:
-    """Number the citations of each incident and of each involvement, in reading order."""
-    for item in incidents:
-        item.notes = endnotes.cite("incident", item.id, f"الحدث: {item.title}")
+    """Number the citations of each incident and of each involvement, in reading order.
+
+    An endnote names the incident by its row number in the table, not by its whole title.
+    """
+    for row, item in enumerate(incidents, start=1):
+        item.notes = endnotes.cite("incident", item.id, f"الحدث {row}")
         for a in item.actors:
             if only_actor is None or a.actor_id == only_actor:
                 a.notes = endnotes.cite("involvement", a.involvement_id,
-                                        f"دور {a.name} في «{item.title}»: {a.role_label}")
+                                        f"دور {a.name} في الحدث {row}: {a.role_label}")
 
 
 def incident_facts(incidents: list[IncidentItem]) -> dict[str, list[int]]:
@@ -191,4 +195,4 @@ def build_timeline(session: Session, filt: TimelineFilter, meta: ExportMeta,
     endnotes = Endnotes(session, incident_facts(incidents))
     cite_incidents(endnotes, incidents)
     return Timeline(meta=meta, filters=filt.describe(names or {}), incidents=incidents,
-                    endnotes=endnotes.notes)
+                    endnotes=endnotes.notes, sources=endnotes.sources)
