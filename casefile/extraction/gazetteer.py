@@ -254,14 +254,20 @@ def _load_curated_places(path: Path) -> Iterator[Entry]:
             )
 
 
+def _usable_geoname(name: str, known_keys: set[str]) -> bool:
+    """GeoNames alternate names include bare words («مدينة», «أن»): keep real names only."""
+    k = name_key(name)
+    return len(k.replace(" ", "")) >= 3 and k not in known_keys and k not in PLACE_TRIGGERS
+
+
 def _load_geonames(path: Path, ambiguous: set[str], known_keys: set[str]) -> Iterator[Entry]:
     for row in json.loads(path.read_text(encoding="utf-8")):
-        names = [n for n in [row["name"], *row.get("aliases", [])] if name_key(n) not in known_keys]
+        names = [n for n in [row["name"], *row.get("aliases", [])] if _usable_geoname(n, known_keys)]
         if not names:
             continue  # the curated list already has this place
         pop = row.get("population", 0)
         # Small places, and one-word towns most readers would not know, need a place word.
-        small = pop < _SMALL_PLACE or (pop < 300_000 and " " not in normalize(names[0]))
+        small = pop < _SMALL_PLACE or (pop < 50_000 and " " not in normalize(names[0]))
         yield Entry(
             id=row["id"],
             type=PLACE,

