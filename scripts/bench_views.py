@@ -140,9 +140,10 @@ def main() -> None:
             start = last - days
             dpp = days / width
             with case.read_session() as s:
-                ms, window = timed(lambda s=s, start=start, dpp=dpp, lanes=lanes, lane_by=lane_by:
-                                   timeline_window(s, f, lanes, lane_by, int(start - days),
-                                                   int(last + days), dpp * BIN_PX, ITEM_LIMIT))
+                ms, window = timed(lambda s=s, start=start, dpp=dpp, lanes=lanes, lane_by=lane_by,
+                                   days=days: timeline_window(
+                                       s, f, lanes, lane_by, int(start - days), int(last + days),
+                                       dpp * BIN_PX, ITEM_LIMIT))
             model.overview = Overview(extent, lanes, [], (extent.first, extent.last))
             model.lane_by, model.window = lane_by, window
             model.view_start, model.days_per_px = start, dpp

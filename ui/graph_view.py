@@ -270,11 +270,14 @@ class GraphView(QWidget):
     def _apply_focus(self) -> None:
         focus = self.focus
         marked = set(focus.actor_ids) if focus else set()
+        if focus is not None and focus.kind == "actor":  # an actor: it and its neighbours
+            marked |= {e.target if e.source == focus.id else e.source for e in self.data.edges
+                       if focus.id in (e.source, e.target)}
         for actor_id, item in self.nodes.items():
             if focus is not None and focus.kind == "actor" and actor_id == focus.id:
                 item.set_state("centre")
             elif actor_id in marked:
-                item.set_state("highlight")
+                item.set_state("normal" if focus and focus.kind == "actor" else "highlight")
             elif marked:
                 item.set_state("dim")
             else:

@@ -7,6 +7,7 @@ pixels. Time runs in the reading direction: right to left in Arabic.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
@@ -179,7 +181,7 @@ class TimelineCanvas(QWidget):
         label = QFontMetrics(self.font()).elidedText(lane_label(lane, self.latin),
                                                      Qt.TextElideMode.ElideRight,
                                                      int(text_rect.width()))
-        p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading, label)
+        draw_text(p, text_rect, label, leading=not self.rtl)
         self._hits.append(Hit(QRectF(x, top, HEADER_W, h), "lane", lane=lane))
 
     def _paint_items(self, p: QPainter, lane: Lane, top: float, h: float,
@@ -246,7 +248,7 @@ class TimelineCanvas(QWidget):
                      else QColor("white"))
             inner = rect.adjusted(4, 0, -4, 0)
             text = metrics.elidedText(it.title, Qt.TextElideMode.ElideRight, int(inner.width()))
-            p.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading, text)
+            draw_text(p, inner, text)
 
     def _paint_bins(self, p: QPainter, lane: Lane, top: float, h: float, bins: dict[int, int],
                     start: int, bin_days: float) -> None:
@@ -400,6 +402,33 @@ class TimelineCanvas(QWidget):
             self.model.fit()
         else:
             super().keyPressEvent(event)
+
+
+def is_rtl(text: str) -> bool:
+    """Direction of a title by its first strong character, as the bidi algorithm would."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def draw_text(p: QPainter, rect: QRectF, text: str, leading: bool | None = None) -> None:
+    """Text in its own direction («حادثة رقم 12» keeps its number at the end) whatever
+    the interface's, vertically centred; it starts where its script starts (right for
+    Arabic) unless ``leading`` pins it to the left (True) or right (False) of ``rect``."""
+    if leading is None:
+        side = Qt.AlignmentFlag.AlignLeft
+    else:
+        side = Qt.AlignmentFlag.AlignAbsolute | (
+            Qt.AlignmentFlag.AlignLeft if leading else Qt.AlignmentFlag.AlignRight)
+    option = QTextOption(Qt.AlignmentFlag.AlignVCenter | side)
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft if is_rtl(text)
+                            else Qt.LayoutDirection.LeftToRight)
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    p.drawText(rect, text, option)
 
 
 def _esc(text: str) -> str:

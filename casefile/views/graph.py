@@ -20,6 +20,14 @@ from ..db import models as m
 from .filters import ViewFilters, incident_conditions
 
 SHARED = "shared_incident"
+LINKS_PER_NODE = 4  # shared-incident links kept per shown actor, strongest first
+
+
+def _strongest(edges: list[GraphEdge], nodes: int) -> list[GraphEdge]:
+    """All relations, and only the heaviest shared-incident links: among busy actors nearly
+    everyone shares some incident, and a hairball of 20,000 lines says nothing."""
+    shared = sorted((e for e in edges if e.type == SHARED), key=lambda e: -e.weight)
+    return [e for e in edges if e.type != SHARED] + shared[: LINKS_PER_NODE * max(nodes, 10)]
 
 
 @dataclass(frozen=True)
@@ -144,8 +152,8 @@ def graph_data(session: Session, filters: ViewFilters, *, center: int | None = N
         if types is None or SHARED in types:
             edges += _shared_edges(session, filters, ids)
         edges += _relation_edges(session, filters, ids, types)
-        data = GraphData(_nodes(session, filters, ids, counts), edges,
-                         truncated=len(counts) > len(ids))
+        nodes = _nodes(session, filters, ids, counts)
+        data = GraphData(nodes, _strongest(edges, len(nodes)), truncated=len(counts) > len(ids))
     data.edge_types = edge_types(session)
     return prune_by_degree(data, min_degree)
 
@@ -173,7 +181,8 @@ def neighbours(session: Session, filters: ViewFilters, actor_id: int, *,
         row = session.get(m.Actor, actor_id)
         if row is not None:
             nodes.append(GraphNode(row.id, row.name, row.name_latin, row.kind, 0))
-    among = [e for e in among if e.source in present and e.target in present]
+    among = _strongest([e for e in among if e.source in present and e.target in present],
+                       len(present))
     return GraphData(nodes, among, truncated=len(strength) > limit, center=actor_id)
 
 

@@ -3,12 +3,12 @@
 <context>
     <name>ActorForm</name>
     <message>
-        <location filename="../../ui/actor_form_view.py" line="75" />
+        <location filename="../../ui/actor_form_view.py" line="77" />
         <source>Incidents</source>
         <translation>الحوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/actor_form_view.py" line="77" />
+        <location filename="../../ui/actor_form_view.py" line="79" />
         <source>Citations</source>
         <translation>الاستشهادات</translation>
     </message>
@@ -94,47 +94,57 @@
     <name>DocumentViewer</name>
     <message>
         <location filename="../../ui/viewer_view.py" line="90" />
-        <location filename="../../ui/viewer_view.py" line="247" />
+        <location filename="../../ui/viewer_view.py" line="255" />
         <source>Open original</source>
         <translation>افتح الأصل</translation>
     </message>
     <message>
         <location filename="../../ui/viewer_view.py" line="93" />
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="94" />
+        <source>Metadata and reliability of this document</source>
+        <translation>البيانات الوصفية لهذا المستند وموثوقيته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="98" />
         <source>Zoom in (Ctrl++)</source>
         <translation>تكبير (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="94" />
+        <location filename="../../ui/viewer_view.py" line="99" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>تصغير (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="97" />
+        <location filename="../../ui/viewer_view.py" line="102" />
         <source>Select a document to read it here.</source>
         <translation>اختر مستنداً لقراءته هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="171" />
+        <location filename="../../ui/viewer_view.py" line="177" />
         <source>language: {}</source>
         <translation>اللغة: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="172" />
+        <location filename="../../ui/viewer_view.py" line="178" />
         <source>reliability {}</source>
         <translation>الموثوقية {}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="176" />
+        <location filename="../../ui/viewer_view.py" line="182" />
         <source>Imported {} by {}</source>
         <translation>استُورد في {} بواسطة {}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="239" />
+        <location filename="../../ui/viewer_view.py" line="247" />
         <source>not found</source>
         <translation>غير موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="248" />
+        <location filename="../../ui/viewer_view.py" line="256" />
         <source>The original is a web page: a browser may load its remote content and run its scripts. Open it anyway?</source>
         <translation>الأصل صفحة ويب: قد يحمّل المتصفح محتواها البعيد ويشغّل نصوصها البرمجية. هل تريد فتحها على أي حال؟</translation>
     </message>
@@ -142,22 +152,22 @@
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../ui/documents_view.py" line="37" />
+        <location filename="../../ui/documents_view.py" line="38" />
         <source>Filter: title, publisher, words…</source>
         <translation>تصفية: العنوان، الناشر، كلمات…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="42" />
+        <location filename="../../ui/documents_view.py" line="43" />
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="43" />
+        <location filename="../../ui/documents_view.py" line="44" />
         <source>Only documents with proposals to review</source>
         <translation>المستندات التي فيها مقترحات للمراجعة فقط</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents_view.py" line="85" />
+        <location filename="../../ui/documents_view.py" line="88" />
         <source>%n document(s)</source>
         <translation><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform></translation>
     </message>
@@ -239,57 +249,57 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="99" />
+        <location filename="../../ui/filter_bar.py" line="98" />
         <source>Back</source>
         <translation>رجوع</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="100" />
+        <location filename="../../ui/filter_bar.py" line="99" />
         <source>Back to the previous selection (Alt+Left)</source>
         <translation>رجوع إلى التحديد السابق (Alt+يسار)</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="101" />
+        <location filename="../../ui/filter_bar.py" line="100" />
         <source>Forward</source>
         <translation>تقدّم</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="102" />
+        <location filename="../../ui/filter_bar.py" line="101" />
         <source>Forward (Alt+Right)</source>
         <translation>تقدّم (Alt+يمين)</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="103" />
+        <location filename="../../ui/filter_bar.py" line="102" />
         <source>From:</source>
         <translation>من:</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="104" />
+        <location filename="../../ui/filter_bar.py" line="103" />
         <source>To:</source>
         <translation>إلى:</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="106" />
+        <location filename="../../ui/filter_bar.py" line="105" />
         <source>any date</source>
         <translation>أي تاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="107" />
+        <location filename="../../ui/filter_bar.py" line="106" />
         <source>Clear all filters</source>
         <translation>امسح كل عوامل التصفية</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="171" />
+        <location filename="../../ui/filter_bar.py" line="170" />
         <source>Incident types</source>
         <translation>أنواع الحوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="173" />
+        <location filename="../../ui/filter_bar.py" line="172" />
         <source>Actor kinds</source>
         <translation>أصناف الفاعلين</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="179" />
+        <location filename="../../ui/filter_bar.py" line="178" />
         <source>%1: all</source>
         <translation>%1: الكل</translation>
     </message>
@@ -315,84 +325,84 @@
 <context>
     <name>FormBase</name>
     <message>
-        <location filename="../../ui/form_base.py" line="58" />
+        <location filename="../../ui/form_base.py" line="59" />
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="59" />
+        <location filename="../../ui/form_base.py" line="60" />
         <source>Save (Ctrl+S)</source>
         <translation>حفظ (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="60" />
+        <location filename="../../ui/form_base.py" line="61" />
         <source>Revert</source>
         <translation>تراجع عن التعديلات</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="61" />
-        <location filename="../../ui/form_base.py" line="299" />
+        <location filename="../../ui/form_base.py" line="62" />
+        <location filename="../../ui/form_base.py" line="306" />
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="187" />
+        <location filename="../../ui/form_base.py" line="194" />
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="230" />
-        <location filename="../../ui/form_base.py" line="253" />
+        <location filename="../../ui/form_base.py" line="237" />
+        <location filename="../../ui/form_base.py" line="260" />
         <source>Not saved: correct the fields marked in red.</source>
         <translation>لم يُحفظ: صحّح الحقول المعلّمة بالأحمر.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="233" />
+        <location filename="../../ui/form_base.py" line="240" />
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="234" />
+        <location filename="../../ui/form_base.py" line="241" />
         <source>{} {} «{}»</source>
         <translation>{} {} «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="243" />
+        <location filename="../../ui/form_base.py" line="250" />
         <source>Saved.</source>
         <translation>حُفظ.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="257" />
+        <location filename="../../ui/form_base.py" line="264" />
         <source>Not saved: {}</source>
         <translation>لم يُحفظ: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="261" />
+        <location filename="../../ui/form_base.py" line="268" />
         <source>Someone else saved this record first.</source>
         <translation>حفظ شخص آخر هذا السجل أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="276" />
+        <location filename="../../ui/form_base.py" line="283" />
         <source>Edit {} «{}» (kept mine)</source>
         <translation>تعديل {} «{}» (مع الاحتفاظ بنسختي)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="290" />
+        <location filename="../../ui/form_base.py" line="297" />
         <source>Someone else deleted this record. Your version is kept here: Save creates it again.</source>
         <translation>حذف شخص آخر هذا السجل. نسختك محفوظة هنا: «حفظ» ينشئه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="300" />
+        <location filename="../../ui/form_base.py" line="307" />
         <source>Delete {} «{}» and what hangs on it? Undo brings it back.</source>
         <translation>هل تحذف {} «{}» وما يتعلق به؟ يمكن استعادته بالتراجع.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="303" />
+        <location filename="../../ui/form_base.py" line="310" />
         <source>Delete {} «{}»</source>
         <translation>حذف {} «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="309" />
+        <location filename="../../ui/form_base.py" line="316" />
         <source>Deleted.</source>
         <translation>حُذف.</translation>
     </message>
@@ -418,77 +428,77 @@
         <translation>الحوادث: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="133" />
+        <location filename="../../ui/graph_view.py" line="135" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="134" />
+        <location filename="../../ui/graph_view.py" line="136" />
         <source>Min. links:</source>
         <translation>أدنى عدد روابط:</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="135" />
+        <location filename="../../ui/graph_view.py" line="137" />
         <source>Busiest actors (no centre)</source>
         <translation>الفاعلون الأكثر نشاطاً (دون مركز)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="136" />
+        <location filename="../../ui/graph_view.py" line="138" />
         <source>Fit the graph in view</source>
         <translation>لائم الشبكة مع العرض</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="137" />
+        <location filename="../../ui/graph_view.py" line="139" />
         <source>Export as PNG</source>
         <translation>تصدير بصيغة PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="138" />
+        <location filename="../../ui/graph_view.py" line="140" />
         <source>Export as SVG</source>
         <translation>تصدير بصيغة SVG</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="292" />
+        <location filename="../../ui/graph_view.py" line="298" />
         <source>Could not load the graph: %1</source>
         <translation>تعذّر تحميل الشبكة: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="295" />
+        <location filename="../../ui/graph_view.py" line="301" />
         <source>%1 actors, %2 links</source>
         <translation>الفاعلون: %1، الروابط: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="298" />
+        <location filename="../../ui/graph_view.py" line="304" />
         <source>busiest shown</source>
         <translation>معروض الأكثر نشاطاً</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="300" />
+        <location filename="../../ui/graph_view.py" line="306" />
         <source>laying out…</source>
         <translation>جارٍ الترتيب…</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="306" />
+        <location filename="../../ui/graph_view.py" line="312" />
         <source>PNG image (*.png)</source>
         <translation>صورة PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="306" />
+        <location filename="../../ui/graph_view.py" line="312" />
         <source>SVG drawing (*.svg)</source>
         <translation>رسم SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="307" />
+        <location filename="../../ui/graph_view.py" line="313" />
         <source>Export graph</source>
         <translation>تصدير الشبكة</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="323" />
+        <location filename="../../ui/graph_view.py" line="330" />
         <source>Actor network</source>
         <translation>شبكة الفاعلين</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="336" />
+        <location filename="../../ui/graph_view.py" line="343" />
         <source>Could not write %1</source>
         <translation>تعذّرت كتابة %1</translation>
     </message>
@@ -567,7 +577,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../ui/incident_form_view.py" line="69" />
+        <location filename="../../ui/incident_form_view.py" line="70" />
         <source>Citations</source>
         <translation>الاستشهادات</translation>
     </message>
@@ -637,57 +647,58 @@ Then drop report files anywhere on this window.</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="82" />
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>No case open</source>
         <translation>لا توجد قضية مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Opening {}…</source>
         <translation>جارٍ فتح {}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Cannot open the case</source>
         <translation>تعذّر فتح القضية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>Open or create a case first.</source>
         <translation>افتح قضية أو أنشئها أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>New case</source>
         <translation>قضية جديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>Open case</source>
         <translation>فتح قضية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>(none yet)</source>
         <translation>(لا شيء بعد)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>Exported to {}</source>
         <translation>صُدِّر إلى {}</translation>
     </message>
@@ -695,32 +706,32 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="276" />
+        <location filename="../../ui/map_view.py" line="279" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="277" />
+        <location filename="../../ui/map_view.py" line="280" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="278" />
+        <location filename="../../ui/map_view.py" line="281" />
         <source>Show all places</source>
         <translation>اعرض كل الأماكن</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="279" />
+        <location filename="../../ui/map_view.py" line="282" />
         <source>Latin names</source>
         <translation>أسماء لاتينية</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="387" />
+        <location filename="../../ui/map_view.py" line="391" />
         <source>%1 places, %2 with incidents</source>
         <translation>الأماكن: %1، منها %2 فيها حوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="393" />
+        <location filename="../../ui/map_view.py" line="397" />
         <source>%1 incidents</source>
         <translation>الحوادث: %1</translation>
     </message>
@@ -728,12 +739,12 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../ui/place_form_view.py" line="42" />
+        <location filename="../../ui/place_form_view.py" line="43" />
         <source>Incidents here</source>
         <translation>الحوادث هنا</translation>
     </message>
     <message>
-        <location filename="../../ui/place_form_view.py" line="44" />
+        <location filename="../../ui/place_form_view.py" line="45" />
         <source>Citations</source>
         <translation>الاستشهادات</translation>
     </message>
@@ -820,7 +831,7 @@ Then drop report files anywhere on this window.</source>
         <translation>اختر فاعلاً أو مكاناً أو حادثة أو مستنداً — أو أنشئ واحداً من مقطع في مستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_panel.py" line="75" />
+        <location filename="../../ui/record_panel.py" line="82" />
         <source>The {} «{}»</source>
         <translation>{} «{}»</translation>
     </message>
@@ -899,47 +910,47 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>SearchPalette</name>
     <message>
-        <location filename="../../ui/search_palette.py" line="116" />
+        <location filename="../../ui/search_palette.py" line="117" />
         <source>Search the case</source>
         <translation>البحث في القضية</translation>
     </message>
     <message>
-        <location filename="../../ui/search_palette.py" line="117" />
+        <location filename="../../ui/search_palette.py" line="118" />
         <source>Actors, aliases, places, incidents, documents…</source>
         <translation>فاعلون، أسماء بديلة، أماكن، حوادث، مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search_palette.py" line="126" />
+        <location filename="../../ui/search_palette.py" line="127" />
         <source>Actors</source>
         <translation>الفاعلون</translation>
     </message>
     <message>
-        <location filename="../../ui/search_palette.py" line="126" />
+        <location filename="../../ui/search_palette.py" line="127" />
         <source>Places</source>
         <translation>الأماكن</translation>
     </message>
     <message>
-        <location filename="../../ui/search_palette.py" line="127" />
+        <location filename="../../ui/search_palette.py" line="128" />
         <source>Incidents</source>
         <translation>الحوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/search_palette.py" line="127" />
+        <location filename="../../ui/search_palette.py" line="128" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search_palette.py" line="148" />
+        <location filename="../../ui/search_palette.py" line="154" />
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/search_palette.py" line="172" />
+        <location filename="../../ui/search_palette.py" line="178" />
         <source>No matches</source>
         <translation>لا نتائج</translation>
     </message>
     <message>
-        <location filename="../../ui/search_palette.py" line="173" />
+        <location filename="../../ui/search_palette.py" line="179" />
         <source>Matches: %1</source>
         <translation>النتائج: %1</translation>
     </message>
@@ -1020,17 +1031,17 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../ui/timeline_canvas.py" line="143" />
+        <location filename="../../ui/timeline_canvas.py" line="153" />
         <source>No dated incidents</source>
         <translation>لا توجد حوادث مؤرَّخة</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_canvas.py" line="285" />
+        <location filename="../../ui/timeline_canvas.py" line="325" />
         <source>Date precision: %1</source>
         <translation>دقة التاريخ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_canvas.py" line="290" />
+        <location filename="../../ui/timeline_canvas.py" line="330" />
         <source>%1 incidents</source>
         <translation>الحوادث: %1</translation>
     </message>
@@ -1038,67 +1049,67 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline_view.py" line="156" />
+        <location filename="../../ui/timeline_view.py" line="160" />
         <source>Lanes:</source>
         <translation>المسارات:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="157" />
+        <location filename="../../ui/timeline_view.py" line="161" />
         <source>By type</source>
         <translation>حسب النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="158" />
+        <location filename="../../ui/timeline_view.py" line="162" />
         <source>By actor</source>
         <translation>حسب الفاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="159" />
+        <location filename="../../ui/timeline_view.py" line="163" />
         <source>Zoom in (wheel up)</source>
         <translation>تكبير (عجلة الفأرة للأعلى)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="160" />
+        <location filename="../../ui/timeline_view.py" line="164" />
         <source>Zoom out (wheel down)</source>
         <translation>تصغير (عجلة الفأرة للأسفل)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="161" />
+        <location filename="../../ui/timeline_view.py" line="165" />
         <source>Show the whole case</source>
         <translation>اعرض القضية كلها</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="162" />
+        <location filename="../../ui/timeline_view.py" line="166" />
         <source>Show all incidents</source>
         <translation>اعرض كل الحوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="232" />
+        <location filename="../../ui/timeline_view.py" line="236" />
         <source>Incidents involving %1</source>
         <translation>الحوادث التي شارك فيها %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="233" />
+        <location filename="../../ui/timeline_view.py" line="237" />
         <source>Incidents at %1</source>
         <translation>الحوادث في %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="239" />
+        <location filename="../../ui/timeline_view.py" line="243" />
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="241" />
+        <location filename="../../ui/timeline_view.py" line="245" />
         <source>%1 incidents</source>
         <translation>الحوادث: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="243" />
+        <location filename="../../ui/timeline_view.py" line="247" />
         <source>%1 undated</source>
         <translation>غير المؤرَّخة: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="245" />
+        <location filename="../../ui/timeline_view.py" line="249" />
         <source>counts per period</source>
         <translation>أعداد لكل فترة</translation>
     </message>
@@ -1330,6 +1341,19 @@ Then drop report files anywhere on this window.</source>
     </message>
 </context>
 <context>
+    <name>self.window</name>
+    <message>
+        <location filename="../../ui/app.py" line="98" />
+        <source>Building the demo case</source>
+        <translation>جارٍ بناء القضية التجريبية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="104" />
+        <source>The demo case was not built</source>
+        <translation>لم تُبنَ القضية التجريبية</translation>
+    </message>
+</context>
+<context>
     <name>w</name>
     <message>
         <location filename="../../ui/window_actions.py" line="46" />
@@ -1342,32 +1366,32 @@ Then drop report files anywhere on this window.</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="73" />
+        <location filename="../../ui/window_actions.py" line="74" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="76" />
+        <location filename="../../ui/window_actions.py" line="77" />
         <source>&amp;Recent cases</source>
         <translation>القضايا ال&amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="85" />
+        <location filename="../../ui/window_actions.py" line="86" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="97" />
+        <location filename="../../ui/window_actions.py" line="98" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="102" />
+        <location filename="../../ui/window_actions.py" line="103" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="109" />
+        <location filename="../../ui/window_actions.py" line="110" />
         <source>Main toolbar</source>
         <translation>شريط الأدوات الرئيسي</translation>
     </message>
