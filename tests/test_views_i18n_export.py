@@ -79,3 +79,17 @@ def test_graph_exports_to_png_and_svg(qtbot, linked, tmp_path):
     text = svg.read_text(encoding="utf-8")
     assert text.lstrip().startswith("<?xml") and "<svg" in text
     assert text.count("<path") + text.count("<polyline") + text.count("<line") > len(graph.nodes)
+
+
+def test_every_ui_string_has_arabic_even_under_another_context(qapp):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMainWindow
+
+    i18n.apply_language("ar")
+    try:
+        # lupdate files ``window.tr("&File")`` under "window"; Qt asks for "QMainWindow".
+        assert QMainWindow().tr("&File") == "&ملف"
+        assert QCoreApplication.translate("LinkedViews", "Timeline") == "الخط الزمني"
+        assert QCoreApplication.translate("X", "%n document(s)", "", 3) == "عدد المستندات: 3"
+    finally:
+        i18n.apply_language("en")

@@ -10,9 +10,18 @@ window switches language without a restart.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
 
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
@@ -21,6 +30,27 @@ SETTINGS_KEY = "ui/language"  # "system", "en" or "ar"
 
 _installed: list[QTranslator] = []
 _current = "en"
+
+
+class GlossaryTranslator(QTranslator):
+    """The compiled catalogue, and when it has no entry for a (context, text) pair, the
+    glossary by text alone. ``self.tr`` called on another object (``window.tr(...)``) or
+    on a variable is filed by lupdate under a context Qt never asks for; the glossary
+    still translates it."""
+
+    def __init__(self, language: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        path = I18N_DIR / f"glossary_{language}.json"
+        self.glossary: dict[str, str] = (json.loads(path.read_text(encoding="utf-8"))
+                                         if path.exists() else {})
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        found = super().translate(context, source, disambiguation, n)
+        return found or self.glossary.get(source, "")
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return super().isEmpty() and not self.glossary
 
 
 def settings() -> QSettings:
@@ -69,7 +99,7 @@ def apply_language(language: str, app: QCoreApplication | None = None) -> bool:
     ok = True
     QLocale.setDefault(locale_for(language))
     if language != "en":
-        ours = QTranslator(app)
+        ours = GlossaryTranslator(language, app)
         ok = ours.load(str(I18N_DIR / f"casefile_{language}.qm"))
         qt_own = QTranslator(app)
         if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath
