@@ -6,12 +6,12 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QDesktopServices, QFontInfo, QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QToolTip
 from sqlalchemy import select
-from ui_support import desk, idle  # noqa: F401 - fixture
 
 from casefile.db import models as m
 from casefile.services import review
 from ui.selection import Ref
 
+pytest_plugins = ["ui_support"]  # the desk fixture
 
 def _open(window, qtbot, source_id):
     window.selection.select(Ref("source", source_id))

@@ -2,13 +2,14 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
-from ui_support import desk, make_window, open_in  # noqa: F401 - fixtures
+from ui_support import make_window, open_in
 
 from casefile.db.case import create_case
 
+pytest_plugins = ["ui_support"]  # the desk fixture
 
 def test_open_case_shows_title_counts_panels_and_menus(desk, qtbot):
     window, ids = desk

@@ -48,7 +48,8 @@ def build_actions(w: MainWindow) -> None:
     undo.setIcon(icon("undo"))
     undo.setObjectName("action_undo")
     redo = w.undo_stack.createRedoAction(w, w.tr("&Redo"))
-    redo.setShortcuts([QKeySequence(std.Redo), QKeySequence("Ctrl+Y")])
+    keys = [QKeySequence(std.Redo), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+    redo.setShortcuts([k for i, k in enumerate(keys) if k not in keys[:i]])
     redo.setIcon(icon("redo"))
     redo.setObjectName("action_redo")
     w.actions_by_name.update(undo=undo, redo=redo)

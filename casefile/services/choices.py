@@ -45,8 +45,11 @@ def place_choices(session: Session) -> list[Choice]:
 
 
 def rank_actors(session: Session, name: str, *, limit: int = 10,
-                kind_hint: str | None = None) -> list[Candidate]:
-    """Actors whose name or an alias is closest to ``name`` (normalised, clitic-aware)."""
+                kind_hint: str | None = None, minimum: float = 40) -> list[Candidate]:
+    """Actors whose name or an alias is closest to ``name`` (normalised, clitic-aware).
+
+    ``minimum`` (0–100) drops weak matches; a merge passes 0 so there is always a choice.
+    """
     wanted = key(name)
     if not wanted:
         return []
@@ -70,7 +73,7 @@ def rank_actors(session: Session, name: str, *, limit: int = 10,
                 best, matched = score, text
         if kind_hint and info[actor_id][2] == kind_hint:
             best = min(100.0, best + 3)
-        if best >= 40:
+        if best >= minimum:
             name_, latin, kind = info[actor_id]
             scored.append(Candidate(actor_id, _label(name_, latin), kind,
                                     round(best / 100, 3), matched))

@@ -102,7 +102,7 @@ def merge_candidates(session: Session, proposal_id: int, limit: int = 10) -> lis
     names = [payload.get("canonical") or "", p.text]
     best: dict[int, Candidate] = {}
     for name in filter(None, names):
-        for cand in rank_actors(session, name, limit=limit,
+        for cand in rank_actors(session, name, limit=limit, minimum=0,
                                 kind_hint="person" if p.kind == "PERSON" else None):
             if cand.id not in best or cand.score > best[cand.id].score:
                 best[cand.id] = cand
