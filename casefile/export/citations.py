@@ -57,7 +57,9 @@ class Endnote:
 
     @property
     def rating(self) -> str:
-        """Admiralty code, e.g. «B2»; «—» for what was not rated."""
+        """Admiralty code, e.g. «B2»; «B—» when only one half was rated."""
+        if not self.reliability and not self.credibility:
+            return "غير مقيم"
         return f"{self.reliability or '—'}{self.credibility or '—'}"
 
 

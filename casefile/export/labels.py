@@ -37,7 +37,8 @@ RELATION_TYPES = {
 ROLES = {
     "perpetrator": "فاعل", "target": "مستهدف", "participant": "مشارك", "mediator": "وسيط",
     "visitor": "زائر", "host": "مضيف", "addressee": "مخاطب", "witness": "شاهد",
-    "speaker": "صاحب التصريح", "victim": "ضحية",
+    "speaker": "صاحب التصريح", "victim": "ضحية", "sponsor": "جهة مكلفة أو داعمة",
+    "associated": "طرف مرتبط",
 }
 EVENT_TYPES = {
     "battles": "معارك", "explosions_remote_violence": "انفجارات / عنف عن بعد",

@@ -66,5 +66,5 @@ def network_svg(centre: NetworkNode, neighbours: list[NetworkNode], more: int = 
         nodes.append(_text(cx, cy - 40, "لا توجد صلات مسجلة", "edge"))
     if more:
         nodes.append(_text(WIDTH - 60, HEIGHT - 10, f"و{more} غيرهم في الجدول", "edge"))
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="network" viewBox="0 0 {WIDTH} {HEIGHT}" '
+    return (f'<svg class="network" viewBox="0 0 {WIDTH} {HEIGHT}" '
             f'role="img" aria-label="{escape(centre.name)}">' + "".join(edges + nodes) + "</svg>")
