@@ -251,3 +251,43 @@ def test_export_and_its_cli_load_without_qt():
             "casefile.cli.build_parser();"
             "assert not [n for n in sys.modules if n.startswith('PySide6')], 'Qt loaded'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+class _CancelWhilePrinting:
+    """The GUI's Progress: ``update`` and ``check``; Cancel pressed once printing began."""
+
+    def __init__(self):
+        self.labels: list[str] = []
+
+    def update(self, done, total, label=""):
+        self.labels.append(label)
+
+    def check(self):
+        if "Printing the PDF" in self.labels:
+            raise KeyboardInterrupt("cancelled")
+
+
+def test_cancel_while_printing_stops_and_leaves_no_file(sample_case_file, tmp_path):
+    case = sample_case_file
+    progress = _CancelWhilePrinting()
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(KeyboardInterrupt):
+        export_dossier(case, ACTOR, out / "d.pdf", progress=progress)
+    assert progress.labels[:3] == ["Reading the case", "Laying out the dossier",
+                                   "Printing the PDF"]
+    assert list(out.iterdir()) == []  # neither the PDF nor its temporary file
+
+
+@pytest.fixture
+def sample_case_file(sqlite_case):
+    build_sample_case(sqlite_case)
+    return sqlite_case
+
+
+def test_renderer_failure_is_a_clear_render_error(tmp_path):
+    from casefile.export import RenderError
+    from casefile.export.pdf import html_to_pdf
+
+    with pytest.raises(RenderError, match="does not exist"):
+        html_to_pdf(tmp_path / "missing.html", tmp_path / "out.pdf")

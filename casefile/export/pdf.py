@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -56,22 +58,30 @@ def html_to_pdf(html_path: Path, pdf_path: Path, *, page_size: str = "A4",
     """Print ``html_path`` to ``pdf_path`` in a child process; ``check`` may raise to cancel."""
     cmd = [sys.executable, "-m", "casefile.export.pdf", str(html_path), str(pdf_path),
            "--page-size", page_size]
-    proc = subprocess.Popen(cmd, env=_child_env(), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + timeout
-    try:
-        while proc.poll() is None:
-            if check is not None:
-                check()
-            if time.monotonic() > deadline:
-                raise RenderError(f"The PDF renderer took more than {timeout:.0f} s; stopped.")
-            time.sleep(0.05)
-    except BaseException:
-        proc.kill()
-        proc.communicate()
-        raise
-    _out, err = proc.communicate()
-    if proc.returncode != 0 or not pdf_path.exists():
+    # Its own process group (POSIX), so Cancel ends Chromium's helpers along with it.
+    # stderr goes to a file, not a pipe: Chromium's chatter must never fill a pipe and stall.
+    posix = os.name == "posix"
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as log:
+        proc = subprocess.Popen(cmd, env=_child_env(), stdout=subprocess.DEVNULL, stderr=log,
+                                start_new_session=posix)
+        deadline = time.monotonic() + timeout
+        try:
+            while proc.poll() is None:
+                if check is not None:
+                    check()
+                if time.monotonic() > deadline:
+                    raise RenderError(f"The PDF renderer took more than {timeout:.0f} s; stopped.")
+                time.sleep(0.05)
+        except BaseException:
+            if posix:
+                os.killpg(proc.pid, signal.SIGKILL)
+            else:
+                proc.kill()
+            proc.wait()
+            raise
+        log.seek(0)
+        err = log.read()
+    if proc.returncode != 0 or not pdf_path.exists() or pdf_path.stat().st_size == 0:
         lines = [ln for ln in err.splitlines() if ln.startswith("casefile")] or err.splitlines()
         raise RenderError("The PDF could not be rendered: " + " ".join(lines[-3:]).strip())
     return pdf_path
