@@ -85,14 +85,30 @@ def evaluate(files: list[Path], strict: bool) -> dict[str, Counter]:
                 scores[typ]["tp"] += len(g & p)
                 scores[typ]["gold"] += len(g)
                 scores[typ]["pred"] += len(p)
+                # Partial match: any overlap of the same type (conventions differ on whether
+                # «مدينة» in «مدينة البيرة» or «جريدة» in «جريدة فلسطين» belongs to the name).
+                scores[typ]["ptp"] += sum(
+                    1 for x in p if any(x[1] < y[2] and y[1] < x[2] for y in g)
+                )
+                scores[typ]["gtp"] += sum(
+                    1 for y in g if any(x[1] < y[2] and y[1] < x[2] for x in p)
+                )
     return scores
 
 
+def _prf(tp_p: int, tp_r: int, c: Counter) -> tuple[float, float, float]:
+    p = tp_p / c["pred"] if c["pred"] else 0.0
+    r = tp_r / c["gold"] if c["gold"] else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def row(name: str, c: Counter) -> str:
-    p = c["tp"] / c["pred"] if c["pred"] else 0.0
-    r = c["tp"] / c["gold"] if c["gold"] else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"| {name:<22} | {p:6.3f} | {r:6.3f} | {f:6.3f} | {c['gold']:6d} | {c['pred']:6d} |"
+    p, r, f = _prf(c["tp"], c["tp"], c)
+    pp, pr, pf = _prf(c["ptp"], c["gtp"], c)
+    return (
+        f"| {name:<16} | {p:5.3f} | {r:5.3f} | {f:5.3f} | {pp:5.3f} | {pr:5.3f} | {pf:5.3f} "
+        f"| {c['gold']:5d} | {c['pred']:5d} |"
+    )
 
 
 def main() -> int:
@@ -104,8 +120,9 @@ def main() -> int:
         "AQMAR": sorted((args.corpus / "aqmar").glob("*.txt")),
         "Wojood": sorted((args.corpus / "wojood").glob("*.txt")),
     }
-    print("| corpus / type          |   P    |   R    |   F1   |  gold  |  pred  |")
-    print("|------------------------|--------|--------|--------|--------|--------|")
+    print("|                  |  exact span           | partial (overlap)     |       |       |")
+    print("| corpus / type    |   P   |   R   |  F1   |   P   |   R   |  F1   |  gold |  pred |")
+    print("|------------------|-------|-------|-------|-------|-------|-------|-------|-------|")
     for name, files in sets.items():
         if not files:
             continue

@@ -101,3 +101,19 @@ def test_common_words_are_not_places_without_context():
 def test_every_entity_has_a_latin_name():
     res = extract('زار المدعو "فاضل الظاهر" قرية الشميطية وبلدة التبني بريف دير الزور الغربي')
     assert all(e.latin and e.latin.isascii() for e in res.entities if e.type != "DATE")
+
+
+def test_a_recognizer_plugs_into_the_pipeline():
+    from casefile.extraction.common import Cand
+
+    class Model:
+        name = "test-model"
+
+        def propose(self, tm, quotes):
+            i = tm.words.index("رونالدو")
+            yield Cand("PERSON", "name", tm.starts[i], tm.ends[i], tm.words[i], 0.8, "model:test")
+
+    text = "سجل رونالدو هدفين في مدينة حلب"
+    assert not [e for e in extract(text).entities if e.type == "PERSON"]
+    (p,) = [e for e in extract(text, recognizers=[Model()]).entities if e.type == "PERSON"]
+    assert (p.text, p.source) == ("رونالدو", "model:test") and p.latin
