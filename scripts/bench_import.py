@@ -97,6 +97,16 @@ def _unpack(corpus: Path, target: Path, limit: int | None) -> Path:
     return target
 
 
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -136,7 +146,7 @@ def main() -> int:
 
     print(f"ANT corpus, {results[0]['documents']} articles, {results[0]['megabytes']:.1f} MB")
     print(
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+        f"machine: {_cpu()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
     )
     print()
