@@ -131,6 +131,8 @@ def test_exports_leave_the_case_file_byte_for_byte_unchanged(case_file, tmp_path
                  ["dossier", "--actor", ACTOR, "--out", tmp_path / "d.html"],
                  ["timeline", "--out", tmp_path / "t.csv"],
                  ["timeline", "--actor", ALIAS, "--out", tmp_path / "t.json"],
+                 ["case", "--out", tmp_path / "case.json"],
                  ["dossier", "--actor", "nobody at all", "--out", tmp_path / "x.json"]):
         run(capsys, *args[:1], "--case", path, *args[1:])
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert json.loads((tmp_path / "case.json").read_text(encoding="utf-8"))["kind"] == "case"

@@ -15,7 +15,7 @@ from test_export_pdf import assert_in_pdf, page_count, pdftotext
 from test_export_tabular import validate
 
 from casefile.db.case import create_case
-from casefile.export import export_dossier, export_timeline
+from casefile.export import export_case, export_dossier, export_timeline
 from casefile.export.tabular import CSV_COLUMNS
 
 demo = pytest.importorskip("casefile.demo")
@@ -32,6 +32,7 @@ def demo_exports(tmp_path_factory):
         "pdf": export_dossier(case, "أبو رقية الأحوازي", work / "dossier.pdf"),
         "json": export_dossier(case, "أبو رقية الأحوازي", work / "dossier.json", fmt="json"),
         "csv": export_timeline(case, work / "timeline.csv", fmt="csv"),
+        "case": export_case(case, work / "case.json"),
     }
     case.close()
     return out
@@ -62,3 +63,11 @@ def test_demo_timeline_csv_opens_with_header_and_rows(demo_exports):
     assert reader.fieldnames == CSV_COLUMNS
     assert rows and all(r["event_id"].startswith("CF") and r["event_type"] for r in rows)
     assert any(r["location"] == "حطلة" for r in rows)
+
+
+def test_demo_whole_case_json_validates(demo_exports):
+    data = json.loads(demo_exports["case"].read_text(encoding="utf-8"))
+    validate(data)
+    names = {a["name"] for a in data["actors"]} | {
+        al["text"] for a in data["actors"] for al in a["aliases"]}
+    assert "أبو رقية الأحوازي" in names

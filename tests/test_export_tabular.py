@@ -168,3 +168,26 @@ def test_timeline_json_validates(sample, tmp_path):
     validate(data)
     assert data["kind"] == "timeline" and len(data["incidents"]) == 1
     assert data["filters"] == ["المكان: حطلة"]
+
+
+def test_whole_case_json_validates_and_holds_everything(sample, tmp_path):
+    from sqlalchemy import func, select
+
+    from casefile.db import models as m
+    from casefile.export import export_case
+
+    case, ids = sample
+    before = audit_count(case)
+    data = json.loads(export_case(case, tmp_path / "case.json").read_text(encoding="utf-8"))
+    validate(data)
+    assert data["kind"] == "case" and audit_count(case) == before
+    with case.read_session() as s:
+        counts = {name: s.scalar(select(func.count()).select_from(model)) for name, model in
+                  {"actors": m.Actor, "places": m.Place, "relations": m.Relation,
+                   "incidents": m.Incident, "sources": m.Source, "citations": m.Citation}.items()}
+    assert {k: len(data[k]) for k in counts} == counts
+    actor = next(a for a in data["actors"] if a["id"] == ids["actor"])
+    assert [a["text"] for a in actor["aliases"]] == [ALIAS, "أبو رقية"]
+    assert actor["aliases"][0]["citations"]  # the alias citation is numbered
+    quotes = {c["quote"] for c in data["citations"]}
+    assert set(QUOTES.values()) <= quotes

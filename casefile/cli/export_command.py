@@ -1,4 +1,4 @@
-"""``casefile export``: actor dossiers and incident timelines to PDF, CSV, JSON or HTML.
+"""``casefile export``: dossiers and timelines to PDF, CSV, JSON or HTML; the case to JSON.
 
 Exit codes: 0 written; 1 the case cannot be opened; 2 usage error, unknown or ambiguous
 actor or place, or an output path that cannot be written; 4 the PDF renderer failed.
@@ -69,6 +69,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(p, ["pdf", "csv", "json", "html"])
     p.set_defaults(handler=cmd_timeline)
 
+    p = sub.add_parser("case", help="the whole case as JSON (docs/export-json-schema.json)")
+    add_case_argument(p)
+    p.add_argument("--out", "-o", required=True, type=Path, metavar="FILE.json")
+    p.add_argument("--format", choices=["json"], default="json")
+    p.set_defaults(handler=cmd_case)
+
 
 def _format(args: argparse.Namespace, allowed: tuple[str, ...]) -> str | None:
     if args.format:
@@ -120,6 +126,14 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         case, args.out, fmt=fmt, actor=args.actor, place=args.place,
         date_from=args.date_from, date_to=args.date_to, types=tuple(args.types),
         page_size=args.page_size, marking=args.marking))
+
+
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    from ..export import export_case
+
+    return _run(args, ("json",), lambda case, fmt: export_case(case, args.out))
 
 
 __all__ = ["EXIT_CASE", "register"]

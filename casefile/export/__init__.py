@@ -19,10 +19,10 @@ from .errors import (
 )
 from .lookup import find_actor, find_place
 from .meta import DEFAULT_MARKING
-from .service import export_dossier, export_timeline
+from .service import export_case, export_dossier, export_timeline
 
 __all__ = [
     "DEFAULT_MARKING", "ActorNotFound", "Ambiguous", "AmbiguousActor", "ExportError",
-    "NotFound", "OutputNotWritable", "RenderError", "export_dossier", "export_timeline",
+    "NotFound", "OutputNotWritable", "RenderError", "export_case", "export_dossier", "export_timeline",
     "find_actor", "find_place",
 ]

@@ -140,6 +140,23 @@ def export_dossier(case: Case, actor_ref: str | int, out_path: str | os.PathLike
     return out
 
 
+def export_case(case: Case, out_path: str | os.PathLike[str], *, progress: Any = None,
+                exported_at: dt.datetime | None = None) -> Path:
+    """Write the whole case (actors, places, relations, incidents, sources, citations) as JSON."""
+    from .case_data import case_json
+
+    steps = _Progress(progress)
+    out = Path(out_path)
+    with _destination(out) as tmp:
+        steps.step(0, "Reading the case")
+        with _reading(case) as session:
+            data = case_json(session, _meta(case, None, "A4", exported_at))
+        steps.step(1, "Writing JSON")
+        write_json(data, tmp)
+    steps.step(STEPS, "Done")
+    return out
+
+
 def export_timeline(case: Case, out_path: str | os.PathLike[str], *, fmt: str = "pdf",
                     actor: str | int | None = None, place: str | int | None = None,
                     date_from: dt.date | None = None, date_to: dt.date | None = None,

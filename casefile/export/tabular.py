@@ -98,7 +98,7 @@ def write_csv(incidents: list[IncidentItem], endnotes: list[Endnote], path: Path
 # --- JSON ----------------------------------------------------------------------------------
 
 
-def _meta(meta: ExportMeta, kind: str) -> dict[str, Any]:
+def export_header(meta: ExportMeta, kind: str) -> dict[str, Any]:
     return {"format": "casefile-export", "version": FORMAT_VERSION, "kind": kind,
             "exported_at": meta.exported_at.isoformat(), "case": meta.case_name,
             "analyst": meta.analyst, "marking": meta.marking}
@@ -143,7 +143,7 @@ def _relation_json(r: RelationItem) -> dict[str, Any]:
 
 
 def dossier_json(d: Dossier) -> dict[str, Any]:
-    return _meta(d.meta, "dossier") | {
+    return export_header(d.meta, "dossier") | {
         "actor": {"id": d.actor_id, "name": d.name, "name_latin": d.name_latin, "kind": d.kind,
                   "notes": d.notes_text, "tags": d.tags, "analyst_notes": d.analyst_notes,
                   "citations": d.profile_notes},
@@ -163,7 +163,7 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
 
 
 def timeline_json(t: Timeline) -> dict[str, Any]:
-    return _meta(t.meta, "timeline") | {
+    return export_header(t.meta, "timeline") | {
         "filters": t.filters,
         "incidents": [incident_json(i) for i in t.incidents],
         "citations": [endnote_json(e) for e in t.endnotes],
