@@ -191,3 +191,15 @@ def test_whole_case_json_validates_and_holds_everything(sample, tmp_path):
     assert actor["aliases"][0]["citations"]  # the alias citation is numbered
     quotes = {c["quote"] for c in data["citations"]}
     assert set(QUOTES.values()) <= quotes
+
+
+def test_exports_work_on_both_backends(new_case, tmp_path):
+    """SQLite and PostgreSQL: the same dossier JSON and timeline CSV."""
+    ids = build_sample_case(new_case)
+    data = json.loads(export_dossier(new_case, ALIAS, tmp_path / "d.json", fmt="json")
+                      .read_text(encoding="utf-8"))
+    validate(data)
+    assert data["actor"]["id"] == ids["actor"] and len(data["citations"]) == 6
+    out = export_timeline(new_case, tmp_path / "t.csv", fmt="csv", place="دير الزور")
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        assert len(list(csv.DictReader(fh))) == 3
