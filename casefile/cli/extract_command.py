@@ -99,7 +99,8 @@ def _print_human(name: str, res) -> None:
         link = f" → {e.canonical}" if e.canonical != e.text else ""
         print(f"  {e.type:6} {e.text}{link}  [{e.latin}] {e.confidence:.2f}")
     for r in res.relations:
-        src, tgt = res.entities[r.source].canonical, res.entities[r.target].canonical
+        src, tgt = res.entities[r.source].canonical, res.entities[r.target]
+        tgt = (tgt.name or tgt.canonical) if r.type == "alias" else tgt.canonical
         print(f"  {r.type}: {src} → {tgt}" + (f" ({r.title})" if r.title else ""))
     for inc in res.incidents:
         j = inc.to_json(res.entities)

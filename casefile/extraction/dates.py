@@ -169,6 +169,12 @@ def find_dates(norm: str, report: date | None) -> list[Cand]:
         else:
             dv = _dv(y)
         add(m.start(1), m.end(), dv, "absolute", 0.8)
+    absolute_starts = {c.ns for c in out}
     for m in RELATIVE.finditer(norm):
+        after = m.end()
+        while after < len(norm) and norm[after] in " ،,":
+            after += 1
+        if m.group("wd") and after in absolute_starts:
+            continue  # «يوم الثلاثاء 3 أيلول 2024»: the weekday only repeats the date
         add(m.start(), m.end(), _relative(m, report), "relative", 0.7)
     return out

@@ -262,7 +262,9 @@ def _usable_geoname(name: str, known_keys: set[str]) -> bool:
 
 def _load_geonames(path: Path, ambiguous: set[str], known_keys: set[str]) -> Iterator[Entry]:
     for row in json.loads(path.read_text(encoding="utf-8")):
-        names = [n for n in [row["name"], *row.get("aliases", [])] if _usable_geoname(n, known_keys)]
+        names = [
+            n for n in [row["name"], *row.get("aliases", [])] if _usable_geoname(n, known_keys)
+        ]
         if not names:
             continue  # the curated list already has this place
         pop = row.get("population", 0)

@@ -175,7 +175,9 @@ def _trigger(tm: TextMap, cl: _Clause, covered: list[bool]) -> tuple[int, str, s
                 type_, sub, prio = SD, "checkpoint_setup", 82
             else:
                 type_, sub, prio = _T[hit[1]]
-                if type_ == E and any(match_vocab(x, _AIR) for x in words[k + 1 : k + 3]):
+                if type_ == E and any(
+                    match_vocab(x, _AIR) for x in words[max(cl.t0, k - 3) : k + 3]
+                ):
                     sub = "air_drone_strike"
             if best is None or prio > best[0]:
                 best = (prio, k, type_, sub)
@@ -306,7 +308,13 @@ def _roles(
     before = [i for i in actors if first[i] < k]
     after_ = [i for i in actors if first[i] > k]
     agent_role = SUB_AGENT.get(sub) or AGENT_ROLE.get(type_, "perpetrator")
-    agent = before[0] if before else (after_.pop(0) if after_ else None)
+    agent = before[0] if before else None
+    if (
+        agent is None
+        and after_
+        and not _preposition_before(tm, k, first[after_[0]], cands[after_[0]])
+    ):
+        agent = after_.pop(0)  # verb first, then its subject: «منع الروس المليشيات…»
     if agent is not None:
         out.append(IncidentActor(agent, agent_role))
         for a in associates.get(agent, []):
@@ -321,6 +329,16 @@ def _roles(
         elif sub == "statement_call" or (first[i] - k <= 6 and not _modal_between(tm, k, first[i])):
             out.append(IncidentActor(i, PATIENT_ROLE.get(sub, "target")))
     return out
+
+
+_PREP_WORDS = lx._set("على ضد في الى إلى من عن ل ب لدى نحو باتجاه قرب")
+
+
+def _preposition_before(tm: TextMap, k: int, f: int, c: Cand) -> bool:
+    """Is the actor after the trigger governed by a preposition («غارة على موقع لمليشيا …»)?"""
+    if tm.starts[f] < c.ns and tm.norm[tm.starts[f] : c.ns] in ("ل", "ب", "لل", "ول", "وب"):
+        return True  # glued «لـ»/«بـ»
+    return any(w in _PREP_WORDS for w in tm.words[k + 1 : f])
 
 
 def _modal_between(tm: TextMap, a: int, b: int) -> bool:

@@ -222,7 +222,10 @@ CLAUSE_OPENERS = _set(
     "وبعد وقبل وكما وحيث ولكن فيما وفيما"
 )
 # Particles that refine the previous clause rather than start a new one («وتحديدًا إلى …»).
-REFINERS = _set("وتحديدا تحديدا خصوصا وخصوصا خاصة وخاصة لاسيما ولاسيما سيما")
+# «، أسفرت عن مقتل …» tells the toll of the same event, not a new one.
+REFINERS = _set(
+    "وتحديدا تحديدا خصوصا وخصوصا خاصة وخاصة لاسيما ولاسيما سيما أسفرت أسفر وأسفرت وأسفر"
+)
 # Words that make an event hypothetical, feared, prevented or negated.
 MODALITY = _set(
     "خوفا خشية تخوفا لمنع منع يمنع عدم لعدم سوف ربما يعني تعني احتمال احتمالية "

@@ -75,7 +75,9 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
         r = match_vocab(w, lx.KUNYA_HEADS)
         if r and r[1] not in ("ام",) and i + 1 < n and _gap_ok(tm, i, i + 1):
             x = words[i + 1]
-            if is_name_word(x) and (not x.startswith("ال") or x[2:] in lx.GIVEN_NAMES or x in lx.GIVEN_NAMES):
+            if is_name_word(x) and (
+                not x.startswith("ال") or x[2:] in lx.GIVEN_NAMES or x in lx.GIVEN_NAMES
+            ):
                 j = i + 2
                 if j < n and _gap_ok(tm, j - 1, j) and _is_nisba(words[j]):
                     j += 1
@@ -90,7 +92,11 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
             if k < n and _gap_ok(tm, k - 1, k) and _starts_like_a_name(words[k]):
                 if h[1] == "اللواء" and words[k] not in lx.GIVEN_NAMES:
                     continue  # «اللواء» is also «brigade»
-                j = _person_run(tm, k + 1, foreign_ok=True) if words[k] in lx.GIVEN_NAMES else _foreign_run(tm, k)
+                j = (
+                    _person_run(tm, k + 1, foreign_ok=True)
+                    if words[k] in lx.GIVEN_NAMES
+                    else _foreign_run(tm, k)
+                )
                 if j - k < 2 and words[k] not in lx.GIVEN_NAMES:
                     continue  # one unknown word after a title is too often not a name
                 yield _span_cand(tm, PERSON, "name", k, j, 0, 0.68, "pattern:title")
@@ -98,7 +104,10 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
         # Given name + more name words: «محمد خلف الحسين».
         g = match_vocab(w, lx.GIVEN_NAMES)
         if g and i + 1 < n and _gap_ok(tm, i, i + 1):
-            if g[1] == "علي" and "ى" in tm.text[tm.orig(tm.starts[i]) : tm.orig(tm.ends[i] - 1) + 1]:
+            if (
+                g[1] == "علي"
+                and "ى" in tm.text[tm.orig(tm.starts[i]) : tm.orig(tm.ends[i] - 1) + 1]
+            ):
                 continue  # «على» (on), folded to «علي»
             if g[1] in lx.AMBIGUOUS_GIVEN and words[i + 1] not in lx.GIVEN_NAMES:
                 continue  # «باسم», «خلف», «أسماء» are words first
@@ -109,7 +118,12 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
 
 def _is_nisba(w: str) -> bool:
     """«البرتغالي», «الأحوازي», «الإيرانية»: a definite adjective of origin."""
-    return w.startswith("ال") and len(w) > 4 and (w.endswith("ي") or w.endswith("يه")) and is_name_word(w)
+    return (
+        w.startswith("ال")
+        and len(w) > 4
+        and (w.endswith("ي") or w.endswith("يه"))
+        and is_name_word(w)
+    )
 
 
 def _introduced(tm: TextMap, quotes: list[Quote], i: int, nick: bool) -> Iterator[Cand]:
@@ -134,7 +148,11 @@ def _introduced(tm: TextMap, quotes: list[Quote], i: int, nick: bool) -> Iterato
     if nick and first.startswith("ب") and first[1:]:
         off, first = 1, first[1:]  # «الملقب بأبي علي»
     # Without quotes, only a name-like start makes a person: «المعروف بالإنجليزية» is not one.
-    if not (first in lx.KUNYA_HEADS or first in lx.GIVEN_NAMES or (not nick and _starts_like_a_name(first))):
+    if not (
+        first in lx.KUNYA_HEADS
+        or first in lx.GIVEN_NAMES
+        or (not nick and _starts_like_a_name(first))
+    ):
         return
     j = _name_run(tm, k + 1, 3) if k + 1 < n and _gap_ok(tm, k, k + 1) else k + 1
     c = _span_cand(tm, PERSON, kind, k, max(j, k + 1), off, 0.75, "pattern:introducer")
@@ -310,6 +328,8 @@ def places(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
             continue
         if i + 1 >= n or not _gap_ok(tm, i, i + 1) or not is_name_word(words[i + 1]):
             continue
+        if trig in _PLURAL_TRIGGERS and words[i + 1].startswith("ال"):
+            continue  # «قرى الريف», «مناطق السيطرة»: plural place words rarely precede a name
         j = i + 2
         # Two-word names: «طابية جزيرة», «دير الزور», «عين العرب»; stop at adjectives.
         if (
@@ -353,6 +373,7 @@ def places(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
         yield _span_cand(tm, PLACE, "area", i, j, r[0], 0.7, "pattern:rural")
 
 
+_PLURAL_TRIGGERS = lx._set("قرى بلدات مدن مناطق أحياء")
 _NAME_PREFIXES = lx._set(
     "دير تل عين بئر بير كفر خربة جسر باب رأس راس بيت أم ام أبو ابو بني بنو سيدي"
 )

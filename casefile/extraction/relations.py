@@ -140,6 +140,8 @@ def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[R
         )
         add(rtype, k, target, idx.first[k], idx.last[target], title=title_text, conf=0.85)
 
+    _titles_before(tm, cands, idx, add)
+
     for t, w in enumerate(words):
         cue = match_vocab(w, _CUES)
         if cue is None:
@@ -214,6 +216,41 @@ def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[R
     rivals(tm, cands, idx, add)
     corefer(cands, ents, rels)
     return rels
+
+
+def _titles_before(tm: TextMap, cands: list[Cand], idx: _Index, add) -> None:
+    """«القيادي في "قسد" المدعو "X"», «مختار قرية Y المدعو "X"»: the title comes first."""
+    words = tm.words
+    for k, c in enumerate(cands):
+        if c.type != PERSON:
+            continue
+        t = idx.first[k] - 1
+        if t >= 0 and match_vocab(words[t], lx.PERSON_INTRODUCERS):
+            t -= 1
+        targets = [x for x in idx.by_last.get(t, ()) if cands[x].type in (GROUP, PLACE)]
+        if t < 0 or not targets:
+            continue
+        target = targets[0]
+        if any(ch in tm.norm[cands[target].ne : c.ns] for ch in ",.;:!?\n"):
+            continue  # «مختار قرية مراط، والمدعو …» starts a new item of a list
+        u = idx.first[target] - 1
+        if u >= 0 and match_vocab(words[u], lx.PLACE_TRIGGERS):
+            u -= 1
+        for title in lx.OFFICE_TITLES:
+            a = u - len(title) + 1
+            if a >= 0 and tuple(words[a : u + 1]) == title:
+                title_text = tm.text[slice(*tm.orig_span(tm.starts[a], tm.ends[u]))]
+                member = title in lx.MEMBERSHIP_TITLES and cands[target].type == GROUP
+                add(
+                    "member_of" if member else "office",
+                    k,
+                    target,
+                    a,
+                    idx.last[k],
+                    title=title_text,
+                    conf=0.85,
+                )
+                break
 
 
 def rivals(tm: TextMap, cands: list[Cand], idx: _Index, add) -> None:
