@@ -306,3 +306,20 @@ def test_date_labels_follow_precision():
         "3 آب/أغسطس 2024 – 5 آب/أغسطس 2024"
     assert format_span(None, None, None) == "تاريخ غير معروف"
     assert format_period(None, dt.date(2023, 12, 1), "month") == "حتى كانون الأول/ديسمبر 2023"
+
+
+def test_one_passage_citing_several_facts_is_one_endnote(sample):
+    case, ids = sample
+    text = SEED.read_text(encoding="utf-8")
+    with case.session() as s:
+        visitor = s.scalar(select(m.Involvement).where(
+            m.Involvement.incident_id == ids["visit"], m.Involvement.actor_id == ids["actor"]))
+        source = s.get(m.Source, ids["source"])
+        _cite(s, source, text, QUOTES["visit"], "involvement", visitor.id, cred=2)
+    d = _dossier(case, ids["actor"])
+    visit = d.incidents[0]
+    role_notes = next(a.notes for a in visit.actors if a.actor_id == ids["actor"])
+    assert role_notes == [visit.notes[0]]  # the same number as the incident's passage
+    note = d.endnotes[visit.notes[0] - 1]
+    assert note.quote == QUOTES["visit"] and len(note.also_supports) == 1
+    assert [e.quote for e in d.endnotes].count(QUOTES["visit"]) == 1

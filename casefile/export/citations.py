@@ -3,7 +3,9 @@
 A dossier cites hundreds of facts; citations are loaded in a few batched queries
 (with only the source columns an endnote shows, never the original bytes or text) and
 then numbered as the document refers to them, so note 1 is the first one the reader meets.
-One citation supporting two facts keeps one number. Sources get short labels («م1») in
+One passage supporting several facts (extraction files one citation per fact, so an incident
+and each of its actors often cite the same sentence) keeps one number and lists the facts.
+Sources get short labels («م1») in
 the same way: an endnote names its source's title, date and label, and the source list
 gives each source's publisher, URL and SHA-256 once (a thousand endnotes citing three
 reports would otherwise print the same hashes a thousand times, and Chromium's printing
@@ -103,7 +105,7 @@ class Endnotes:
         self._by_fact: dict[tuple[str, int], list[_Row]] = defaultdict(list)
         self.notes: list[Endnote] = []
         self.sources: list[SourceItem] = []
-        self._number: dict[int, int] = {}
+        self._number: dict[tuple, int] = {}  # (source, start, end, rating) → endnote number
         self._source: dict[int, SourceItem] = {}
         spellings: dict[str, list[str]] = defaultdict(list)
         for spelling, canonical in _FACT_TYPES.items():
@@ -136,17 +138,19 @@ class Endnotes:
         """Endnote numbers for a fact, numbering its citations on first use."""
         numbers = []
         for row in self._by_fact.get((fact_type, fact_id), ()):
-            number = self._number.get(row.id)
+            passage = (row.source_id, row.start, row.end, row.reliability, row.credibility)
+            number = self._number.get(passage)
             if number is None:
                 number = len(self.notes) + 1
-                self._number[row.id] = number
+                self._number[passage] = number
                 note = _endnote(number, row, fact)
                 note.source_label = self._source_item(row).label
                 self.notes.append(note)
             elif fact not in self.notes[number - 1].also_supports and \
                     fact != self.notes[number - 1].fact:
                 self.notes[number - 1].also_supports.append(fact)
-            numbers.append(number)
+            if number not in numbers:
+                numbers.append(number)
         return numbers
 
 
