@@ -282,3 +282,43 @@ def test_extract_cli_prints_the_issue_shape(tmp_path):
         assert {"type", "subtype", "start", "end", "date", "place", "actors"} <= set(i)
         assert set(i["date"]) >= {"value", "precision"}
     assert "error" in second
+
+
+def test_propose_and_accept_on_both_backends(new_case, tmp_path):
+    """The same proposals and decisions on SQLite and on a real PostgreSQL server."""
+    install()
+    src = tmp_path / "report.txt"
+    shutil.copy(SEED, src)
+    (outcome,) = list(import_paths(new_case, [src]))
+    with new_case.session() as s:
+        assert _count(s, m.Proposal, m.Proposal.source_id == outcome.source_id) > 50
+        accepted = decisions.accept_confident(s, [outcome.source_id])
+        assert accepted["incident"] >= 6 and accepted["relation"] >= 10
+    with new_case.session() as s:
+        again = propose_for_source(s, outcome.source_id)
+        assert again.kept >= 60
+        hadi = s.scalar(select(m.Actor).where(m.Actor.name == "محمد علي الهادي"))
+        assert {"أبو رقية الأحوازي", "Muhammad Ali al-Hadi"} <= {a.text for a in hadi.aliases}
+
+
+def test_extract_cli_links_against_a_case(seeded, tmp_path):
+    case, sid = seeded
+    with case.session() as s:
+        p = _props(s, sid, kind="PERSON", text="محمد الركاض")[0]
+        _, actor_id = decisions.accept(s, p.id)
+        from casefile.services.actors import add_alias
+
+        add_alias(s, actor_id, "الركاض")
+    report = tmp_path / "later.txt"
+    report.write_text("وصل الركاض إلى مراط.", encoding="utf-8")
+    case_path = str(case.path)
+    out = subprocess.run(
+        [sys.executable, "-m", "casefile", "extract", str(report), "--case", case_path, "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    (data,) = [json.loads(line) for line in out.stdout.splitlines()]
+    (person,) = [e for e in data["entities"] if e["type"] == "PERSON"]
+    assert person["ref"] == ["actor", actor_id] and person["canonical"] == "محمد الركاض"
