@@ -261,8 +261,8 @@ def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
         j = i + 1
         while j < n and j - i <= 4 and _gap_ok(tm, j - 1, j):
             x = words[j]
-            if x in lx.GROUP_ADJECTIVES:
-                j += 1
+            if x in lx.GROUP_ADJECTIVES or (j > i + 1 and _is_nisba(x)):
+                j += 1  # «الشؤون الخارجية», «الشرطة العسكرية الروسية»
                 continue
             if j == i + 1 and is_name_word(x) and (x.startswith("ال") or head in _NAMED_BY_NOUN):
                 j += 1

@@ -164,6 +164,8 @@ def _to_entity(c: Cand, tm: TextMap) -> Entity:
         ref = c.entry.ref
     else:
         canonical = _display_name(text) if c.type != DATE else text
+        if text.startswith("ل") and s > 0 and tm.text[s - 1] == "ل" and c.type != DATE:
+            canonical = "ا" + canonical  # «للبنك المركزي» is spanned «لبنك المركزي»: ل + البنك
         latin, kind, ref = latin_for(c.type, canonical), c.kind, None
     if c.type == DATE and c.date is not None:
         canonical = c.date.value
