@@ -47,12 +47,14 @@ def load(archive: Path, limit: int | None) -> list[tuple[str, date | None]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/ant/ant-v1.1.tar.gz")
+    ap.add_argument(
+        "--corpus", type=Path, default=ROOT.parent / "shared/corpus/ant/ant-v1.1.tar.gz"
+    )
     ap.add_argument("--limit", type=int, default=None)
     args = ap.parse_args()
     docs = load(args.corpus, args.limit)
     shipped_gazetteer()  # loaded once per process, as in the application
-    extract("تمهيد: زار المدعو \"أحمد\" قرية حطلة أمس.", report_date=date(2024, 1, 1))
+    extract('تمهيد: زار المدعو "أحمد" قرية حطلة أمس.', report_date=date(2024, 1, 1))
     counts: dict[str, int] = {}
     n_inc = 0
     slowest = (0.0, 0)
@@ -70,9 +72,13 @@ def main() -> int:
     elapsed = time.perf_counter() - start
     print(f"machine: {platform.processor() or platform.machine()}, {platform.python_version()}")
     print(f"documents: {len(docs)}  characters: {chars:,}")
-    print(f"elapsed: {elapsed:.1f} s  ->  {len(docs) / elapsed:.0f} documents/s, "
-          f"{chars / elapsed / 1e6:.2f} M chars/s")
-    print("entities:", ", ".join(f"{k}={v}" for k, v in sorted(counts.items())), f"incidents={n_inc}")
+    print(
+        f"elapsed: {elapsed:.1f} s  ->  {len(docs) / elapsed:.0f} documents/s, "
+        f"{chars / elapsed / 1e6:.2f} M chars/s"
+    )
+    print(
+        "entities:", ", ".join(f"{k}={v}" for k, v in sorted(counts.items())), f"incidents={n_inc}"
+    )
     print(f"slowest document: {slowest[0] * 1000:.0f} ms ({len(docs[slowest[1]][0])} chars)")
     return 0
 
