@@ -114,6 +114,14 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
             j = _person_run(tm, i + 1)
             if j > i + 1:
                 yield _span_cand(tm, PERSON, "name", i, j, g[0], 0.55, "pattern:given-name")
+                continue
+        if g and g[1] not in lx.AMBIGUOUS_GIVEN and g[1] not in ("عبد", "ابو", "ام"):
+            # A lone unambiguous first name («قال سمير») is a person, with little confidence.
+            if not (
+                g[1] == "علي"
+                and "ى" in tm.text[tm.orig(tm.starts[i]) : tm.orig(tm.ends[i] - 1) + 1]
+            ):
+                yield _span_cand(tm, PERSON, "name", i, i + 1, g[0], 0.45, "pattern:given-name")
 
 
 def _is_nisba(w: str) -> bool:
