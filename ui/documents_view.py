@@ -52,9 +52,12 @@ class DocumentsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        # Never ResizeToContents: it would read every row and defeat the lazy model.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col, width in enumerate((0, 110, 90, 70, 60, 75, 75, 120)):
+            if width:
+                header.resizeSection(col, width)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
 
@@ -73,7 +76,9 @@ class DocumentsView(QWidget):
         self.filter_edit.textChanged.connect(self._debounce.start)
         self.language.currentIndexChanged.connect(self.apply_filter)
         self.open_only.toggled.connect(self.apply_filter)
-        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        # Selection, not the current index: a view sets its current index by itself on
+        # focus-in, and that must not open a document.
+        self.table.selectionModel().selectionChanged.connect(self._row_chosen)
         self.table.doubleClicked.connect(lambda index: navigator.open_record(
             Ref("source", self.model.id_at(index.row()))))
         self.model.loaded.connect(self._loaded)
@@ -88,10 +93,11 @@ class DocumentsView(QWidget):
         self.count.setText(self.tr("%n document(s)", "", count))
         self._follow(self.selection.current)
 
-    def _row_chosen(self, current, _previous) -> None:
-        if self._following:
+    def _row_chosen(self, _selected, _deselected) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if self._following or not rows:
             return
-        source_id = self.model.id_at(current.row())
+        source_id = self.model.id_at(rows[0].row())
         if source_id is not None:
             self.selection.select(Ref("source", source_id))
 

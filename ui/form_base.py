@@ -152,16 +152,22 @@ class FormBase(QWidget):
         return label.text() if label is not None and not label.isHidden() else ""
 
     def show_errors(self, errors: dict[str, str], everywhere: bool = False) -> None:
-        grouped: dict[str, list[str]] = {}
+        """Show each message under its field (a table's rows share the table's line)."""
+        by_label: dict[int, list[str]] = {}
+        unknown: list[str] = []
         for key, message in errors.items():
             owner = key if key in self.error_labels else key.split("[")[0]
-            if everywhere or owner in self.touched or key in self.touched:
-                grouped.setdefault(owner, []).append(self.tr(message))
-        for key, label in self.error_labels.items():
-            messages = grouped.get(key)
+            if not (everywhere or owner in self.touched or key in self.touched):
+                continue
+            label = self.error_labels.get(owner)
+            if label is None:
+                unknown.append(self.tr(message))
+            else:
+                by_label.setdefault(id(label), []).append(self.tr(message))
+        for label in {id(lb): lb for lb in self.error_labels.values()}.values():
+            messages = by_label.get(id(label))
             label.setText("\n".join(messages or []))
             label.setVisible(bool(messages))
-        unknown = [m for k, ms in grouped.items() if k not in self.error_labels for m in ms]
         if unknown:
             self.status.setText("\n".join(unknown))
 

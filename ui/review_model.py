@@ -25,16 +25,18 @@ class ReviewModel(LazyTableModel):
     def __init__(self, handle: CaseHandle, page_size: int = 200,
                  parent: QObject | None = None) -> None:
         super().__init__(handle, page_size, parent)
-        self.source_id: int | None = None  # None: the whole case
+        self.whole_case = False
+        self.source_id: int | None = None  # the document, when not the whole case
 
-    def set_scope(self, source_id: int | None) -> None:
-        if source_id != self.source_id or not self.ids:
-            self.source_id = source_id
-            self.refresh()
+    def set_scope(self, source_id: int | None, whole_case: bool) -> None:
+        self.source_id, self.whole_case = source_id, whole_case
+        self.refresh()
 
     def query_ids(self):
+        if self.whole_case:
+            return lambda s: proposal_ids(s)
         source_id = self.source_id
-        return lambda s: proposal_ids(s, source_id)
+        return lambda s: proposal_ids(s, source_id) if source_id is not None else []
 
     def query_rows(self, ids: list[int]):
         return lambda s: {r.id: r for r in proposal_rows(s, ids)}

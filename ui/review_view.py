@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,8 +80,9 @@ class ReviewView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        for col in range(len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # rows load lazily
+        for col, width in enumerate((70, 170, 230, 150, 80)):
+            header.resizeSection(col, width)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.context = QTextBrowser(objectName="proposalContext")
         self.context.setFont(reading_font(13))
@@ -100,17 +101,15 @@ class ReviewView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._focus_changed)
         self.model.loaded.connect(self._loaded)
         self.model.page_loaded.connect(lambda _page: self._show_context())
+        self.table.installEventFilter(self)
         selection.selected.connect(self._follow)
         self._scope_changed()
 
     # --- scope and focus -----------------------------------------------------------------
 
     def _scope_changed(self) -> None:
-        whole = self.scope.currentIndex() == WHOLE_CASE
-        self.model.source_id = None if whole else self._source_id
-        if not whole and self._source_id is None:
-            self.model.ids = []
-        self.model.refresh()
+        self._keep_row = 0
+        self.model.set_scope(self._source_id, self.scope.currentIndex() == WHOLE_CASE)
 
     def _follow(self, ref: Ref | None) -> None:
         if ref is None:
@@ -118,8 +117,7 @@ class ReviewView(QWidget):
         if ref.kind == "source" and ref.id != self._source_id:
             self._source_id = ref.id
             if self.scope.currentIndex() == THIS_DOCUMENT:
-                self._keep_row = 0
-                self.model.set_scope(ref.id)
+                self._scope_changed()
         elif ref.kind == "proposal":
             row = self.model.row_of(ref.id)
             if row is not None:
@@ -141,11 +139,17 @@ class ReviewView(QWidget):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [pid for pid in (self.model.id_at(r) for r in rows) if pid is not None]
 
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.table and event.type() == QEvent.Type.FocusIn:
+            self._show_context(navigate=True)
+        return super().eventFilter(obj, event)
+
     def _focus_changed(self, current, _previous) -> None:
         self._keep_row = max(0, current.row())
         self._show_context()
 
-    def _show_context(self) -> None:
+    def _show_context(self, navigate: bool | None = None) -> None:
+        """The sentence in context; with the keyboard here, the document follows too."""
         row = self.current()
         if row is None:
             return
@@ -161,7 +165,8 @@ class ReviewView(QWidget):
             f'<p dir="ltr" style="color:gray">{html.escape(row.canonical)}'
             f'{" · " + html.escape(row.latin) if row.latin else ""} · {alias} · '
             f'{round(row.confidence * 100)}% · {html.escape(row.source_title)}</p>')
-        self.navigator.show_passage(row.source_id, row.start, row.end, True)
+        if navigate or (navigate is None and self.table.hasFocus()):
+            self.navigator.show_passage(row.source_id, row.start, row.end, True)
 
     # --- decisions ----------------------------------------------------------------------------
 
