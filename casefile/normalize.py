@@ -69,12 +69,25 @@ def _fold_char(ch: str) -> str:
     return "".join(out).translate(_FOLD).lower()
 
 
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each character (C speed after)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Return the normalised text and, per output char, its index in ``text``."""
     out: list[str] = []
     index: list[int] = []
+    table = _TABLE
     for i, ch in enumerate(text):
-        folded = _fold_char(ch)
+        folded = table[ord(ch)]
         if folded:
             out.append(folded)
             index.extend([i] * len(folded))
@@ -83,7 +96,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
 
 def normalize(text: str) -> str:
     """Fold ``text`` for matching and search; whitespace is collapsed."""
-    return " ".join("".join(_fold_char(ch) for ch in text).split())
+    return " ".join(text.translate(_TABLE).split())
 
 
 def words(text: str) -> list[str]:

@@ -27,6 +27,7 @@ from sqlalchemy import insert, text  # noqa: E402
 from casefile.db import models as m  # noqa: E402
 from casefile.db.case import create_case  # noqa: E402
 from casefile.search import search  # noqa: E402
+from casefile.search.index import fts_rowid  # noqa: E402
 from casefile.search.terms import index_terms  # noqa: E402
 
 QUERIES = [
@@ -45,6 +46,7 @@ def fill(case, corpus: list[tuple[str, str, str]], total: int, batch: int = 2000
     """Bulk insert ``total`` sources cycling through the corpus, with index terms."""
     started = time.perf_counter()
     fts = "search_fts" if case.backend == "sqlite" else "search_index"
+    rowid, rowid_value = ("rowid, ", ":id, ") if case.backend == "sqlite" else ("", "")
     with case.engine.begin() as conn:
         rows, index_rows = [], []
         for i in range(total):
@@ -54,12 +56,12 @@ def fill(case, corpus: list[tuple[str, str, str]], total: int, batch: int = 2000
                          "file_name": name, "media_type": "text/plain", "size": len(data),
                          "title": title, "text": body, "language": "ar", "status": "ok",
                          "meta": {}, "version": 1})
-            index_rows.append({"k": "source", "r": i + 1, "t": index_terms(title),
-                               "b": index_terms(body)})
+            index_rows.append({"id": fts_rowid("source", i + 1), "k": "source", "r": i + 1,
+                               "t": index_terms(title), "b": index_terms(body)})
             if len(rows) == batch or i == total - 1:
                 conn.execute(insert(m.Source), rows)
-                conn.execute(text(f"INSERT INTO {fts} (kind, ref_id, title, body) "
-                                  "VALUES (:k, :r, :t, :b)"), index_rows)
+                conn.execute(text(f"INSERT INTO {fts} ({rowid}kind, ref_id, title, body) "
+                                  f"VALUES ({rowid_value}:k, :r, :t, :b)"), index_rows)
                 rows, index_rows = [], []
         if case.backend == "postgresql":
             conn.execute(text("ANALYZE"))

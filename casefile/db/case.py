@@ -12,7 +12,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    # With WAL, NORMAL is crash-safe; only the last commits can be lost on power failure.
+    cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 
 
@@ -108,6 +110,7 @@ class Case:
     engine: Engine
     user: str
     name: str
+    _factory: sessionmaker[Session] | None = field(default=None, repr=False)
 
     @property
     def backend(self) -> str:
@@ -120,7 +123,11 @@ class Case:
         return None
 
     def _sessionmaker(self) -> sessionmaker[Session]:
-        return sessionmaker(self.engine, expire_on_commit=False, info={"user": self.user})
+        # Built once: each sessionmaker makes a new Session subclass.
+        if self._factory is None:
+            self._factory = sessionmaker(self.engine, expire_on_commit=False,
+                                         info={"user": self.user})
+        return self._factory
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -22,20 +22,34 @@ def _is_sqlite(conn: Connection) -> bool:
     return conn.dialect.name == "sqlite"
 
 
+# FTS5 finds rows fast only by rowid: a DELETE on (kind, ref_id) scans the whole
+# table. Each entry's rowid is therefore derived from its kind and id.
+_KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
+
+
+def fts_rowid(kind: str, ref_id: int) -> int:
+    return ref_id * len(KINDS) + _KIND_CODE[kind]
+
+
 def remove_record(conn: Connection, kind: str, ref_id: int) -> None:
-    table = "search_fts" if _is_sqlite(conn) else "search_index"
-    conn.execute(text(f"DELETE FROM {table} WHERE kind = :k AND ref_id = :r"),
-                 {"k": kind, "r": ref_id})
+    if _is_sqlite(conn):
+        conn.execute(text("DELETE FROM search_fts WHERE rowid = :id"),
+                     {"id": fts_rowid(kind, ref_id)})
+    else:
+        conn.execute(text("DELETE FROM search_index WHERE kind = :k AND ref_id = :r"),
+                     {"k": kind, "r": ref_id})
 
 
 def index_record(conn: Connection, kind: str, ref_id: int, title: str, body: str) -> None:
     """Insert or replace the index entry of one record."""
     remove_record(conn, kind, ref_id)
-    table = "search_fts" if _is_sqlite(conn) else "search_index"
-    conn.execute(
-        text(f"INSERT INTO {table} (kind, ref_id, title, body) VALUES (:k, :r, :t, :b)"),
-        {"k": kind, "r": ref_id, "t": index_terms(title), "b": index_terms(body)},
-    )
+    params = {"k": kind, "r": ref_id, "t": index_terms(title), "b": index_terms(body)}
+    if _is_sqlite(conn):
+        conn.execute(text("INSERT INTO search_fts (rowid, kind, ref_id, title, body) "
+                          "VALUES (:id, :k, :r, :t, :b)"), {**params, "id": fts_rowid(kind, ref_id)})
+    else:
+        conn.execute(text("INSERT INTO search_index (kind, ref_id, title, body) "
+                          "VALUES (:k, :r, :t, :b)"), params)
 
 
 def index_source(session: Session, source: m.Source) -> None:
