@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import http.server
+import os
 import re
 import shutil
 import subprocess
@@ -37,6 +38,8 @@ from casefile.export import export_dossier, export_timeline
 from casefile.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
+if shutil.which("pdftotext") is None and os.environ.get("CI"):
+    raise RuntimeError("poppler-utils (pdftotext) is missing; scripts/setup.sh --tests installs it")
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="poppler-utils (pdftotext) is not installed")
 MARKING = "سري / CONFIDENTIAL"
