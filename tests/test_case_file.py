@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 
 from casefile.db import models as m
 from casefile.db.case import APPLICATION_ID, create_case, head_revision, open_case
@@ -27,7 +28,7 @@ def test_new_sqlite_case_is_wal_with_app_id_and_foreign_keys(tmp_path):
 
 
 def test_foreign_keys_are_enforced_on_every_connection(new_case):
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         with new_case.session() as s:
             s.add(m.Involvement(incident_id=999, actor_id=999, role="target"))
 
