@@ -21,9 +21,9 @@ from .selection import Ref
 from .widgets import arabic_line, choice_box, date_line, latin_line, notes_box, set_choice
 
 
-def _combo_column(header: str, choices: dict) -> Column:
+def _combo_column(header: str, choices: dict, width: int = 130) -> Column:
     return Column(header, lambda: choice_box(choices), lambda w: w.currentData(),
-                  set_choice, "currentIndexChanged")
+                  set_choice, "currentIndexChanged", width=width)
 
 
 def _picker_column(header: str) -> Column:
@@ -34,9 +34,10 @@ def _picker_column(header: str) -> Column:
     return Column(header, RecordPicker, lambda w: w.value(), put, "picked", stretch=True)
 
 
-def _line_column(header: str, make=latin_line, stretch: bool = False) -> Column:
+def _line_column(header: str, make=latin_line, stretch: bool = False,
+                 width: int = 100) -> Column:
     return Column(header, make, lambda w: w.text(), lambda w, v: w.setText(v or ""),
-                  "textChanged", stretch)
+                  "textChanged", stretch, width)
 
 
 class ActorForm(FormBase):
@@ -58,12 +59,15 @@ class ActorForm(FormBase):
         self.aliases = RowsEditor([_line_column("Alias", arabic_line, stretch=True),
                                    _combo_column("Kind", ALIAS_KINDS)], "Add alias")
         self.add_field("aliases", "Aliases", self.aliases, "edited")
-        self.relations = RowsEditor([_combo_column("Relation", RELATION_TYPES),
-                                     _picker_column("Actor or place"), _line_column("Title"),
-                                     _line_column("From", date_line), _line_column("To", date_line)],
+        self.relations = RowsEditor([_combo_column("Relation", RELATION_TYPES, 112),
+                                     _picker_column("Actor or place"),
+                                     _line_column("Title", arabic_line, width=64),
+                                     _line_column("From", date_line, width=84),
+                                     _line_column("To", date_line, width=84)],
                                     "Add relation")
         self.relations.widget_setup = lambda c, w: c == 1 and self._fill_picker(w, True)
-        self.add_field("relations", "Relations and offices", self.relations, "edited")
+        self.add_field("relations", "Relations", self.relations, "edited",
+                       hint="Relations to other actors, and offices held (with their place)")
         self.place_rows = RowsEditor([_picker_column("Place")], "Add place")
         self.place_rows.widget_setup = lambda c, w: self._fill_picker(w, False)
         self.add_field("places", "Places of activity", self.place_rows, "edited")
@@ -72,6 +76,8 @@ class ActorForm(FormBase):
         self.notes = self.add_field("notes", "Notes", notes_box(), "textChanged")
         self.incidents = QListWidget(objectName="actorIncidents")
         self.incidents.setMaximumHeight(110)
+        self.incidents.setWordWrap(True)
+        self.incidents.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.incidents.itemActivated.connect(
             lambda item: self.selection.select(Ref("incident", item.data(Qt.ItemDataRole.UserRole))))
         form.addRow(self.tr("Incidents"), self.incidents)

@@ -19,6 +19,7 @@ class CitationsView(QListWidget):
         self.navigator = navigator
         self.setWordWrap(True)
         self.setMinimumHeight(80)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # quotes are mostly Arabic
         self.setToolTip(self.tr("Double-click or Enter: show the passage in its document"))
         self.itemActivated.connect(self.jump)
 
@@ -28,7 +29,6 @@ class CitationsView(QListWidget):
             quote = c.quote if len(c.quote) <= QUOTE_CHARS else c.quote[:QUOTE_CHARS - 1] + "…"
             item = QListWidgetItem(f"«{quote}»\n{c.source_title} — {self.tr(c.fact_label)}")
             item.setData(Qt.ItemDataRole.UserRole, (c.source_id, c.start, c.end))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.addItem(item)
         if not citations:
             empty = QListWidgetItem(self.tr("No passage cited yet: select text in a document "

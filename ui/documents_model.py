@@ -11,9 +11,9 @@ from casefile.services.sources import SourceFilter, SourceRow, source_ids, sourc
 from .case_handle import CaseHandle
 from .lazy_model import LazyTableModel
 
-COLUMNS = [("title", "Title"), ("publisher", "Publisher"), ("published", "Date"),
-           ("language", "Language"), ("status", "Status"), ("open_proposals", "Proposals"),
-           ("confirmed", "Confirmed"), ("imported_at", "Imported")]
+COLUMNS = [("title", "Title"), ("open_proposals", "To review"), ("confirmed", "Confirmed"),
+           ("published", "Date"), ("publisher", "Publisher"), ("language", "Lang."),
+           ("status", "Status"), ("imported_at", "Imported")]
 
 
 class DocumentsModel(LazyTableModel):

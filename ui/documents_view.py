@@ -54,10 +54,9 @@ class DocumentsView(QWidget):
         header = self.table.horizontalHeader()
         # Never ResizeToContents: it would read every row and defeat the lazy model.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((0, 110, 90, 70, 60, 75, 75, 120)):
-            if width:
-                header.resizeSection(col, width)
+        for col, width in enumerate((210, 70, 75, 82, 100, 45, 60, 112)):
+            header.resizeSection(col, width)
+        header.setStretchLastSection(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
 

@@ -52,6 +52,7 @@ class FormBase(QWidget):
         self.touched: set[str] = set()
         self.conflict: ConflictDialog | None = None
         self._filling = False
+        self._wanted: int | None = None  # the record last asked for
 
         self.heading = QLabel(objectName="formHeading")
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -90,8 +91,9 @@ class FormBase(QWidget):
 
     def _case_changed(self, changes: set[str]) -> None:
         """Follow edits made elsewhere (undo, the viewer, another panel) unless editing."""
-        if self.record_id is not None and changes & self.watched and not self.is_dirty():
-            self.load(self.record_id)
+        target = self._wanted if self._wanted is not None else self.record_id
+        if target is not None and changes & self.watched and not self.is_dirty():
+            self.load(target)
 
     # --- for subclasses -------------------------------------------------------------
 
@@ -215,15 +217,25 @@ class FormBase(QWidget):
     # --- actions ----------------------------------------------------------------------------
 
     def load(self, record_id: int) -> None:
-        self.handle.read(lambda s: self.load_record(s, record_id), self.show_data,
-                         label=f"Opening {self.kind}", on_failure=self._load_failed)
+        self._wanted = record_id  # only the latest request is shown
+        self.handle.read(lambda s: self.load_record(s, record_id),
+                         lambda data: self._loaded(record_id, data),
+                         label=f"Opening {self.kind}",
+                         on_failure=lambda exc: self._load_failed(record_id, exc))
 
-    def _load_failed(self, exc: BaseException) -> None:
+    def _loaded(self, record_id: int, data: Any) -> None:
+        if record_id == self._wanted:
+            self.show_data(data)
+
+    def _load_failed(self, record_id: int, exc: BaseException) -> None:
+        if record_id != self._wanted:
+            return
         self.data = None
         self.status.setText(dialogs.describe_error(exc))
         self._update_buttons()
 
     def new(self, **prefill: Any) -> None:
+        self._wanted = None
         data = self.blank()
         for key, value in prefill.items():
             setattr(data, key, value)
@@ -255,8 +267,8 @@ class FormBase(QWidget):
         self.data = saved  # clean (and named) until the reload arrives
         self.status.setText(self.tr("Saved."))
         self._update_buttons()
-        self.saved.emit(record_id)
         self.load(record_id)
+        self.saved.emit(record_id)  # may move on to another record
         if was_new:
             self.selection.select(Ref(self.kind, record_id))
 
@@ -293,6 +305,7 @@ class FormBase(QWidget):
 
     def _deleted_meanwhile(self, mine: Any) -> None:
         mine.id, mine.version = None, 0
+        self._wanted = None
         self.data = self.blank()
         self.show_data(self.data)
         self._filling = True
@@ -318,6 +331,7 @@ class FormBase(QWidget):
                           on_success=self._deleted)
 
     def _deleted(self, _result: Any = None) -> None:
+        self._wanted = None
         self.data = None
         self.status.setText(self.tr("Deleted."))
         self.selection.select(None)

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         docks = self.docks
         self.tabifyDockWidget(docks["documents"], docks["records"])
         docks["documents"].raise_()
-        self.resizeDocks([docks["documents"], docks["record"]], [380, 440],
+        self.resizeDocks([docks["documents"], docks["record"]], [470, 460],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([docks["review"]], [300], Qt.Orientation.Vertical)
 

@@ -17,7 +17,8 @@ class RecordPicker(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setMinimumContentsLength(14)
+        self.setMinimumContentsLength(8)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # names are Arabic first
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.allow_none = allow_none
         completer = self.completer()
@@ -63,5 +64,6 @@ class RecordPicker(QComboBox):
                 self.addItem(label, key)
                 index = self.count() - 1
             self.setCurrentIndex(index)
+            self.lineEdit().setCursorPosition(0)  # show the start of a long name
         finally:
             self.blockSignals(False)

@@ -27,11 +27,19 @@ from PySide6.QtWidgets import (
 from casefile.services import review
 from casefile.services.review import ProposalRow
 
+try:  # extraction's decisions complete the desk's (Latin names, relations, incidents)
+    from casefile.extraction import decisions as _decisions
+
+    accept_proposal, merge_proposal = _decisions.accept, _decisions.merge_into
+    reject_proposal = _decisions.reject
+except ImportError:  # pragma: no cover - extraction is part of the product
+    accept_proposal, merge_proposal, reject_proposal = review.accept, review.merge, review.reject
+
 from .actor_picker import ActorPickerDialog
 from .case_handle import CaseHandle
 from .fonts import reading_font
 from .icons import icon
-from .marks_style import TYPE_COLOURS
+from .marks_style import TYPE_COLOURS, css_rgba
 from .navigation import Navigator
 from .proposal_edit import ProposalEditDialog
 from .review_model import COLUMNS, ReviewModel
@@ -92,6 +100,8 @@ class ReviewView(QWidget):
         split.addWidget(self.context)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.setSizes([220, 80])
+        self.context.setMinimumHeight(56)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -157,10 +167,11 @@ class ReviewView(QWidget):
         before, span, after = (row.context[:rel_start], row.context[rel_start:rel_end],
                                row.context[rel_end:])
         col = TYPE_COLOURS.get(row.mark_type, "#607d8b")
+        fill = css_rgba(row.mark_type, 70)
         alias = (self.tr("matched alias «{}»").format(html.escape(row.matched_alias))
                  if row.matched_alias else self.tr("no alias matched: a new name"))
         self.context.setHtml(
-            f'<div dir="rtl">{html.escape(before)}<b style="background:{col}40; '
+            f'<div dir="rtl">{html.escape(before)}<b style="background:{fill}; '
             f'border-bottom:2px dashed {col}">{html.escape(span)}</b>{html.escape(after)}</div>'
             f'<p dir="ltr" style="color:gray">{html.escape(row.canonical)}'
             f'{" · " + html.escape(row.latin) if row.latin else ""} · {alias} · '
@@ -178,20 +189,20 @@ class ReviewView(QWidget):
         row = self.current()
         if row is not None:
             self._decide(self.tr("Accept «{}»").format(row.text),
-                         lambda s: review.accept(s, row.id))
+                         lambda s: accept_proposal(s, row.id))
 
     def reject(self) -> None:
         row = self.current()
         if row is not None:
             self._decide(self.tr("Reject «{}»").format(row.text),
-                         lambda s: review.reject(s, row.id))
+                         lambda s: reject_proposal(s, row.id))
 
     def accept_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
             self._keep_row = min(i.row() for i in self.table.selectionModel().selectedRows())
             self.handle.write(self.tr("Accept %n proposal(s)", "", len(ids)),
-                              lambda s: review.accept_many(s, ids))
+                              lambda s: review.accept_many(s, ids, accept_proposal))
 
     def merge(self) -> None:
         row = self.current()
@@ -202,7 +213,7 @@ class ReviewView(QWidget):
             self.tr("«{}» is another name of:").format(row.text),
             lambda s: review.merge_candidates(s, row.id), self)
         self.dialog.chosen.connect(lambda actor_id: self._decide(
-            self.tr("Merge «{}»").format(row.text), lambda s: review.merge(s, row.id, actor_id)))
+            self.tr("Merge «{}»").format(row.text), lambda s: merge_proposal(s, row.id, actor_id)))
         self.dialog.open()
 
     def edit(self) -> None:
@@ -212,5 +223,5 @@ class ReviewView(QWidget):
         self.dialog = ProposalEditDialog(row, self)
         self.dialog.edited.connect(lambda name, kind, latin: self._decide(
             self.tr("Edit and accept «{}»").format(row.text),
-            lambda s: review.accept(s, row.id, name=name, kind=kind, latin=latin)))
+            lambda s: accept_proposal(s, row.id, name=name, kind=kind, latin=latin)))
         self.dialog.open()

@@ -29,6 +29,7 @@ class Column:
     put: Callable[[QWidget, Any], None]
     signal: str  # the widget's change signal, e.g. "textChanged"
     stretch: bool = False
+    width: int = 110  # when not stretched (cell widgets have no size hint the header reads)
 
 
 class RowsEditor(QWidget):
@@ -42,11 +43,14 @@ class RowsEditor(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr(c.header) for c in columns])
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMinimumHeight(110)
         header = self.table.horizontalHeader()
         for i, col in enumerate(columns):
-            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if col.stretch
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+            if col.stretch:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(i, col.width)
+        self._fit_height()
         self.add_button = QToolButton(icon=icon("add"), text=self.tr(add_label))
         self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.remove_button = QToolButton(icon=icon("remove"), text=self.tr("Remove"))
@@ -79,7 +83,7 @@ class RowsEditor(QWidget):
             self.table.setCellWidget(row, c, widget)
         if values is None:
             self.edited.emit()
-        self.table.resizeRowsToContents()
+        self._fit_height()
         return row
 
     def remove_selected(self) -> None:
@@ -88,8 +92,17 @@ class RowsEditor(QWidget):
             rows = [self.table.currentRow()]
         for row in rows:
             self.table.removeRow(row)
+        self._fit_height()
         if rows:
             self.edited.emit()
+
+    def _fit_height(self, most: int = 6) -> None:
+        """As tall as its rows (one empty line to drop into), scrolling beyond ``most``."""
+        rows = min(max(self.table.rowCount() + 1, 2), most)
+        height = (self.table.horizontalHeader().sizeHint().height()
+                  + rows * self.table.verticalHeader().defaultSectionSize()
+                  + 2 * self.table.frameWidth() + 2)
+        self.table.setFixedHeight(height)
 
     def set_rows(self, rows: list[tuple[int | None, list[Any]]]) -> None:
         self.table.setRowCount(0)

@@ -24,7 +24,7 @@ from . import dialogs
 from .case_handle import CaseHandle
 from .document_text import DocumentText
 from .icons import icon
-from .marks_style import TYPE_COLOURS, TYPE_LABELS
+from .marks_style import TYPE_COLOURS, TYPE_LABELS, css_rgba
 from .navigation import Navigator
 from .selection import Ref, SelectionModel
 from .span_actions import SpanActions
@@ -45,7 +45,7 @@ class Legend(QWidget):
         for type_ in MARK_TYPES:
             chip = QLabel(self.tr(TYPE_LABELS[type_]))
             chip.setObjectName(f"legend_{type_}")
-            chip.setStyleSheet(f"QLabel {{ background: {TYPE_COLOURS[type_]}33; "
+            chip.setStyleSheet(f"QLabel {{ background: {css_rgba(type_, 60)}; "
                                f"border-bottom: 2px solid {TYPE_COLOURS[type_]}; "
                                "padding: 1px 6px; }")
             layout.addWidget(chip)

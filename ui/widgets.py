@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 def arabic_line(parent: QWidget | None = None) -> QLineEdit:
     edit = QLineEdit(parent)
-    edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+    edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # text starts at the right
     return edit
 
 
@@ -30,7 +29,8 @@ def date_line(parent: QWidget | None = None) -> QLineEdit:
 def notes_box(parent: QWidget | None = None, rtl: bool = True) -> QPlainTextEdit:
     box = QPlainTextEdit(parent)
     box.setTabChangesFocus(True)
-    box.setMinimumHeight(70)
+    box.setMinimumHeight(60)
+    box.setMaximumHeight(110)
     if rtl:
         box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     return box

@@ -8,7 +8,7 @@ confirmed mention and a citation, and never touch what an analyst confirmed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,11 +85,14 @@ def proposal_rows(session: Session, ids: Sequence[int]) -> list[ProposalRow]:
         title, text = texts.get(p.source_id, ("", ""))
         ctx_start, context = sentence_around(text, p.start, p.end)
         payload = p.payload or {}
+        canonical = str(payload.get("canonical") or payload.get("summary") or p.text)
+        if p.kind == "incident" and p.subkind:
+            canonical = f"{p.subkind.replace('_', ' ')}: {canonical}"
         rows.append(ProposalRow(
             id=p.id, source_id=p.source_id, source_title=title, kind=p.kind,
             mark_type=proposal_mark_type(p.kind) or "", subkind=p.subkind or "", text=p.text,
             start=p.start, end=p.end, confidence=p.confidence, status=p.status,
-            canonical=str(payload.get("canonical") or payload.get("summary") or p.text),
+            canonical=canonical,
             latin=str(payload.get("latin") or ""),
             matched_alias=str(payload.get("matched_alias") or ""), context=context,
             context_start=ctx_start))
@@ -259,12 +262,20 @@ def reject(session: Session, proposal_id: int) -> None:
     session.flush()
 
 
-def accept_many(session: Session, proposal_ids: Sequence[int]) -> int:
-    """Bulk accept: proposals decided meanwhile are skipped. Returns how many were accepted."""
+def accept_many(session: Session, proposal_ids: Sequence[int],
+                accept_one: Callable[..., Any] | None = None) -> int:
+    """Bulk accept: proposals decided meanwhile, or that cannot be accepted yet (a relation
+    whose names are unknown), are skipped. Returns how many were accepted."""
+    accept_one = accept_one or accept
     done = 0
     for pid in proposal_ids:
         p = session.get(m.Proposal, pid)
-        if p is not None and p.status == "proposed":
-            accept(session, pid)
-            done += 1
+        if p is None or p.status != "proposed":
+            continue
+        try:
+            with session.begin_nested():
+                accept_one(session, pid)
+        except (ValidationError, LookupError, ValueError):
+            continue
+        done += 1
     return done

@@ -1,0 +1,161 @@
+"""Screenshots of the desk for the README and for review, from a case built like the demo.
+
+Run under a virtual X server so Qt draws with the real (xcb) platform:
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py [OUT]
+
+OUT defaults to docs/screenshots/. The case is built in a temporary folder through the same
+import and extraction pipeline as the demo case (seeds/ plus the import test fixtures), so
+nothing on the machine is touched; pass --case to photograph an existing case instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
+
+from casefile.db import models as m  # noqa: E402
+from casefile.db.case import open_case  # noqa: E402
+from ui.app import build_demo, make_application  # noqa: E402
+from ui.selection import Ref  # noqa: E402
+from ui.settings import AppSettings  # noqa: E402
+
+EXTRA_REPORTS = [ROOT / "tests" / "fixtures" / "import" / name
+                 for name in ("report.docx", "report.pdf", "report.odt")]
+
+
+class _Progress:
+    cancelled = False
+
+    def update(self, done: int, total: int, label: str = "") -> None:
+        print(f"  {done}/{total} {Path(label).name if label else ''}", file=sys.stderr)
+
+    def check(self) -> None:
+        pass
+
+
+def settle(window, seconds: float = 0.4) -> None:
+    """Let queued reads finish and their results paint."""
+    app = QApplication.instance()
+    deadline = time.monotonic() + 30
+    quiet_since = None
+    while time.monotonic() < deadline:
+        app.processEvents()
+        busy = window.handle is not None and window.handle.runner.running
+        if busy:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= seconds:
+            return
+        time.sleep(0.02)
+
+
+def shoot(widget: QWidget, out: Path, name: str) -> None:
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def build_case(folder: Path):
+    from casefile.importing.pipeline import import_paths
+
+    case = build_demo(folder / "demo.casefile", _Progress())
+    extra = [p for p in EXTRA_REPORTS if p.exists()]
+    for outcome in import_paths(case, extra):
+        print(f"  {outcome.status} {Path(outcome.path).name}", file=sys.stderr)
+    return case
+
+
+def first_id(case, stmt):
+    with case.read_session() as s:
+        return s.scalar(stmt)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--case", help="an existing case to photograph")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="casefile-shots-"))
+
+    app = make_application()
+    from ui.main_window import MainWindow
+
+    case = open_case(args.case) if args.case else build_case(work)
+    settings = AppSettings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    window.resize(1600, 1000)
+    window.show()
+    window.install_case(case, args.case or str(work / "demo.casefile"))
+    settle(window)
+
+    seed = first_id(case, select(m.Source.id).join(m.Proposal, m.Proposal.source_id == m.Source.id)
+                    .group_by(m.Source.id).order_by(func.count(m.Proposal.id).desc()))
+    seed = seed or first_id(case, select(m.Source.id))
+    window.selection.select(Ref("source", seed))
+    settle(window)
+    # An actor of that document in the record panel, its mentions emphasised in the text.
+    actor = first_id(case, select(m.Mention.actor_id).where(m.Mention.source_id == seed,
+                                                           m.Mention.actor_id.is_not(None))
+                     .group_by(m.Mention.actor_id).order_by(func.count().desc()))
+    if actor is not None:
+        window.selection.select(Ref("actor", actor))
+    settle(window)
+    review = window.panels["review"]
+    if review.model.rowCount():
+        review.table.setFocus()
+        review.table.selectRow(min(2, review.model.rowCount() - 1))
+    settle(window)
+    shoot(window, out, "main_window")
+    shoot(window.viewer, out, "viewer")
+    shoot(window.docks["review"], out, "review_queue")
+
+    record = window.docks["record"]
+    record.setFloating(True)  # a form at a readable size
+    record.resize(640, 990)
+    for kind, model in (("actor", m.Actor), ("incident", m.Incident), ("place", m.Place)):
+        rid = first_id(case, select(model.id).order_by(model.id))
+        if rid is None:
+            print(f"no {kind} in the case: no screenshot of its form", file=sys.stderr)
+            continue
+        window.selection.select(Ref(kind, rid))
+        settle(window)
+        shoot(record, out, f"{kind}_form")
+    window.navigator.open_record(Ref("source", seed))
+    settle(window)
+    shoot(record, out, "source_form")
+    record.setFloating(False)
+
+    bad = work / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "scan.pdf").write_bytes(b"%PDF-1.4 truncated")
+    (bad / "تقرير.txt").write_text("زار وفد من الحرس الثوري بلدة حطلة.", encoding="utf-8")
+    run = window.import_paths([str(bad)])
+    deadline = time.monotonic() + 60
+    while run.summary is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    settle(window)
+    if run.summary is not None:
+        shoot(run.summary, out, "import_summary")
+        run.summary.close()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
