@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from casefile.db import models as m
 
-pytest_plugins = ["ui_support"]  # the desk fixture
+pytest_plugins = ["ui_desk"]  # the desk fixture
 
 
 def _many(case, n):

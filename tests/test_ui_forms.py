@@ -11,7 +11,7 @@ from casefile.services.spans import actor_from_span
 from ui import dialogs
 from ui.selection import Ref
 
-pytest_plugins = ["ui_support"]  # the desk fixture
+pytest_plugins = ["ui_desk"]  # the desk fixture
 
 
 def _actor(window, name="محمد علي الهادي", **kw):

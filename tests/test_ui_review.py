@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from casefile.db import models as m
 from ui.selection import Ref
 
-pytest_plugins = ["ui_support"]  # the desk fixture
+pytest_plugins = ["ui_desk"]  # the desk fixture
 
 def _queue(window, qtbot, ids):
     window.selection.select(Ref("source", ids["source"]))

@@ -11,7 +11,7 @@ from casefile.db import models as m
 from casefile.services import review
 from ui.selection import Ref
 
-pytest_plugins = ["ui_support"]  # the desk fixture
+pytest_plugins = ["ui_desk"]  # the desk fixture
 
 def _open(window, qtbot, source_id):
     window.selection.select(Ref("source", source_id))

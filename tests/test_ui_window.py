@@ -9,7 +9,7 @@ from ui_support import make_window, open_in
 
 from casefile.db.case import create_case
 
-pytest_plugins = ["ui_support"]  # the desk fixture
+pytest_plugins = ["ui_desk"]  # the desk fixture
 
 def test_open_case_shows_title_counts_panels_and_menus(desk, qtbot):
     window, ids = desk
@@ -131,3 +131,21 @@ def test_open_case_from_file_menu_path(qtbot, tmp_path):
     assert window.windowTitle() == "Second case — Casefile"
     assert Path(window.settings.recent_cases()[0]).name == "second.casefile"
     window.close()
+
+
+def test_search_palette_and_export_from_the_menus(desk, qtbot, tmp_path):
+    window, _ = desk
+    window.actions_by_name["search"].trigger()
+    assert window.linked_views is not None and window.linked_views.palette.isVisible()
+    window.linked_views.palette.close()
+
+    window.actions_by_name["export"].trigger()
+    dialog = window.dialog
+    dialog.what.setCurrentIndex(dialog.what.findData("timeline"))
+    dialog.fmt.setCurrentIndex(dialog.fmt.findText("CSV"))
+    out = tmp_path / "timeline.csv"
+    dialog.path.setText(str(out))
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.start()
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
+    qtbot.waitUntil(lambda: "Exported to" in window.status.currentMessage(), timeout=5000)

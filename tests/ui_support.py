@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import pytest
-
 from casefile.db import models as m
 from casefile.search import index_source
 
@@ -94,22 +92,3 @@ def open_in(window, qtbot, location) -> None:
 def idle(qtbot, window, timeout=15000) -> None:
     """Wait until the case's runner has nothing queued."""
     qtbot.waitUntil(lambda: not window.handle.runner.running, timeout=timeout)
-
-
-@pytest.fixture
-def desk(qtbot, sqlite_case, tmp_path, monkeypatch):
-    """(window, ids): the main window with the sample case open."""
-    from PySide6.QtCore import QStandardPaths
-
-    from ui import dialogs
-    from ui.app import make_application
-
-    QStandardPaths.setTestModeEnabled(True)  # no user settings or data folders touched
-    make_application()
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.DISCARD)
-    monkeypatch.setattr(dialogs, "confirm", lambda *_a: True)
-    ids = build_sample(sqlite_case)
-    window = make_window(tmp_path, qtbot)
-    open_in(window, qtbot, sqlite_case.path)
-    yield window, ids
-    window.close()

@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QWidget,
@@ -33,7 +32,6 @@ from .settings import AppSettings
 from .status_bar import CaseStatusBar
 from .window_actions import build_actions, build_menus, build_toolbar
 
-CASE_FILTER = "Casefile cases (*.casefile);;All files (*)"
 LAYOUT_VERSION = 1
 
 
@@ -311,54 +309,6 @@ class MainWindow(QMainWindow):
 
     # --- actions ---------------------------------------------------------------------------------
 
-    def new_case_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New case"),
-                                              self.settings.last_folder(), CASE_FILTER)
-        if path:
-            if not path.endswith(".casefile"):
-                path += ".casefile"
-            self.settings.set_last_folder(str(Path(path).parent))
-            self.create_case_path(path)
-
-    def open_case_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open case"),
-                                              self.settings.last_folder(), CASE_FILTER)
-        if path:
-            self.settings.set_last_folder(str(Path(path).parent))
-            self.open_case_path(path)
-
-    def fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for location in self.settings.recent_cases():
-            action = self.recent_menu.addAction(location)
-            action.triggered.connect(lambda _c=False, loc=location: self.open_case_path(loc))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
-
-    def import_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"),
-                                                self.settings.last_folder())
-        if paths:
-            self.settings.set_last_folder(str(Path(paths[0]).parent))
-            self.import_paths(paths)
-
-    def import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"),
-                                                  self.settings.last_folder())
-        if folder:
-            self.settings.set_last_folder(folder)
-            self.import_paths([folder])
-
-    def export_dialog(self) -> None:
-        if self.handle is None or self.selection is None:
-            return
-        from .export_dialog import ExportDialog
-
-        self.dialog = ExportDialog(self.handle, self.selection, self.settings, self)
-        self.dialog.exported.connect(
-            lambda path: self.status.showMessage(self.tr("Exported to {}").format(path), 10000))
-        self.dialog.open()
-
     def find_in_document(self) -> None:
         if self.viewer is not None:
             self.viewer.focus_find()
@@ -370,12 +320,6 @@ class MainWindow(QMainWindow):
             self.linked_views.palette.open()
         else:
             self.find_in_document()
-
-    def open_preferences(self) -> None:
-        from .preferences_dialog import PreferencesDialog
-
-        self.dialog = PreferencesDialog(self)
-        self.dialog.open()
 
     def new_record(self, kind: str) -> None:
         record = self.panels.get("record")
@@ -395,11 +339,6 @@ class MainWindow(QMainWindow):
     def _history_changed(self, can_back: bool, can_forward: bool) -> None:
         self.actions_by_name["back"].setEnabled(can_back)
         self.actions_by_name["forward"].setEnabled(can_forward)
-
-    def about(self) -> None:
-        from .about_dialog import show_about
-
-        self.dialog = show_about(self)
 
     # --- closing ------------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from . import window_dialogs as dialogs
 from .icons import icon
 
 if TYPE_CHECKING:
@@ -36,12 +37,14 @@ def _action(window: MainWindow, name: str, text: str, slot: Callable | None,
 
 def build_actions(w: MainWindow) -> None:
     std = QKeySequence.StandardKey
-    _action(w, "new_case", "&New case…", w.new_case_dialog, std.New, "new")
-    _action(w, "open_case", "&Open case…", w.open_case_dialog, std.Open, "open")
-    _action(w, "import", "&Import files…", w.import_files_dialog, "Ctrl+I", "import",
-            "Import files (or drop them on the window)")
-    _action(w, "import_folder", "Import a &folder…", w.import_folder_dialog, "Ctrl+Shift+I")
-    _action(w, "export", "&Export…", w.export_dialog, "Ctrl+E", "export")
+    _action(w, "new_case", "&New case…", lambda: dialogs.new_case_dialog(w), std.New, "new")
+    _action(w, "open_case", "&Open case…", lambda: dialogs.open_case_dialog(w), std.Open,
+            "open")
+    _action(w, "import", "&Import files…", lambda: dialogs.import_files_dialog(w), "Ctrl+I",
+            "import", "Import files (or drop them on the window)")
+    _action(w, "import_folder", "Import a &folder…", lambda: dialogs.import_folder_dialog(w),
+            "Ctrl+Shift+I")
+    _action(w, "export", "&Export…", lambda: dialogs.export_dialog(w), "Ctrl+E", "export")
     _action(w, "quit", "&Quit", w.close, std.Quit, "quit")
     undo = w.undo_stack.createUndoAction(w, w.tr("&Undo"))
     undo.setShortcut(QKeySequence(std.Undo))
@@ -63,9 +66,10 @@ def build_actions(w: MainWindow) -> None:
             "incident")
     _action(w, "back", "&Back", w.go_back, std.Back, "back")
     _action(w, "forward", "&Forward", w.go_forward, std.Forward, "forward")
-    _action(w, "preferences", "&Preferences…", w.open_preferences, std.Preferences)
+    _action(w, "preferences", "&Preferences…", lambda: dialogs.open_preferences(w),
+            std.Preferences)
     _action(w, "reset_layout", "&Reset layout", w.reset_layout)
-    _action(w, "about", "&About Casefile", w.about, None, "about")
+    _action(w, "about", "&About Casefile", lambda: dialogs.about(w), None, "about")
 
 
 def build_menus(w: MainWindow) -> None:
@@ -76,7 +80,7 @@ def build_menus(w: MainWindow) -> None:
     file_menu.addActions([a["new_case"], a["open_case"]])
     w.recent_menu = QMenu(w.tr("&Recent cases"), w)
     w.recent_menu.setObjectName("menu_recent")
-    w.recent_menu.aboutToShow.connect(w.fill_recent_menu)
+    w.recent_menu.aboutToShow.connect(lambda: dialogs.fill_recent_menu(w))
     file_menu.addMenu(w.recent_menu)
     file_menu.addSeparator()
     file_menu.addActions([a["import"], a["import_folder"], a["export"]])
