@@ -149,3 +149,24 @@ def test_search_palette_and_export_from_the_menus(desk, qtbot, tmp_path):
         dialog.start()
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
     qtbot.waitUntil(lambda: "Exported to" in window.status.currentMessage(), timeout=5000)
+
+
+def test_switching_language_rebuilds_menus_and_panels(desk, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.selection import Ref
+
+    window, ids = desk
+    window.selection.select(Ref("source", ids["source"]))
+    qtbot.waitUntil(lambda: window.viewer.source is not None, timeout=10000)
+    old_viewer, old_about = window.viewer, window.actions_by_name["about"]
+    QApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
+    assert window.actions_by_name["about"] is not old_about
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+    assert window.viewer is not old_viewer
+    qtbot.waitUntil(lambda: window.viewer.source is not None
+                    and window.viewer.source.id == ids["source"], timeout=10000)
+    window.actions_by_name["find"].trigger()  # the new actions reach the new viewer
+    window.viewer.find_bar.edit.setText("حطلة")
+    assert window.viewer.text.find_spans

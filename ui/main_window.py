@@ -63,7 +63,9 @@ class MainWindow(QMainWindow):
         self._last_state = None
         self.linked_docks: dict[str, QDockWidget] = {}
         self.linked_views = None
-        self._retired: list[tuple[QWidget, CaseHandle]] = []  # closed cases finishing work
+        # Widgets (and closed cases) waiting for their runner's last results.
+        self._retired: list[tuple[QWidget, CaseHandle | None]] = []
+        self._can_go = (False, False)
         self.actions_by_name: dict = {}
         self.dialog: QWidget | None = None
 
@@ -86,7 +88,8 @@ class MainWindow(QMainWindow):
         self.default_state = self.saveState(LAYOUT_VERSION)
         build_actions(self)
         build_menus(self)
-        self.addToolBar(build_toolbar(self))
+        self.toolbar = build_toolbar(self)
+        self.addToolBar(self.toolbar)
         self.resize(1440, 900)
         self._restore_layout()
         self.setAcceptDrops(True)
@@ -201,25 +204,8 @@ class MainWindow(QMainWindow):
         self.handle.failed.connect(self._report_failure)
         self.selection = SelectionModel(self)
         self.navigator = Navigator(self)
-        from .viewer_view import DocumentViewer
-
-        self.viewer = DocumentViewer(self.handle, self.selection, self.navigator)
-        self.setCentralWidget(self.viewer)
-        self.welcome = None
-        for panel in PANELS:
-            widget = panel.build(self.handle, self.selection, self.navigator)
-            self.panels[panel.name] = widget
-            old = self.docks[panel.name].widget()
-            self.docks[panel.name].setWidget(widget)
-            if old is not None:
-                old.deleteLater()
+        self._build_panels()
         self._install_linked_views()
-        records = self.panels.get("records")
-        if records is not None:
-            records.new_requested.connect(self.new_record)
-        documents = self.panels.get("documents")
-        if documents is not None:
-            documents.model.refresh()
         self.selection.history_changed.connect(self._history_changed)
         self._history_changed(False, False)
         if location is not None and case.backend == "sqlite":
@@ -232,6 +218,38 @@ class MainWindow(QMainWindow):
         self.case_opened.emit(self.handle)
         return self.handle
 
+    def _build_panels(self) -> None:
+        """The viewer and the desk's panels, each given only what it needs."""
+        from .viewer_view import DocumentViewer
+
+        self.viewer = DocumentViewer(self.handle, self.selection, self.navigator)
+        self.setCentralWidget(self.viewer)
+        for panel in PANELS:
+            widget = panel.build(self.handle, self.selection, self.navigator)
+            self.panels[panel.name] = widget
+            old = self.docks[panel.name].widget()
+            self.docks[panel.name].setWidget(widget)
+            if old is not None:
+                old.deleteLater()
+        records = self.panels.get("records")
+        if records is not None:
+            records.new_requested.connect(self.new_record)
+        documents = self.panels.get("documents")
+        if documents is not None:
+            documents.model.refresh()
+
+    def _take_panels(self) -> list[QWidget]:
+        """Detach the viewer and the panels (to be freed once their work is done)."""
+        taken = [dock.widget() for dock in self.docks.values()]
+        for dock in self.docks.values():
+            dock.setWidget(QLabel(self.tr("No case open"), alignment=Qt.AlignmentFlag.AlignCenter))
+        taken.append(self.viewer)
+        self.setCentralWidget(QLabel(self.tr("No case open"),
+                                     alignment=Qt.AlignmentFlag.AlignCenter))
+        self.panels.clear()
+        self.viewer = None
+        return [w for w in taken if w is not None]
+
     def close_case(self, ask: bool = True) -> bool:
         """Leave the open case; False when the analyst keeps unsaved changes."""
         if self.handle is None:
@@ -243,40 +261,70 @@ class MainWindow(QMainWindow):
         self._last_state = self.saveState(LAYOUT_VERSION)
         retired = self._remove_linked_views()
         self.undo_stack.clear()
-        retired += [dock.widget() for dock in self.docks.values()]
-        for dock in self.docks.values():
-            dock.setWidget(QLabel(self.tr("No case open"), alignment=Qt.AlignmentFlag.AlignCenter))
-        retired.append(self.viewer)
-        self.setCentralWidget(QLabel(self.tr("No case open"),
-                                     alignment=Qt.AlignmentFlag.AlignCenter))
-        self.panels.clear()
-        self.viewer = None
+        retired += self._take_panels()
         self.handle = None
         self.status.set_case(None)
-        self._retire(old, [w for w in retired if w is not None])
+        self._retire(old, retired, close_case=True)
         self._update_title()
         return True
 
-    def _retire(self, handle: CaseHandle, widgets: list[QWidget]) -> None:
-        """Let the closed case's queued work finish on live widgets, then free it all."""
+    def _retire(self, handle: CaseHandle, widgets: list[QWidget], *, close_case: bool) -> None:
+        """Let queued work finish on live widgets, then free them (and the closed case)."""
         holder = QWidget()
         holder.hide()
         for widget in widgets:
             widget.setParent(holder)
         runner = handle.runner
-        self._retired.append((holder, handle))
+        entry = (holder, handle if close_case else None)
+        self._retired.append(entry)
 
         def finish() -> None:
-            if runner.running or (holder, handle) not in self._retired:
+            if runner.running or entry not in self._retired:
                 return
-            self._retired.remove((holder, handle))
+            self._retired.remove(entry)
             holder.deleteLater()
-            handle.case.close()
-            runner.deleteLater()
+            if close_case:
+                handle.case.close()
+                runner.deleteLater()
 
         runner.busy.connect(lambda busy, _label: None if busy else QTimer.singleShot(0, finish))
         QTimer.singleShot(0, finish)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange and self.actions_by_name:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Another interface language: menus, toolbar, titles and panels are made anew."""
+        self.menuBar().clear()
+        self.removeToolBar(self.toolbar)
+        self.toolbar.deleteLater()
+        for action in self.actions_by_name.values():
+            if action.parent() is self:
+                action.deleteLater()
+        self.actions_by_name = {}
+        build_actions(self)
+        build_menus(self)
+        self.toolbar = build_toolbar(self)
+        self.addToolBar(self.toolbar)
+        for panel in PANELS:
+            self.docks[panel.name].setWindowTitle(self.tr(panel.title))
+        self._history_changed(*(self._can_go if self.selection else (False, False)))
+        record = self.panels.get("record")
+        if self.handle is None or (record is not None and record.is_dirty()):
+            return  # the panels keep their words until the case is opened again
+        shown = self.viewer.source.id if self.viewer and self.viewer.source else None
+        form = record.current_form if record is not None else None
+        editing = (form.kind, form.record_id) if form and form.record_id else None
+        self._retire(self.handle, self._take_panels(), close_case=False)
+        self._build_panels()
+        if shown is not None:
+            self.viewer.show_source(shown)
+        if editing is not None:
+            from .selection import Ref
+
+            self.navigator.open_record(Ref(*editing))
     def _report_failure(self, what: str, exc: BaseException) -> None:
         self.status.showMessage(f"{what}: {dialogs.describe_error(exc)}", 8000)
         self.dialog = dialogs.show_error(self, what, exc)
@@ -337,6 +385,7 @@ class MainWindow(QMainWindow):
             self.selection.forward()
 
     def _history_changed(self, can_back: bool, can_forward: bool) -> None:
+        self._can_go = (can_back, can_forward)
         self.actions_by_name["back"].setEnabled(can_back)
         self.actions_by_name["forward"].setEnabled(can_forward)
 
@@ -351,7 +400,7 @@ class MainWindow(QMainWindow):
         for run in list(self.imports):
             run.op.cancel()
         self.close_case(ask=False)
-        runners = [self.runner, *(handle.runner for _holder, handle in self._retired)]
+        runners = [self.runner, *(handle.runner for _holder, handle in self._retired if handle)]
         for _round in range(50):  # results reach live widgets, which may ask for more
             for runner in runners:
                 runner.wait(60000)
@@ -360,7 +409,8 @@ class MainWindow(QMainWindow):
                 break
         for holder, handle in list(self._retired):
             holder.deleteLater()
-            handle.case.close()
+            if handle is not None:
+                handle.case.close()
         self._retired.clear()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

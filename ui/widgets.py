@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 
@@ -42,8 +42,13 @@ def choice_box(choices: dict, parent: QWidget | None = None, *,
     if empty is not None:
         box.addItem(empty, "")
     for value, label in choices.items():
-        box.addItem(box.tr(label), str(value) if not isinstance(value, int) else value)
+        box.addItem(vocabulary_label(label), str(value) if not isinstance(value, int) else value)
     return box
+
+
+def vocabulary_label(label: str) -> str:
+    """A vocabulary word in the interface language (the catalogue's "Vocabulary" context)."""
+    return QCoreApplication.translate("Vocabulary", label)
 
 
 def set_choice(box: QComboBox, value) -> None:
