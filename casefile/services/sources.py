@@ -6,12 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, or_, select, true
 from sqlalchemy.orm import Session, undefer
 
 from ..db import models as m
 from ..db.locking import apply_edit
-from ..search import search
 from .validation import ValidationError, check_date, date_text
 
 LANGUAGES = ("ar", "en", "fr", "fa", "tr", "ku", "und")
@@ -67,12 +66,11 @@ class SourceFilter:
 def source_ids(session: Session, flt: SourceFilter = SourceFilter(), *,
                sort: str = "imported_at", descending: bool = False) -> list[int]:
     """Ids of the sources that pass ``flt``, in order: the documents panel loads rows lazily."""
-    stmt: Select = select(m.Source.id)
-    if flt.text.strip():
-        like = f"%{flt.text.strip()}%"
-        matched = [h.id for h in search(session, flt.text, kinds=("source",), limit=100_000)]
-        stmt = stmt.where(or_(m.Source.title.ilike(like), m.Source.publisher.ilike(like),
-                              m.Source.file_name.ilike(like), m.Source.id.in_(matched)))
+    text = flt.text.strip()
+    like = f"%{text}%"
+    named = or_(m.Source.title.ilike(like), m.Source.publisher.ilike(like),
+                m.Source.file_name.ilike(like)) if text else true()
+    stmt: Select = select(m.Source.id, named.label("named"))
     if flt.language:
         stmt = stmt.where(m.Source.language == flt.language)
     if flt.with_open_proposals:
@@ -80,7 +78,25 @@ def source_ids(session: Session, flt: SourceFilter = SourceFilter(), *,
     key = SORT_KEYS.get(sort, SORT_KEYS["imported_at"])()
     order = key.desc() if descending else key.asc()
     tie = m.Source.id.desc() if descending else m.Source.id.asc()
-    return list(session.scalars(stmt.order_by(order.nulls_last(), tie)))
+    rows = session.execute(stmt.order_by(order.nulls_last(), tie))
+    if not text:
+        return [r.id for r in rows]
+    # Words of the text, Arabic-normalised, through the search index; matched in Python so
+    # that a word found in 100,000 reports never becomes 100,000 SQL parameters.
+    in_text = _sources_with_words(session, text)
+    return [r.id for r in rows if r.named or r.id in in_text]
+
+
+def _sources_with_words(session: Session, text: str) -> set[int]:
+    """Ids of the sources whose text has the words of ``text`` (no snippets: ids only)."""
+    # search() would also build a snippet per hit; here only the ids are wanted.
+    from ..search.query import _ranked_ids, query_groups
+
+    alternatives = query_groups(text)
+    if not alternatives:
+        return set()
+    return {ref_id for _kind, ref_id, _score in
+            _ranked_ids(session.connection(), alternatives, ("source",), 10_000_000)}
 
 
 def source_rows(session: Session, ids: list[int]) -> dict[int, SourceRow]:
