@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from casefile.db.case import Case, create_case, open_case
 
-from . import dialogs
+from . import dialogs, linked_docking
 from .case_handle import CaseHandle
 from .import_flow import ImportRun
 from .navigation import Navigator
@@ -106,46 +106,12 @@ class MainWindow(QMainWindow):
         self.resizeDocks([docks["review"]], [300], Qt.Orientation.Vertical)
 
     def _install_linked_views(self) -> None:
-        """The timeline, graph, map, filter bar and search palette (ui.linked_views)."""
-        try:
-            from .linked_views import install_linked_views
-        except ImportError:
-            return
-        first = self._last_state is None
-        self.linked_docks = install_linked_views(self, self.handle.runner, self.handle.case,
-                                                 self.selection)
-        views = self.linked_views
-        if views is not None:
-            # The window's own Edit menu owns these keys; two actions with one shortcut
-            # would make Qt ignore both.
-            for action in views.actions.values():
-                action.setShortcut(QKeySequence())
-        if first:
-            for name in ("timeline",):
-                if name in self.linked_docks:
-                    self.tabifyDockWidget(self.docks["review"], self.linked_docks[name])
-            for name in ("graph", "map"):
-                if name in self.linked_docks:
-                    self.tabifyDockWidget(self.docks["record"], self.linked_docks[name])
-            self.docks["review"].raise_()
-            self.docks["record"].raise_()
-        else:
+        linked_docking.install(self, first=self._last_state is None)
+        if self._last_state is not None:
             self.restoreState(self._last_state, LAYOUT_VERSION)
 
     def _remove_linked_views(self) -> list[QWidget]:
-        """Take the linked views' docks out; returns them, to be freed with their case."""
-        gone: list[QWidget] = []
-        for dock in self.linked_docks.values():
-            self.removeDockWidget(dock)
-            gone.append(dock)
-        self.linked_docks = {}
-        views = self.linked_views
-        if views is not None:
-            for action in views.actions.values():
-                self.removeAction(action)
-            gone.append(views.palette)
-            self.linked_views = None
-        return gone
+        return linked_docking.remove(self)
 
     def all_docks(self) -> list[QDockWidget]:
         return [*self.docks.values(), *self.linked_docks.values()]
