@@ -36,11 +36,13 @@ def recording(session: Session, description: str) -> Iterator[UndoableAction]:
     """Record the changes flushed in ``session`` while the block runs."""
     action = UndoableAction(description)
     session.info["undo_log"] = action.changes
+    session.info["undo_flush"] = 0
     try:
         yield action
         session.flush()
     finally:
         session.info.pop("undo_log", None)
+        session.info.pop("undo_flush", None)
 
 
 def run_action(case: Case, description: str,
@@ -74,15 +76,30 @@ def _apply(session: Session, change: dict[str, Any], reverse: bool) -> None:
             setattr(obj, key, value)
 
 
+def _batches(action: UndoableAction) -> list[list[dict[str, Any]]]:
+    """The changes grouped by the flush that made them, in the order they were made.
+
+    Within one flush the unit of work orders rows by their foreign keys; across
+    flushes the order is the action's own (mentions and citations point at actors
+    and places without an ORM relationship, so they must follow them).
+    """
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for change in action.changes:
+        groups.setdefault(change.get("flush", 0), []).append(change)
+    return [groups[k] for k in sorted(groups)]
+
+
 def undo(case: Case, action: UndoableAction) -> None:
-    with case.session() as session:
-        # One flush at the end lets the unit of work order inserts and deletes by
-        # their foreign keys (an actor before its aliases, and the reverse).
-        for change in reversed(action.changes):
-            _apply(session, change, reverse=True)
+    with case.session() as session, session.no_autoflush:
+        for batch in reversed(_batches(action)):
+            for change in reversed(batch):
+                _apply(session, change, reverse=True)
+            session.flush()
 
 
 def redo(case: Case, action: UndoableAction) -> None:
-    with case.session() as session:
-        for change in action.changes:
-            _apply(session, change, reverse=False)
+    with case.session() as session, session.no_autoflush:
+        for batch in _batches(action):
+            for change in batch:
+                _apply(session, change, reverse=False)
+            session.flush()

@@ -44,3 +44,35 @@ def test_edit_insert_and_delete_undo_and_redo(new_case):
         assert s.get(m.Actor, actor_id).notes == "local militia"
         actions = s.scalars(select(m.AuditEntry.action).where(m.AuditEntry.table == "actors")).all()
         assert actions.count("delete") == 2 and actions.count("insert") == 3
+
+
+def test_redo_replays_flush_by_flush_so_references_come_after_their_targets(new_case):
+    import hashlib
+
+    with new_case.session() as s:
+        data = "قرية حطلة".encode()
+        src = m.Source(sha256=hashlib.sha256(data).hexdigest(), original=data,
+                       file_name="r.txt", media_type="text/plain", size=len(data),
+                       text=data.decode())
+        s.add(src)
+
+    def accept(s):
+        # As review does: the actor needs its id before the mention can point at it.
+        place = m.Place(name="حطلة", kind="village")
+        s.add(place)
+        s.flush()
+        s.add(m.Mention(source_id=src.id, start=5, end=9, text="حطلة", target_type="place",
+                        place_id=place.id, status="confirmed"))
+        s.add(m.Citation(fact_type="place", fact_id=place.id, source_id=src.id, start=5, end=9,
+                         quote="حطلة"))
+
+    _, action = run_action(new_case, "Accept", accept)
+    for _ in range(2):
+        undo(new_case, action)
+        with new_case.session() as s:
+            assert s.scalars(select(m.Mention)).all() == []
+            assert s.scalars(select(m.Place)).all() == []
+        redo(new_case, action)
+        with new_case.session() as s:
+            mention = s.scalars(select(m.Mention)).one()
+            assert s.get(m.Place, mention.place_id).name == "حطلة"

@@ -85,6 +85,8 @@ def _write_audit(session: Session, flush_context: Any) -> None:
             stale.update(_index_keys(obj, action))
     if rows:
         session.connection().execute(insert(m.AuditEntry), rows)
+    if "undo_log" in session.info:
+        session.info["undo_flush"] = session.info.get("undo_flush", 0) + 1
 
 
 def _undo_record(obj: Any, action: str, before: Any, after: Any) -> dict[str, Any]:
@@ -99,7 +101,14 @@ def _undo_record(obj: Any, action: str, before: Any, after: Any) -> dict[str, An
         after = {k: (h.added[0] if h.added else None) for k, h in hist.items() if h.has_changes()}
     else:
         before, after = (None, full) if action == "insert" else (full, None)
-    return {"model": type(obj), "id": obj.id, "action": action, "before": before, "after": after}
+    return {"model": type(obj), "id": obj.id, "action": action, "before": before, "after": after,
+            "flush": session_flush_number(obj)}
+
+
+def session_flush_number(obj: Any) -> int:
+    """Which flush of the recorded action a change came from (replayed in that order)."""
+    session = inspect(obj).session
+    return session.info.get("undo_flush", 0) if session is not None else 0
 
 
 def _index_keys(obj: Any, action: str) -> set[tuple[str, int]]:
