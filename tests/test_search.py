@@ -113,3 +113,13 @@ def test_sqlite_and_postgresql_give_the_same_hits(tmp_path, pg_server):
     finally:
         lite.close()
         pg.close()
+
+
+def test_matching_ids_finds_every_match_without_ranking(new_case):
+    from casefile.search import matching_ids
+
+    ids = _fill(new_case)
+    with new_case.session() as s:
+        assert {ids[i] for i in matching_ids(s, "الحرس", "source")} == {"a", "b"}
+        assert {ids[i] for i in matching_ids(s, "ديرالزور", "source")} == {"a", "c"}
+        assert matching_ids(s, "   ", "source") == set()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, undefer
 
 from ..db import models as m
 from ..db.locking import apply_edit
+from ..search import matching_ids
 from .validation import ValidationError, check_date, date_text
 
 LANGUAGES = ("ar", "en", "fr", "fa", "tr", "ku", "und")
@@ -88,15 +89,8 @@ def source_ids(session: Session, flt: SourceFilter = SourceFilter(), *,
 
 
 def _sources_with_words(session: Session, text: str) -> set[int]:
-    """Ids of the sources whose text has the words of ``text`` (no snippets: ids only)."""
-    # search() would also build a snippet per hit; here only the ids are wanted.
-    from ..search.query import _ranked_ids, query_groups
-
-    alternatives = query_groups(text)
-    if not alternatives:
-        return set()
-    return {ref_id for _kind, ref_id, _score in
-            _ranked_ids(session.connection(), alternatives, ("source",), 10_000_000)}
+    """Ids of the sources whose text has the words of ``text`` (ids only, unranked)."""
+    return matching_ids(session, text, "source")
 
 
 def source_rows(session: Session, ids: list[int]) -> dict[int, SourceRow]:
