@@ -76,3 +76,32 @@ def test_bulk_accept_skips_decided(sqlite_case):
         assert review.proposal_ids(s) == []
         marks = marks_for_source(s, ids["source"])
     assert all(k.status == "confirmed" for k in marks) and len(marks) == 6
+
+
+def test_accept_links_to_an_existing_record_by_its_own_name(sqlite_case):
+    """A place or actor whose name (not an alias) matches is reused, not duplicated."""
+    import hashlib
+
+    from sqlalchemy import func, select
+
+    from casefile.db import models as m
+    from casefile.services import review
+
+    text = "وصلت دورية إلى خشام"
+    with sqlite_case.session() as s:
+        data = text.encode()
+        src = m.Source(sha256=hashlib.sha256(data).hexdigest(), original=data, file_name="r.txt",
+                       media_type="text/plain", size=len(data), text=text)
+        s.add(src)
+        s.add(m.Place(name="خشّام", kind="village"))  # with a shadda: matched normalised
+        s.flush()
+        start = text.index("خشام")
+        p = m.Proposal(source_id=src.id, kind="PLACE", text="خشام", start=start,
+                       end=start + 4, confidence=0.9, payload={"canonical": "خشام"})
+        s.add(p)
+        s.flush()
+        proposal_id = p.id
+    with sqlite_case.session() as s:
+        review.accept(s, proposal_id)
+    with sqlite_case.session() as s:
+        assert s.scalar(select(func.count()).select_from(m.Place)) == 1

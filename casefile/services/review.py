@@ -139,10 +139,22 @@ def _linked(session: Session, p: m.Proposal, model: type[m.Base], kind: str) -> 
         if session.get(model, int(ref[1])) is not None:
             return int(ref[1])
     column = m.Alias.actor_id if kind == "actor" else m.Alias.place_id
-    for name in filter(None, [payload.get("canonical"), p.text]):
+    names = [n for n in (payload.get("canonical"), p.text) if n]
+    for name in names:
         found = session.scalar(select(column).where(m.Alias.key == key(name), column.is_not(None)))
         if found:
             return found
+    # The record's own name is not an alias row: match it as written, else normalised
+    # (one pass over the names; the normaliser is a translate table, fast enough).
+    if not names:
+        return None
+    found = session.scalar(select(model.id).where(model.name.in_(names)).limit(1))
+    if found:
+        return found
+    wanted = {key(n) for n in names}
+    for record_id, record_name in session.execute(select(model.id, model.name)):
+        if key(record_name) in wanted:
+            return record_id
     return None
 
 
