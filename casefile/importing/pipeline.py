@@ -31,10 +31,18 @@ DEFAULT_SIZE_LIMIT = 100 * 1024 * 1024
 MAX_NESTING = 5  # attachments of attachments of...: deep enough for real mail, bounded
 
 PostImportHook = Callable[[Session, m.Source], None]
-# Called for every new source, inside the file's transaction; extraction
-# registers itself here. A hook that fails is rolled back on its own and
-# reported as a warning: the import is kept.
-POST_IMPORT_HOOKS: list[PostImportHook] = []
+
+
+def _default_hooks() -> list[PostImportHook]:
+    # Every door (window, File → Import, CLI) hands new sources to extraction.
+    from casefile.extraction.hooks import propose_after_import
+
+    return [propose_after_import]
+
+
+# Called for every new source, inside the file's transaction. A hook that fails
+# is rolled back on its own and reported as a warning: the import is kept.
+POST_IMPORT_HOOKS: list[PostImportHook] = _default_hooks()
 
 # Files a folder walk skips: system clutter, never reports.
 _CLUTTER = {"thumbs.db", "desktop.ini", ".ds_store"}
