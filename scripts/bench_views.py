@@ -31,8 +31,8 @@ from sqlalchemy import insert  # noqa: E402
 from casefile.db import models as m  # noqa: E402
 from casefile.db.case import Case, create_case, open_case  # noqa: E402
 
-TYPES = ["battle", "explosion_remote_violence", "violence_against_civilians", "protest",
-         "riot", "strategic_development"]
+TYPES = ["battles", "explosions_remote_violence", "violence_against_civilians", "protests",
+         "riots", "strategic_developments"]
 KINDS = ["person", "state_force", "militia", "armed_group", "organisation", "institution"]
 RELATIONS = ["member_of", "commands", "affiliated_with", "backed_by", "allied_with", "rival_of"]
 FIRST, LAST = dt.date(2011, 3, 15), dt.date(2025, 12, 31)

@@ -80,7 +80,7 @@ def test_filters_and_scopes(case_ids):
         def count(f: ViewFilters) -> int:
             return timeline_extent(s, f).dated
 
-        assert count(ViewFilters(incident_types=frozenset({"battle"}))) < count(ViewFilters())
+        assert count(ViewFilters(incident_types=frozenset({"battles"}))) < count(ViewFilters())
         august = ViewFilters(date_from=D(2024, 8, 1), date_to=D(2024, 8, 31))
         lanes = timeline_lanes(s, august, "type")
         w = timeline_window(s, august, lanes, "type", D(2024, 7, 1).toordinal(),

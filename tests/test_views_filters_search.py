@@ -40,12 +40,12 @@ def test_an_incident_type_filter_applies_to_every_view(qtbot, linked):
     window, views, ids = linked
     before_total = views.timeline.model.overview.extent.dated
     before_map = sum(i.place.incidents for i in views.map.places.values())
-    check(views.filter_bar.types_menu, "battle")
-    assert window.selection.filters.incident_types == {"battle"}
+    check(views.filter_bar.types_menu, "battles")
+    assert window.selection.filters.incident_types == {"battles"}
     settle(qtbot, window)
     battles = views.timeline.model.overview.extent.dated
     assert 0 < battles < before_total
-    assert {lane.key for lane in views.timeline.model.lanes} == {"type:battle"}
+    assert {lane.key for lane in views.timeline.model.lanes} == {"type:battles"}
     assert sum(i.place.incidents for i in views.map.places.values()) == battles < before_map
     assert "Battle" in views.filter_bar.types_button.text()
     # the clash between the SDF and the Fatemiyoun is a battle: their link survives

@@ -40,23 +40,23 @@ PLACES = {
 }
 INCIDENTS = {
     # key: (title, type, subtype, start, end, precision, place, [(actor, role)])
-    "checkpoints": ("ميليشيات إيرانية تحاول إقامة حواجز في طابية جزيرة", "strategic_development",
-                    "checkpoint", D(2024, 8, 1), None, "month", "tabiya",
+    "checkpoints": ("ميليشيات إيرانية تحاول إقامة حواجز في طابية جزيرة", "strategic_developments",
+                    "checkpoint_setup", D(2024, 8, 1), None, "month", "tabiya",
                     [("irgc", "perpetrator"), ("fatemiyoun", "perpetrator")]),
-    "altercation": ("مشادات كلامية في مركز المصالحة الروسي", "strategic_development",
+    "altercation": ("مشادات كلامية في مركز المصالحة الروسي", "strategic_developments",
                     "verbal_altercation", D(2024, 8, 12), None, "day", "khasham",
                     [("rmp", "participant"), ("irgc", "participant")]),
-    "visit": ("زيارة أبو رقية الأحوازي إلى حطلة", "strategic_development", "visit",
+    "visit": ("زيارة أبو رقية الأحوازي إلى حطلة", "strategic_developments", "visit_meeting",
               D(2024, 8, 20), None, "approximate", "centre_bldg",
               [("hadi", "visitor"), ("centre", "participant")]),
-    "boycott": ("دعوة لمقاطعة وجهاء محليين", "strategic_development", "statement",
+    "boycott": ("دعوة لمقاطعة وجهاء محليين", "strategic_developments", "statement_call",
                 D(2024, 8, 21), D(2024, 8, 22), "day", "hatla",
                 [("hadi", "perpetrator"), ("mukhtar", "target"), ("mayor", "target")]),
-    "clash": ("اشتباك بين قسد ومسلحين في الميادين", "battle", None, D(2023, 5, 3), None, "day",
+    "clash": ("اشتباك بين قسد ومسلحين في الميادين", "battles", None, D(2023, 5, 3), None, "day",
               "mayadin", [("sdf", "participant"), ("fatemiyoun", "participant")]),
-    "strike": ("غارة على مواقع قرب البوكمال", "explosion_remote_violence", "air_strike",
+    "strike": ("غارة على مواقع قرب البوكمال", "explosions_remote_violence", "air_drone_strike",
                D(2023, 1, 1), None, "year", "bukamal", [("fatemiyoun", "target")]),
-    "undated": ("اجتماع غير مؤرخ", "strategic_development", "meeting", None, None, "day",
+    "undated": ("اجتماع غير مؤرخ", "strategic_developments", "visit_meeting", None, None, "day",
                 "marrat", [("mukhtar", "participant")]),
 }
 RELATIONS = [
@@ -65,11 +65,11 @@ RELATIONS = [
     ("centre", "affiliated_with", "irgc", False),
     ("fatemiyoun", "backed_by", "irgc", False),
     ("irgc", "rival_of", "rmp", False),
-    ("mukhtar", "holds_office", "marrat", True),
-    ("mayor", "holds_office", "mazloum", True),
+    ("mukhtar", "office", "marrat", True),
+    ("mayor", "office", "mazloum", True),
 ]
-TYPES = ["battle", "explosion_remote_violence", "violence_against_civilians", "protest",
-         "riot", "strategic_development"]
+TYPES = ["battles", "explosions_remote_violence", "violence_against_civilians", "protests",
+         "riots", "strategic_developments"]
 
 
 def build_views_case(case: Case, extra: int = 0, seed: int = 4) -> dict[str, int]:

@@ -33,7 +33,7 @@ EDGE_STYLES: dict[str, tuple[str, Qt.PenStyle, float]] = {
     "backed_by": ("#E69F00", Qt.PenStyle.DashDotLine, 2.2),
     "allied_with": ("#56B4E9", Qt.PenStyle.SolidLine, 2.0),
     "rival_of": ("#D55E00", Qt.PenStyle.DotLine, 2.6),
-    "holds_office": ("#777777", Qt.PenStyle.DashLine, 1.6),
+    "office": ("#777777", Qt.PenStyle.DashLine, 1.6),
 }
 DEFAULT_EDGE = ("#666666", Qt.PenStyle.DashDotDotLine, 1.6)
 

@@ -24,9 +24,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
+from casefile import vocabulary
+
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
 LANGUAGES = ("en", "ar")
 SETTINGS_KEY = "ui/language"  # "system", "en" or "ar"
+VOCABULARY_CONTEXT = "Vocabulary"
 
 _installed: list[QTranslator] = []
 _current = "en"
@@ -43,14 +46,20 @@ class GlossaryTranslator(QTranslator):
         path = I18N_DIR / f"glossary_{language}.json"
         self.glossary: dict[str, str] = (json.loads(path.read_text(encoding="utf-8"))
                                          if path.exists() else {})
+        # The case's vocabularies carry their own Arabic (casefile.vocabulary): one table
+        # for the forms, the exports and the interface.
+        self.vocabulary: dict[str, str] = (vocabulary.arabic_of_english()
+                                           if language == "ar" else {})
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str:
+        if context == VOCABULARY_CONTEXT and source in self.vocabulary:
+            return self.vocabulary[source]
         found = super().translate(context, source, disambiguation, n)
         return found or self.glossary.get(source, "")
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
-        return super().isEmpty() and not self.glossary
+        return super().isEmpty() and not self.glossary and not self.vocabulary
 
 
 def settings() -> QSettings:

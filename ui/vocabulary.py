@@ -6,69 +6,29 @@ The stored values are stable English keys; what the analyst reads comes from her
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-CONTEXT = "Vocabulary"
+from casefile import vocabulary as terms
 
-INCIDENT_TYPES = {
-    "battle": QT_TRANSLATE_NOOP("Vocabulary", "Battle"),
-    "explosion_remote_violence": QT_TRANSLATE_NOOP("Vocabulary", "Explosion / remote violence"),
-    "violence_against_civilians": QT_TRANSLATE_NOOP("Vocabulary", "Violence against civilians"),
-    "protest": QT_TRANSLATE_NOOP("Vocabulary", "Protest"),
-    "riot": QT_TRANSLATE_NOOP("Vocabulary", "Riot"),
-    "strategic_development": QT_TRANSLATE_NOOP("Vocabulary", "Strategic development"),
-}
-SUBTYPES = {
-    "checkpoint": QT_TRANSLATE_NOOP("Vocabulary", "Checkpoint set up"),
-    "arrest": QT_TRANSLATE_NOOP("Vocabulary", "Arrest"),
-    "visit": QT_TRANSLATE_NOOP("Vocabulary", "Visit or meeting"),
-    "meeting": QT_TRANSLATE_NOOP("Vocabulary", "Meeting"),
-    "statement": QT_TRANSLATE_NOOP("Vocabulary", "Statement"),
-    "verbal_altercation": QT_TRANSLATE_NOOP("Vocabulary", "Verbal altercation"),
-    "air_strike": QT_TRANSLATE_NOOP("Vocabulary", "Air strike"),
-}
-ACTOR_KINDS = {
-    "person": QT_TRANSLATE_NOOP("Vocabulary", "Person"),
-    "state_force": QT_TRANSLATE_NOOP("Vocabulary", "State force"),
-    "militia": QT_TRANSLATE_NOOP("Vocabulary", "Militia"),
-    "armed_group": QT_TRANSLATE_NOOP("Vocabulary", "Armed group"),
-    "organisation": QT_TRANSLATE_NOOP("Vocabulary", "Organisation"),
-    "institution": QT_TRANSLATE_NOOP("Vocabulary", "Institution"),
-}
-RELATION_TYPES = {
-    "shared_incident": QT_TRANSLATE_NOOP("Vocabulary", "Shared incidents"),
-    "member_of": QT_TRANSLATE_NOOP("Vocabulary", "Member of"),
-    "commands": QT_TRANSLATE_NOOP("Vocabulary", "Commands"),
-    "affiliated_with": QT_TRANSLATE_NOOP("Vocabulary", "Affiliated with"),
-    "backed_by": QT_TRANSLATE_NOOP("Vocabulary", "Backed by"),
-    "allied_with": QT_TRANSLATE_NOOP("Vocabulary", "Allied with"),
-    "rival_of": QT_TRANSLATE_NOOP("Vocabulary", "Rival of"),
-    "holds_office": QT_TRANSLATE_NOOP("Vocabulary", "Holds office"),
-}
-PRECISIONS = {
-    "day": QT_TRANSLATE_NOOP("Vocabulary", "Day"),
-    "month": QT_TRANSLATE_NOOP("Vocabulary", "Month"),
-    "year": QT_TRANSLATE_NOOP("Vocabulary", "Year"),
-    "approximate": QT_TRANSLATE_NOOP("Vocabulary", "Approximate"),
-}
-PLACE_KINDS = {
-    "country": QT_TRANSLATE_NOOP("Vocabulary", "Country"),
-    "governorate": QT_TRANSLATE_NOOP("Vocabulary", "Governorate"),
-    "district": QT_TRANSLATE_NOOP("Vocabulary", "District"),
-    "town": QT_TRANSLATE_NOOP("Vocabulary", "Town"),
-    "village": QT_TRANSLATE_NOOP("Vocabulary", "Village"),
-    "area": QT_TRANSLATE_NOOP("Vocabulary", "Area"),
-    "facility": QT_TRANSLATE_NOOP("Vocabulary", "Facility"),
-    "river": QT_TRANSLATE_NOOP("Vocabulary", "River"),
-}
-OTHER = QT_TRANSLATE_NOOP("Vocabulary", "Other")
+CONTEXT = "Vocabulary"  # ui.i18n translates this context from casefile.vocabulary
+
+# key → English label; the Arabic comes from the same domain table through the translator.
+INCIDENT_TYPES = terms.english(terms.INCIDENT_TYPES)
+SUBTYPES = terms.english(terms.SUBTYPES)
+ROLES = terms.english(terms.ROLES)
+ACTOR_KINDS = terms.english(terms.ACTOR_KINDS)
+ALIAS_KINDS = terms.english(terms.ALIAS_KINDS)
+RELATION_TYPES = terms.english(terms.RELATION_TYPES)
+PRECISIONS = terms.english(terms.PRECISIONS)
+PLACE_KINDS = terms.english(terms.PLACE_KINDS)
+OTHER = terms.OTHER.en
 
 # Colour-blind-safe qualitative palette (Okabe–Ito) for types and kinds.
 TYPE_COLOURS = {
-    "battle": "#D55E00", "explosion_remote_violence": "#CC79A7",
-    "violence_against_civilians": "#E69F00", "protest": "#009E73", "riot": "#56B4E9",
-    "strategic_development": "#0072B2",
+    "battles": "#D55E00", "explosions_remote_violence": "#CC79A7",
+    "violence_against_civilians": "#E69F00", "protests": "#009E73", "riots": "#56B4E9",
+    "strategic_developments": "#0072B2",
 }
 KIND_COLOURS = {
     "person": "#0072B2", "state_force": "#D55E00", "militia": "#CC79A7",
@@ -101,6 +61,14 @@ def actor_kind(key: str | None) -> str:
 
 def relation_type(key: str | None) -> str:
     return _label(RELATION_TYPES, key)
+
+
+def role(key: str | None) -> str:
+    return _label(ROLES, key)
+
+
+def alias_kind(key: str | None) -> str:
+    return _label(ALIAS_KINDS, key)
 
 
 def precision(key: str | None) -> str:

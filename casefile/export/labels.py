@@ -1,7 +1,7 @@
 """Words and dates as an Arabic reader of an export expects them.
 
 Codes in the case (``strategic_developments``, ``visitor``, ``office``) are the
-vocabulary of extraction and review; exports show them in Arabic, and the CSV
+vocabulary of extraction and review (``casefile.vocabulary``); exports show them in Arabic, and the CSV
 shows ACLED's English names so other tools can read it. Unknown codes are shown
 as they are rather than hidden.
 """
@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import vocabulary as terms
+from ..vocabulary import arabic
+
 # Levantine / Egyptian pairs, as Syrian reports write them («آب/أغسطس 2024»).
 MONTHS_AR = (
     "كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو",
@@ -17,45 +20,13 @@ MONTHS_AR = (
     "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر",
 )
 
-ACTOR_KINDS = {
-    "person": "شخص", "state_force": "قوة حكومية", "militia": "مليشيا",
-    "armed_group": "جماعة مسلحة", "organisation": "منظمة", "institution": "مؤسسة",
-}
-ALIAS_KINDS = {
-    "name": "اسم", "kunya": "كنية / لقب", "spelling": "تهجئة أخرى",
-    "transliteration": "كتابة بالحروف اللاتينية", "translation": "ترجمة",
-}
-PLACE_KINDS = {
-    "country": "دولة", "governorate": "محافظة", "district": "منطقة", "town": "بلدة",
-    "village": "قرية", "area": "منطقة", "facility": "منشأة", "river": "نهر",
-}
-RELATION_TYPES = {
-    "office": "يشغل منصب", "member_of": "عضو في", "commands": "يقود",
-    "affiliated_with": "مرتبط بـ", "backed_by": "مدعوم من", "allied_with": "متحالف مع",
-    "rival_of": "خصم لـ", "present_in": "موجود في", "alias": "اسم آخر لـ",
-}
-ROLES = {
-    "perpetrator": "فاعل", "target": "مستهدف", "participant": "مشارك", "mediator": "وسيط",
-    "visitor": "زائر", "host": "مضيف", "addressee": "مخاطب", "witness": "شاهد",
-    "speaker": "صاحب التصريح", "victim": "ضحية", "sponsor": "جهة مكلفة أو داعمة",
-    "associated": "طرف مرتبط",
-}
-EVENT_TYPES = {
-    "battles": "معارك", "explosions_remote_violence": "انفجارات / عنف عن بعد",
-    "violence_against_civilians": "عنف ضد المدنيين", "protests": "احتجاجات",
-    "riots": "أعمال شغب", "strategic_developments": "تطورات استراتيجية",
-}
-SUB_EVENT_TYPES = {
-    "verbal_altercation": "مشادة كلامية", "arrest": "اعتقال", "visit_meeting": "زيارة أو لقاء",
-    "statement_call": "تصريح أو دعوة", "checkpoint_setup": "إقامة حاجز",
-    "shelling_artillery_missile_attack": "قصف مدفعي أو صاروخي",
-    "remote_explosive_landmine_ied": "عبوة ناسفة أو لغم", "suicide_bomb": "تفجير انتحاري",
-    "armed_clash": "اشتباك مسلح", "attack": "هجوم", "air_drone_strike": "غارة جوية أو بمسيرة",
-    "abduction_forced_disappearance": "اختطاف أو إخفاء قسري", "peaceful_protest": "احتجاج سلمي",
-    "violent_demonstration": "تظاهرة عنيفة", "withdrawal": "انسحاب", "deployment": "انتشار",
-    "recruitment": "تجنيد", "agreement": "اتفاق", "pressure": "ضغط",
-    "escalation_tension": "تصاعد التوتر", "headquarters_setup": "إنشاء مقر",
-}
+ACTOR_KINDS = arabic(terms.ACTOR_KINDS)
+ALIAS_KINDS = arabic(terms.ALIAS_KINDS)
+PLACE_KINDS = arabic(terms.PLACE_KINDS)
+RELATION_TYPES = arabic(terms.RELATION_TYPES)
+ROLES = arabic(terms.ROLES)
+EVENT_TYPES = arabic(terms.INCIDENT_TYPES)
+SUB_EVENT_TYPES = arabic(terms.SUBTYPES)
 
 # ACLED's own names (codebook), so the CSV reads like an ACLED export.
 ACLED_EVENT_TYPES = {
@@ -72,6 +43,7 @@ ACLED_SUB_EVENT_TYPES = {
     "peaceful_protest": "Peaceful protest", "violent_demonstration": "Violent demonstration",
     "arrest": "Arrests", "agreement": "Agreement", "headquarters_setup":
     "Headquarters or base established", "checkpoint_setup": "Headquarters or base established",
+    "headquarters_or_base_established": "Headquarters or base established",
 }
 # ACLED time_precision: 1 the day is known, 2 within a week or so, 3 only the month or less.
 ACLED_TIME_PRECISION = {"day": 1, "approximate": 2, "month": 3, "year": 3}
