@@ -17,7 +17,15 @@ from .citations_view import CitationsView
 from .form_base import FormBase
 from .pickers import RecordPicker
 from .rows_editor import RowsEditor
-from .widgets import arabic_line, choice_box, date_line, latin_line, notes_box, set_choice
+from .widgets import (
+    arabic_line,
+    choice_box,
+    date_line,
+    latin_line,
+    notes_box,
+    set_choice,
+    vocabulary_label,
+)
 
 CREDIBILITY = {1: "1 — confirmed", 2: "2 — probably true", 3: "3 — possibly true",
                4: "4 — doubtful", 5: "5 — improbable", 6: "6 — cannot be judged"}
@@ -77,7 +85,7 @@ class IncidentForm(FormBase):
         self.subtype_box.clear()
         self.subtype_box.addItem("", "")
         for value, label in subtypes_of(self.type_box.currentData() or "").items():
-            self.subtype_box.addItem(self.tr(label), value)
+            self.subtype_box.addItem(vocabulary_label(label), value)
         set_choice(self.subtype_box, current)
         self.subtype_box.blockSignals(False)
 
