@@ -12,6 +12,7 @@ from ui_support import build_sample, make_window, open_in
 def desk(qtbot, sqlite_case, tmp_path, monkeypatch):
     """(window, ids): the main window with the sample case open."""
     from PySide6.QtCore import QStandardPaths
+    from PySide6.QtGui import QDesktopServices
 
     from ui import dialogs
     from ui.app import make_application
@@ -20,6 +21,7 @@ def desk(qtbot, sqlite_case, tmp_path, monkeypatch):
     make_application()
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.DISCARD)
     monkeypatch.setattr(dialogs, "confirm", lambda *_a: True)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)  # no viewer launched
     ids = build_sample(sqlite_case)
     window = make_window(tmp_path, qtbot)
     open_in(window, qtbot, sqlite_case.path)
