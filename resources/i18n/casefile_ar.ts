@@ -3,12 +3,12 @@
 <context>
     <name>ActorForm</name>
     <message>
-        <location filename="../../ui/actor_form_view.py" line="77" />
+        <location filename="../../ui/actor_form_view.py" line="83" />
         <source>Incidents</source>
         <translation>الحوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/actor_form_view.py" line="79" />
+        <location filename="../../ui/actor_form_view.py" line="85" />
         <source>Citations</source>
         <translation>الاستشهادات</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>CitationsView</name>
     <message>
-        <location filename="../../ui/citations_view.py" line="22" />
+        <location filename="../../ui/citations_view.py" line="23" />
         <source>Double-click or Enter: show the passage in its document</source>
         <translation>انقر مرتين أو اضغط Enter: اعرض المقطع في مستنده</translation>
     </message>
@@ -167,7 +167,7 @@
         <translation>المستندات التي فيها مقترحات للمراجعة فقط</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents_view.py" line="88" />
+        <location filename="../../ui/documents_view.py" line="92" />
         <source>%n document(s)</source>
         <translation><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform></translation>
     </message>
@@ -175,75 +175,135 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="41" />
-        <location filename="../../ui/export_dialog.py" line="59" />
+        <location filename="../../ui/export_dialog.py" line="65" />
+        <location filename="../../ui/export_dialog.py" line="102" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="44" />
+        <location filename="../../ui/export_dialog.py" line="68" />
         <source>Actor dossier</source>
         <translation>ملف الفاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="45" />
+        <location filename="../../ui/export_dialog.py" line="69" />
         <source>Incident timeline</source>
         <translation>الخط الزمني للحوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="52" />
+        <location filename="../../ui/export_dialog.py" line="70" />
+        <source>Whole case (JSON)</source>
+        <translation>القضية كاملة (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="76" />
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="89" />
+        <source>Printed on the cover and on every page</source>
+        <translation>تُطبع على الغلاف وعلى كل صفحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="91" />
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="61" />
+        <location filename="../../ui/export_dialog.py" line="104" />
         <source>What</source>
         <translation>ماذا</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="62" />
+        <location filename="../../ui/export_dialog.py" line="105" />
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="63" />
+        <location filename="../../ui/export_dialog.py" line="106" />
         <source>Place (timeline)</source>
         <translation>المكان (الخط الزمني)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="64" />
+        <location filename="../../ui/export_dialog.py" line="107" />
+        <source>Period</source>
+        <translation>الفترة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="108" />
+        <source>Incident types</source>
+        <translation>أنواع الحوادث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="109" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="65" />
+        <location filename="../../ui/export_dialog.py" line="110" />
         <source>Page size</source>
         <translation>حجم الصفحة</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="66" />
+        <location filename="../../ui/export_dialog.py" line="111" />
+        <source>Marking</source>
+        <translation>التصنيف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="112" />
         <source>Save as</source>
         <translation>حفظ باسم</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="96" />
+        <location filename="../../ui/export_dialog.py" line="134" />
+        <source>any date</source>
+        <translation>أي تاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="185" />
         <source>Export to</source>
         <translation>تصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="106" />
+        <location filename="../../ui/export_dialog.py" line="208" />
         <source>Choose where to save the export.</source>
         <translation>اختر مكان حفظ الملف المصدَّر.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="109" />
+        <location filename="../../ui/export_dialog.py" line="211" />
+        <source>%1 is a folder: add a file name.</source>
+        <translation>%1 مجلد: أضف اسم ملف.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="214" />
+        <source>The folder %1 does not exist.</source>
+        <translation>المجلد %1 غير موجود.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="218" />
+        <source>Cannot write in the folder %1 (%2). Choose another folder.</source>
+        <translation>لا يمكن الكتابة في المجلد %1 (%2). اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="243" />
         <source>Choose the actor whose dossier to export.</source>
         <translation>اختر الفاعل الذي تريد تصدير ملفه.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="123" />
+        <location filename="../../ui/export_dialog.py" line="247" />
+        <source>The period starts after it ends.</source>
+        <translation>تبدأ الفترة بعد نهايتها.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="270" />
         <source>Exporting</source>
         <translation>جارٍ التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="285" />
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
 </context>
 <context>
@@ -325,84 +385,84 @@
 <context>
     <name>FormBase</name>
     <message>
-        <location filename="../../ui/form_base.py" line="59" />
+        <location filename="../../ui/form_base.py" line="60" />
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="60" />
+        <location filename="../../ui/form_base.py" line="61" />
         <source>Save (Ctrl+S)</source>
         <translation>حفظ (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="61" />
+        <location filename="../../ui/form_base.py" line="62" />
         <source>Revert</source>
         <translation>تراجع عن التعديلات</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="62" />
-        <location filename="../../ui/form_base.py" line="306" />
+        <location filename="../../ui/form_base.py" line="63" />
+        <location filename="../../ui/form_base.py" line="325" />
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="194" />
+        <location filename="../../ui/form_base.py" line="202" />
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="237" />
-        <location filename="../../ui/form_base.py" line="260" />
+        <location filename="../../ui/form_base.py" line="255" />
+        <location filename="../../ui/form_base.py" line="278" />
         <source>Not saved: correct the fields marked in red.</source>
         <translation>لم يُحفظ: صحّح الحقول المعلّمة بالأحمر.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="240" />
+        <location filename="../../ui/form_base.py" line="258" />
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="241" />
+        <location filename="../../ui/form_base.py" line="259" />
         <source>{} {} «{}»</source>
         <translation>{} {} «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="250" />
+        <location filename="../../ui/form_base.py" line="268" />
         <source>Saved.</source>
         <translation>حُفظ.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="264" />
+        <location filename="../../ui/form_base.py" line="282" />
         <source>Not saved: {}</source>
         <translation>لم يُحفظ: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="268" />
+        <location filename="../../ui/form_base.py" line="286" />
         <source>Someone else saved this record first.</source>
         <translation>حفظ شخص آخر هذا السجل أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="283" />
+        <location filename="../../ui/form_base.py" line="301" />
         <source>Edit {} «{}» (kept mine)</source>
         <translation>تعديل {} «{}» (مع الاحتفاظ بنسختي)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="297" />
+        <location filename="../../ui/form_base.py" line="316" />
         <source>Someone else deleted this record. Your version is kept here: Save creates it again.</source>
         <translation>حذف شخص آخر هذا السجل. نسختك محفوظة هنا: «حفظ» ينشئه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="307" />
+        <location filename="../../ui/form_base.py" line="326" />
         <source>Delete {} «{}» and what hangs on it? Undo brings it back.</source>
         <translation>هل تحذف {} «{}» وما يتعلق به؟ يمكن استعادته بالتراجع.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="310" />
+        <location filename="../../ui/form_base.py" line="329" />
         <source>Delete {} «{}»</source>
         <translation>حذف {} «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/form_base.py" line="316" />
+        <location filename="../../ui/form_base.py" line="336" />
         <source>Deleted.</source>
         <translation>حُذف.</translation>
     </message>
@@ -577,7 +637,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../ui/incident_form_view.py" line="70" />
+        <location filename="../../ui/incident_form_view.py" line="78" />
         <source>Citations</source>
         <translation>الاستشهادات</translation>
     </message>
@@ -647,60 +707,30 @@ Then drop report files anywhere on this window.</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="82" />
-        <location filename="../../ui/main_window.py" line="250" />
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>No case open</source>
         <translation>لا توجد قضية مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Opening {}…</source>
         <translation>جارٍ فتح {}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Cannot open the case</source>
         <translation>تعذّر فتح القضية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>Open or create a case first.</source>
         <translation>افتح قضية أو أنشئها أولاً.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="315" />
-        <source>New case</source>
-        <translation>قضية جديدة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="324" />
-        <source>Open case</source>
-        <translation>فتح قضية</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="336" />
-        <source>(none yet)</source>
-        <translation>(لا شيء بعد)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="339" />
-        <source>Import files</source>
-        <translation>استيراد ملفات</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="346" />
-        <source>Import a folder</source>
-        <translation>استيراد مجلد</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="359" />
-        <source>Exported to {}</source>
-        <translation>صُدِّر إلى {}</translation>
     </message>
 </context>
 <context>
@@ -839,62 +869,62 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review_view.py" line="55" />
+        <location filename="../../ui/review_view.py" line="63" />
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="55" />
+        <location filename="../../ui/review_view.py" line="63" />
         <source>Whole case</source>
         <translation>القضية كلها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/review_view.py" line="129" />
+        <location filename="../../ui/review_view.py" line="137" />
         <source>%n proposal(s) to review</source>
         <translation><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="156" />
+        <location filename="../../ui/review_view.py" line="171" />
         <source>matched alias «{}»</source>
         <translation>طابق الاسم البديل «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="157" />
+        <location filename="../../ui/review_view.py" line="172" />
         <source>no alias matched: a new name</source>
         <translation>لم يطابق أي اسم بديل: اسم جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="175" />
+        <location filename="../../ui/review_view.py" line="191" />
         <source>Accept «{}»</source>
         <translation>اقبل «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="181" />
+        <location filename="../../ui/review_view.py" line="197" />
         <source>Reject «{}»</source>
         <translation>ارفض «{}»</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/review_view.py" line="188" />
+        <location filename="../../ui/review_view.py" line="204" />
         <source>Accept %n proposal(s)</source>
         <translation><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="196" />
+        <location filename="../../ui/review_view.py" line="212" />
         <source>Merge into an actor</source>
         <translation>ادمج في فاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="197" />
+        <location filename="../../ui/review_view.py" line="213" />
         <source>«{}» is another name of:</source>
         <translation>«{}» اسم آخر لـ:</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="200" />
+        <location filename="../../ui/review_view.py" line="216" />
         <source>Merge «{}»</source>
         <translation>ادمج «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="209" />
+        <location filename="../../ui/review_view.py" line="225" />
         <source>Edit and accept «{}»</source>
         <translation>عدّل واقبل «{}»</translation>
     </message>
@@ -902,7 +932,7 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>RowsEditor</name>
     <message>
-        <location filename="../../ui/rows_editor.py" line="52" />
+        <location filename="../../ui/rows_editor.py" line="56" />
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
@@ -1115,209 +1145,6 @@ Then drop report files anywhere on this window.</source>
     </message>
 </context>
 <context>
-    <name>Vocabulary</name>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="15" />
-        <source>Battle</source>
-        <translation>معركة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="16" />
-        <source>Explosion / remote violence</source>
-        <translation>انفجار / عنف عن بُعد</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="17" />
-        <source>Violence against civilians</source>
-        <translation>عنف ضد المدنيين</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="18" />
-        <source>Protest</source>
-        <translation>احتجاج</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="19" />
-        <source>Riot</source>
-        <translation>شغب</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="20" />
-        <source>Strategic development</source>
-        <translation>تطور استراتيجي</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="23" />
-        <source>Checkpoint set up</source>
-        <translation>إقامة حاجز</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="24" />
-        <source>Arrest</source>
-        <translation>اعتقال</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="25" />
-        <source>Visit or meeting</source>
-        <translation>زيارة أو اجتماع</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="26" />
-        <source>Meeting</source>
-        <translation>اجتماع</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="27" />
-        <source>Statement</source>
-        <translation>تصريح</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="28" />
-        <source>Verbal altercation</source>
-        <translation>مشادة كلامية</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="29" />
-        <source>Air strike</source>
-        <translation>غارة جوية</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="32" />
-        <source>Person</source>
-        <translation>شخص</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="33" />
-        <source>State force</source>
-        <translation>قوة حكومية</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="34" />
-        <source>Militia</source>
-        <translation>ميليشيا</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="35" />
-        <source>Armed group</source>
-        <translation>جماعة مسلحة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="36" />
-        <source>Organisation</source>
-        <translation>منظمة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="37" />
-        <source>Institution</source>
-        <translation>مؤسسة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="40" />
-        <source>Shared incidents</source>
-        <translation>حوادث مشتركة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="41" />
-        <source>Member of</source>
-        <translation>عضو في</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="42" />
-        <source>Commands</source>
-        <translation>يقود</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="43" />
-        <source>Affiliated with</source>
-        <translation>مرتبط بـ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="44" />
-        <source>Backed by</source>
-        <translation>مدعوم من</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="45" />
-        <source>Allied with</source>
-        <translation>متحالف مع</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="46" />
-        <source>Rival of</source>
-        <translation>منافس لـ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="47" />
-        <source>Holds office</source>
-        <translation>يشغل منصباً</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="50" />
-        <source>Day</source>
-        <translation>يوم</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="51" />
-        <source>Month</source>
-        <translation>شهر</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="52" />
-        <source>Year</source>
-        <translation>سنة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="53" />
-        <source>Approximate</source>
-        <translation>تقريبي</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="56" />
-        <source>Country</source>
-        <translation>دولة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="57" />
-        <source>Governorate</source>
-        <translation>محافظة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="58" />
-        <source>District</source>
-        <translation>منطقة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="59" />
-        <source>Town</source>
-        <translation>بلدة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="60" />
-        <source>Village</source>
-        <translation>قرية</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="61" />
-        <source>Area</source>
-        <translation>ناحية</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="62" />
-        <source>Facility</source>
-        <translation>منشأة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="63" />
-        <source>River</source>
-        <translation>نهر</translation>
-    </message>
-    <message>
-        <location filename="../../ui/vocabulary.py" line="65" />
-        <source>Other</source>
-        <translation>أخرى</translation>
-    </message>
-</context>
-<context>
     <name>parent</name>
     <message>
         <location filename="../../ui/about_dialog.py" line="34" />
@@ -1356,44 +1183,74 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../ui/window_actions.py" line="46" />
+        <location filename="../../ui/window_actions.py" line="49" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="50" />
+        <location filename="../../ui/window_actions.py" line="53" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="74" />
+        <location filename="../../ui/window_actions.py" line="78" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="77" />
+        <location filename="../../ui/window_actions.py" line="81" />
         <source>&amp;Recent cases</source>
         <translation>القضايا ال&amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="86" />
+        <location filename="../../ui/window_actions.py" line="90" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="98" />
+        <location filename="../../ui/window_actions.py" line="102" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="103" />
+        <location filename="../../ui/window_actions.py" line="107" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="110" />
+        <location filename="../../ui/window_actions.py" line="114" />
         <source>Main toolbar</source>
         <translation>شريط الأدوات الرئيسي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_dialogs.py" line="17" />
+        <source>New case</source>
+        <translation>قضية جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_dialogs.py" line="26" />
+        <source>Open case</source>
+        <translation>فتح قضية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_dialogs.py" line="38" />
+        <source>(none yet)</source>
+        <translation>(لا شيء بعد)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_dialogs.py" line="41" />
+        <source>Import files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_dialogs.py" line="48" />
+        <source>Import a folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_dialogs.py" line="61" />
+        <source>Exported to {}</source>
+        <translation>صُدِّر إلى {}</translation>
     </message>
 </context>
 </TS>
