@@ -2,8 +2,10 @@
 
 Run under a virtual X server so Qt draws with the real (xcb) platform:
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py [OUT]
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py [OUT] \
+        [--language ar]
 
+With ``--language ar`` the interface is Arabic (mirrored) and each file name ends in ``_ar``.
 OUT defaults to docs/screenshots/. The case is built in a temporary folder through the same
 import and extraction pipeline as the demo case (seeds/ plus the import test fixtures), so
 nothing on the machine is touched; pass --case to photograph an existing case instead.
@@ -86,13 +88,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--case", help="an existing case to photograph")
+    parser.add_argument("--language", choices=("en", "ar"), default="en",
+                        help="the interface language (default English)")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="casefile-shots-"))
 
     app = make_application()
+    from ui import i18n
     from ui.main_window import MainWindow
+
+    i18n.apply_language(args.language)
+    suffix = "" if args.language == "en" else f"_{args.language}"
+
+    def shot(widget: QWidget, name: str) -> None:
+        shoot(widget, out, name + suffix)
 
     case = open_case(args.case) if args.case else build_case(work)
     settings = AppSettings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
@@ -119,9 +130,15 @@ def main(argv: list[str] | None = None) -> int:
         review.table.setFocus()
         review.table.selectRow(min(2, review.model.rowCount() - 1))
     settle(window)
-    shoot(window, out, "main_window")
-    shoot(window.viewer, out, "viewer")
-    shoot(window.docks["review"], out, "review_queue")
+    shot(window, "main_window")
+    shot(window.viewer, "viewer")
+    shot(window.docks["review"], "review_queue")
+    window.actions_by_name["export"].trigger()
+    settle(window)
+    window.dialog.resize(620, window.dialog.sizeHint().height())
+    app.processEvents()
+    shot(window.dialog, "export_dialog")
+    window.dialog.reject()
 
     record = window.docks["record"]
     record.setFloating(True)  # a form at a readable size
@@ -133,10 +150,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         window.selection.select(Ref(kind, rid))
         settle(window)
-        shoot(record, out, f"{kind}_form")
+        shot(record, f"{kind}_form")
     window.navigator.open_record(Ref("source", seed))
     settle(window)
-    shoot(record, out, "source_form")
+    shot(record, "source_form")
     record.setFloating(False)
 
     bad = work / "bad"
@@ -151,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         time.sleep(0.02)
     settle(window)
     if run.summary is not None:
-        shoot(run.summary, out, "import_summary")
+        shot(run.summary, "import_summary")
         run.summary.close()
     window.close()
     return 0

@@ -41,8 +41,9 @@ def menu_texts(menu: QMenu, where: str, out: dict[str, str]) -> None:
 def header_texts(model, where: str, out: dict[str, str]) -> None:
     assert model.columnCount() > 1
     for col in range(model.columnCount()):
-        out[f"{where} column {col}"] = model.headerData(col, Qt.Orientation.Horizontal,
-                                                        Qt.ItemDataRole.DisplayRole)
+        text = model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        assert text, f"{where}: column {col} has no header"  # a blank translation hides it
+        out[f"{where} column {col}"] = text
 
 
 def form_texts(form, where: str, out: dict[str, str]) -> None:

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 
 from casefile.services.sources import SourceFilter, SourceRow, source_ids, source_rows
 
 from .case_handle import CaseHandle
 from .lazy_model import LazyTableModel
 
-COLUMNS = [("title", "Title"), ("open_proposals", "To review"), ("confirmed", "Confirmed"),
-           ("published", "Date"), ("publisher", "Publisher"), ("language", "Lang."),
-           ("status", "Status"), ("imported_at", "Imported")]
+COLUMNS = [  # header words marked for lupdate; LazyTableModel translates them
+    ("title", QT_TRANSLATE_NOOP("DocumentsModel", "Title")),
+    ("open_proposals", QT_TRANSLATE_NOOP("DocumentsModel", "To review")),
+    ("confirmed", QT_TRANSLATE_NOOP("DocumentsModel", "Confirmed")),
+    ("published", QT_TRANSLATE_NOOP("DocumentsModel", "Date")),
+    ("publisher", QT_TRANSLATE_NOOP("DocumentsModel", "Publisher")),
+    ("language", QT_TRANSLATE_NOOP("DocumentsModel", "Lang.")),
+    ("status", QT_TRANSLATE_NOOP("DocumentsModel", "Status")),
+    ("imported_at", QT_TRANSLATE_NOOP("DocumentsModel", "Imported")),
+]
 
 
 class DocumentsModel(LazyTableModel):

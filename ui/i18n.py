@@ -56,7 +56,8 @@ class GlossaryTranslator(QTranslator):
         if context == VOCABULARY_CONTEXT and source in self.vocabulary:
             return self.vocabulary[source]
         found = super().translate(context, source, disambiguation, n)
-        return found or self.glossary.get(source, "")
+        # None (a null string) lets Qt fall back to the source text; "" would blank it.
+        return found or self.glossary.get(source)  # type: ignore[return-value]
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
         return super().isEmpty() and not self.glossary and not self.vocabulary

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QWidget
 
 from .case_handle import CaseHandle
@@ -53,8 +53,8 @@ def _record(h, s, n):
 
 
 PANELS = [
-    Panel("documents", "Documents", Left, "Ctrl+1", _documents),
-    Panel("records", "Actors, places, incidents", Left, "Ctrl+2", _records),
-    Panel("review", "Review queue", Bottom, "Ctrl+3", _review),
-    Panel("record", "Record", Right, "Ctrl+4", _record),
+    Panel("documents", QT_TRANSLATE_NOOP("MainWindow", "Documents"), Left, "Ctrl+1", _documents),
+    Panel("records", QT_TRANSLATE_NOOP("MainWindow", "Actors, places, incidents"), Left, "Ctrl+2", _records),
+    Panel("review", QT_TRANSLATE_NOOP("MainWindow", "Review queue"), Bottom, "Ctrl+3", _review),
+    Panel("record", QT_TRANSLATE_NOOP("MainWindow", "Record"), Right, "Ctrl+4", _record),
 ]

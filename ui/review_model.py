@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QBrush
 
 from casefile.services.review import ProposalRow, proposal_ids, proposal_rows
@@ -13,9 +13,14 @@ from .case_handle import CaseHandle
 from .lazy_model import LazyTableModel
 from .marks_style import TYPE_LABELS, colour
 
-COLUMNS = [("mark_type", "Kind"), ("text", "In the text"), ("canonical", "Proposed as"),
-           ("matched_alias", "Matched alias"), ("confidence", "Confidence"),
-           ("source_title", "Document")]
+COLUMNS = [  # header words marked for lupdate; LazyTableModel translates them
+    ("mark_type", QT_TRANSLATE_NOOP("ReviewModel", "Kind")),
+    ("text", QT_TRANSLATE_NOOP("ReviewModel", "In the text")),
+    ("canonical", QT_TRANSLATE_NOOP("ReviewModel", "Proposed as")),
+    ("matched_alias", QT_TRANSLATE_NOOP("ReviewModel", "Matched alias")),
+    ("confidence", QT_TRANSLATE_NOOP("ReviewModel", "Confidence")),
+    ("source_title", QT_TRANSLATE_NOOP("ReviewModel", "Document")),
+]
 
 
 class ReviewModel(LazyTableModel):

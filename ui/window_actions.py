@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
@@ -37,15 +37,15 @@ def _action(window: MainWindow, name: str, text: str, slot: Callable | None,
 
 def build_actions(w: MainWindow) -> None:
     std = QKeySequence.StandardKey
-    _action(w, "new_case", "&New case…", lambda: dialogs.new_case_dialog(w), std.New, "new")
-    _action(w, "open_case", "&Open case…", lambda: dialogs.open_case_dialog(w), std.Open,
+    _action(w, "new_case", QT_TRANSLATE_NOOP("MainWindow", "&New case…"), lambda: dialogs.new_case_dialog(w), std.New, "new")
+    _action(w, "open_case", QT_TRANSLATE_NOOP("MainWindow", "&Open case…"), lambda: dialogs.open_case_dialog(w), std.Open,
             "open")
-    _action(w, "import", "&Import files…", lambda: dialogs.import_files_dialog(w), "Ctrl+I",
-            "import", "Import files (or drop them on the window)")
-    _action(w, "import_folder", "Import a &folder…", lambda: dialogs.import_folder_dialog(w),
+    _action(w, "import", QT_TRANSLATE_NOOP("MainWindow", "&Import files…"), lambda: dialogs.import_files_dialog(w), "Ctrl+I",
+            "import", QT_TRANSLATE_NOOP("MainWindow", "Import files (or drop them on the window)"))
+    _action(w, "import_folder", QT_TRANSLATE_NOOP("MainWindow", "Import a &folder…"), lambda: dialogs.import_folder_dialog(w),
             "Ctrl+Shift+I")
-    _action(w, "export", "&Export…", lambda: dialogs.export_dialog(w), "Ctrl+E", "export")
-    _action(w, "quit", "&Quit", w.close, std.Quit, "quit")
+    _action(w, "export", QT_TRANSLATE_NOOP("MainWindow", "&Export…"), lambda: dialogs.export_dialog(w), "Ctrl+E", "export")
+    _action(w, "quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), w.close, std.Quit, "quit")
     undo = w.undo_stack.createUndoAction(w, w.tr("&Undo"))
     undo.setShortcut(QKeySequence(std.Undo))
     undo.setIcon(icon("undo"))
@@ -56,20 +56,20 @@ def build_actions(w: MainWindow) -> None:
     redo.setIcon(icon("redo"))
     redo.setObjectName("action_redo")
     w.actions_by_name.update(undo=undo, redo=redo)
-    _action(w, "find", "&Find in document", w.find_in_document, std.Find, "find")
-    _action(w, "search", "Search the &case…", w.open_search, "Ctrl+K", None,
-            "Search actors, places, incidents and documents")
-    _action(w, "new_actor", "New &actor", lambda: w.new_record("actor"), "Ctrl+Shift+N",
+    _action(w, "find", QT_TRANSLATE_NOOP("MainWindow", "&Find in document"), w.find_in_document, std.Find, "find")
+    _action(w, "search", QT_TRANSLATE_NOOP("MainWindow", "Search the &case…"), w.open_search, "Ctrl+K", None,
+            QT_TRANSLATE_NOOP("MainWindow", "Search actors, places, incidents and documents"))
+    _action(w, "new_actor", QT_TRANSLATE_NOOP("MainWindow", "New &actor"), lambda: w.new_record("actor"), "Ctrl+Shift+N",
             "actor")
-    _action(w, "new_place", "New &place", lambda: w.new_record("place"), None, "place")
-    _action(w, "new_incident", "New inci&dent", lambda: w.new_record("incident"), None,
+    _action(w, "new_place", QT_TRANSLATE_NOOP("MainWindow", "New &place"), lambda: w.new_record("place"), None, "place")
+    _action(w, "new_incident", QT_TRANSLATE_NOOP("MainWindow", "New inci&dent"), lambda: w.new_record("incident"), None,
             "incident")
-    _action(w, "back", "&Back", w.go_back, std.Back, "back")
-    _action(w, "forward", "&Forward", w.go_forward, std.Forward, "forward")
-    _action(w, "preferences", "&Preferences…", lambda: dialogs.open_preferences(w),
+    _action(w, "back", QT_TRANSLATE_NOOP("MainWindow", "&Back"), w.go_back, std.Back, "back")
+    _action(w, "forward", QT_TRANSLATE_NOOP("MainWindow", "&Forward"), w.go_forward, std.Forward, "forward")
+    _action(w, "preferences", QT_TRANSLATE_NOOP("MainWindow", "&Preferences…"), lambda: dialogs.open_preferences(w),
             std.Preferences)
-    _action(w, "reset_layout", "&Reset layout", w.reset_layout)
-    _action(w, "about", "&About Casefile", lambda: dialogs.about(w), None, "about")
+    _action(w, "reset_layout", QT_TRANSLATE_NOOP("MainWindow", "&Reset layout"), w.reset_layout)
+    _action(w, "about", QT_TRANSLATE_NOOP("MainWindow", "&About Casefile"), lambda: dialogs.about(w), None, "about")
 
 
 def build_menus(w: MainWindow) -> None:

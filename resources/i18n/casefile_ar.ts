@@ -150,6 +150,49 @@
     </message>
 </context>
 <context>
+    <name>DocumentsModel</name>
+    <message>
+        <location filename="../../ui/documents_model.py" line="15" />
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_model.py" line="16" />
+        <source>To review</source>
+        <translation>للمراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_model.py" line="17" />
+        <source>Confirmed</source>
+        <translation>مؤكَّدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_model.py" line="18" />
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_model.py" line="19" />
+        <source>Publisher</source>
+        <translation>الناشر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_model.py" line="20" />
+        <source>Lang.</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_model.py" line="21" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_model.py" line="22" />
+        <source>Imported</source>
+        <translation>تاريخ الاستيراد</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsView</name>
     <message>
         <location filename="../../ui/documents_view.py" line="38" />
@@ -732,6 +775,116 @@ Then drop report files anywhere on this window.</source>
         <source>Open or create a case first.</source>
         <translation>افتح قضية أو أنشئها أولاً.</translation>
     </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="40" />
+        <source>&amp;New case…</source>
+        <translation>قضية &amp;جديدة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="41" />
+        <source>&amp;Open case…</source>
+        <translation>&amp;فتح قضية…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="43" />
+        <source>&amp;Import files…</source>
+        <translation>ا&amp;ستيراد ملفات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="44" />
+        <source>Import files (or drop them on the window)</source>
+        <translation>استيراد ملفات (أو أفلتها على النافذة)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="45" />
+        <source>Import a &amp;folder…</source>
+        <translation>استيراد م&amp;جلد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="47" />
+        <source>&amp;Export…</source>
+        <translation>ت&amp;صدير…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="48" />
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="59" />
+        <source>&amp;Find in document</source>
+        <translation>&amp;بحث في المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="60" />
+        <source>Search the &amp;case…</source>
+        <translation>ابحث في ال&amp;قضية…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="61" />
+        <source>Search actors, places, incidents and documents</source>
+        <translation>ابحث في الفاعلين والأماكن والحوادث والمستندات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="62" />
+        <source>New &amp;actor</source>
+        <translation>فاعل &amp;جديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="64" />
+        <source>New &amp;place</source>
+        <translation>م&amp;كان جديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="65" />
+        <source>New inci&amp;dent</source>
+        <translation>&amp;حادثة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="67" />
+        <source>&amp;Back</source>
+        <translation>&amp;رجوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="68" />
+        <source>&amp;Forward</source>
+        <translation>&amp;تقدم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="69" />
+        <source>&amp;Preferences…</source>
+        <translation>التف&amp;ضيلات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="71" />
+        <source>&amp;Reset layout</source>
+        <translation>إعادة &amp;ترتيب اللوحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="72" />
+        <source>&amp;About Casefile</source>
+        <translation>&amp;حول Casefile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels.py" line="56" />
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels.py" line="57" />
+        <source>Actors, places, incidents</source>
+        <translation>الفاعلون والأماكن والحوادث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels.py" line="58" />
+        <source>Review queue</source>
+        <translation>قائمة المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels.py" line="59" />
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
 </context>
 <context>
     <name>MapView</name>
@@ -864,6 +1017,39 @@ Then drop report files anywhere on this window.</source>
         <location filename="../../ui/record_panel.py" line="82" />
         <source>The {} «{}»</source>
         <translation>{} «{}»</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <location filename="../../ui/review_model.py" line="17" />
+        <source>Kind</source>
+        <translation>الصنف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_model.py" line="18" />
+        <source>In the text</source>
+        <translation>في النص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_model.py" line="19" />
+        <source>Proposed as</source>
+        <translation>مقترح بوصفه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_model.py" line="20" />
+        <source>Matched alias</source>
+        <translation>الاسم المطابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_model.py" line="21" />
+        <source>Confidence</source>
+        <translation>الثقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_model.py" line="22" />
+        <source>Document</source>
+        <translation>المستند</translation>
     </message>
 </context>
 <context>
