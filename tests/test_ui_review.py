@@ -176,3 +176,18 @@ def test_whole_case_scope_lists_every_documents_proposals(desk, qtbot):
     qtbot.waitUntil(lambda: view.model.rowCount() == 7 and view.current() is not None,
                     timeout=10000)
     assert view.model.index(0, 5).data() == "توترات روسية إيرانية بريف ديرالزور"
+
+
+def test_incident_proposals_show_their_subtype_label_not_its_key(qtbot):
+    from casefile.services.review import ProposalRow
+    from ui import vocabulary
+    from ui.review_model import ReviewModel
+
+    row = ProposalRow(id=1, source_id=1, source_title="", kind="incident", mark_type="incident",
+                      subkind="visit_meeting", text="زيارة", start=0, end=5, confidence=0.7,
+                      status="proposed", canonical="زيارة حطلة", latin="", matched_alias="",
+                      context="", context_start=0)
+    shown = ReviewModel.display(ReviewModel.__new__(ReviewModel), row, "canonical",
+                                Qt.ItemDataRole.DisplayRole)
+    assert shown == f"{vocabulary.subtype('visit_meeting')}: زيارة حطلة"
+    assert "visit_meeting" not in shown and vocabulary.subtype("visit_meeting")

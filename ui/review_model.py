@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush
 
 from casefile.services.review import ProposalRow, proposal_ids, proposal_rows
 
+from . import vocabulary
 from .case_handle import CaseHandle
 from .lazy_model import LazyTableModel
 from .marks_style import TYPE_LABELS, colour
@@ -53,7 +54,10 @@ class ReviewModel(LazyTableModel):
             if key == "confidence":
                 return f"{round(row.confidence * 100)}%"
             if key == "canonical":
-                return f"{row.canonical} ({row.latin})" if row.latin else row.canonical
+                shown = f"{row.canonical} ({row.latin})" if row.latin else row.canonical
+                if row.kind == "incident" and row.subkind:  # the sub-type, in the UI's language
+                    shown = f"{vocabulary.subtype(row.subkind)}: {shown}"
+                return shown
             return getattr(row, key)
         if role == Qt.ItemDataRole.ForegroundRole and key == "mark_type":
             return QBrush(colour(row.mark_type))

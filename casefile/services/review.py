@@ -86,8 +86,6 @@ def proposal_rows(session: Session, ids: Sequence[int]) -> list[ProposalRow]:
         ctx_start, context = sentence_around(text, p.start, p.end)
         payload = p.payload or {}
         canonical = str(payload.get("canonical") or payload.get("summary") or p.text)
-        if p.kind == "incident" and p.subkind:
-            canonical = f"{p.subkind.replace('_', ' ')}: {canonical}"
         rows.append(ProposalRow(
             id=p.id, source_id=p.source_id, source_title=title, kind=p.kind,
             mark_type=proposal_mark_type(p.kind) or "", subkind=p.subkind or "", text=p.text,
