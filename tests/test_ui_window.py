@@ -170,3 +170,10 @@ def test_switching_language_rebuilds_menus_and_panels(desk, qtbot):
     window.actions_by_name["find"].trigger()  # the new actions reach the new viewer
     window.viewer.find_bar.edit.setText("حطلة")
     assert window.viewer.text.find_spans
+
+
+def test_a_case_opens_on_its_first_document(desk, qtbot):
+    window, _ = desk
+    qtbot.waitUntil(lambda: window.viewer.source is not None, timeout=10000)
+    assert window.selection.current.kind == "source"
+    assert window.viewer.text.toPlainText().strip()

@@ -90,6 +90,12 @@ class DocumentsView(QWidget):
 
     def _loaded(self, count: int) -> None:
         self.count.setText(self.tr("%n document(s)", "", count))
+        if self.selection.current is None and count:
+            # A case opens on its first document, so the viewer is never empty for nothing.
+            first = self.model.id_at(0)
+            if first is not None:
+                self.selection.select(Ref("source", first))
+                return
         self._follow(self.selection.current)
 
     def _row_chosen(self, _selected, _deselected) -> None:
