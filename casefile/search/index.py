@@ -57,23 +57,23 @@ def index_source(session: Session, source: m.Source) -> None:
     index_record(session.connection(), "source", source.id, title, source.text or "")
 
 
-def _actor_texts(conn: Connection, actor_id: int) -> tuple[str, str] | None:
-    row = conn.execute(select(m.Actor.name, m.Actor.name_latin, m.Actor.notes)
-                       .where(m.Actor.id == actor_id)).first()
+def _named_texts(conn: Connection, model: type[m.Actor] | type[m.Place], alias_owner,
+                 ref_id: int) -> tuple[str, str] | None:
+    """An actor or place: every name and alias as the title, its notes as the body."""
+    row = conn.execute(select(model.name, model.name_latin, model.notes)
+                       .where(model.id == ref_id)).first()
     if row is None:
         return None
-    aliases = conn.execute(select(m.Alias.text).where(m.Alias.actor_id == actor_id)).scalars()
-    title = " ".join(filter(None, [row.name, row.name_latin, *aliases]))
-    return title, row.notes or ""
+    aliases = conn.execute(select(m.Alias.text).where(alias_owner == ref_id)).scalars()
+    return " ".join(filter(None, [row.name, row.name_latin, *aliases])), row.notes or ""
+
+
+def _actor_texts(conn: Connection, actor_id: int) -> tuple[str, str] | None:
+    return _named_texts(conn, m.Actor, m.Alias.actor_id, actor_id)
 
 
 def _place_texts(conn: Connection, place_id: int) -> tuple[str, str] | None:
-    row = conn.execute(select(m.Place.name, m.Place.name_latin, m.Place.notes)
-                       .where(m.Place.id == place_id)).first()
-    if row is None:
-        return None
-    aliases = conn.execute(select(m.Alias.text).where(m.Alias.place_id == place_id)).scalars()
-    return " ".join(filter(None, [row.name, row.name_latin, *aliases])), row.notes or ""
+    return _named_texts(conn, m.Place, m.Alias.place_id, place_id)
 
 
 def _incident_texts(conn: Connection, incident_id: int) -> tuple[str, str] | None:
