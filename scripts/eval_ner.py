@@ -106,7 +106,7 @@ def row(name: str, c: Counter) -> str:
     p, r, f = _prf(c["tp"], c["tp"], c)
     pp, pr, pf = _prf(c["ptp"], c["gtp"], c)
     return (
-        f"| {name:<16} | {p:5.3f} | {r:5.3f} | {f:5.3f} | {pp:5.3f} | {pr:5.3f} | {pf:5.3f} "
+        f"| {name:<20} | {p:5.3f} | {r:5.3f} | {f:5.3f} | {pp:5.3f} | {pr:5.3f} | {pf:5.3f} "
         f"| {c['gold']:5d} | {c['pred']:5d} |"
     )
 
@@ -116,13 +116,16 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/ner-dev")
     ap.add_argument("--strict", action="store_true", help="raw character spans, no token snapping")
     args = ap.parse_args()
+    # Wojood train is the development split (rules are read against it); Wojood val and
+    # AQMAR are held out and only ever scored.
     sets = {
         "AQMAR": sorted((args.corpus / "aqmar").glob("*.txt")),
-        "Wojood": sorted((args.corpus / "wojood").glob("*.txt")),
+        "Wojood-train": sorted((args.corpus / "wojood").glob("train.txt")),
+        "Wojood-val": sorted((args.corpus / "wojood").glob("val.txt")),
     }
-    print("|                  |  exact span           | partial (overlap)     |       |       |")
-    print("| corpus / type    |   P   |   R   |  F1   |   P   |   R   |  F1   |  gold |  pred |")
-    print("|------------------|-------|-------|-------|-------|-------|-------|-------|-------|")
+    print("|                      |  exact span           | partial (overlap)     |       |       |")
+    print("| corpus / type        |   P   |   R   |  F1   |   P   |   R   |  F1   |  gold |  pred |")
+    print("|----------------------|-------|-------|-------|-------|-------|-------|-------|-------|")
     for name, files in sets.items():
         if not files:
             continue

@@ -97,7 +97,9 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
                     if words[k] in lx.GIVEN_NAMES
                     else _foreign_run(tm, k)
                 )
-                if j - k < 2 and words[k] not in lx.GIVEN_NAMES:
+                if j - k < 2 and words[k] not in lx.GIVEN_NAMES and not (
+                    h[1] in _HIGH_TITLES and _lone_name_ok(tm, k)
+                ):
                     continue  # one unknown word after a title is too often not a name
                 yield _span_cand(tm, PERSON, "name", k, j, 0, 0.68, "pattern:title")
             continue
@@ -109,8 +111,14 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
                 and "ى" in tm.text[tm.orig(tm.starts[i]) : tm.orig(tm.ends[i] - 1) + 1]
             ):
                 continue  # «على» (on), folded to «علي»
-            if g[1] in lx.AMBIGUOUS_GIVEN and words[i + 1] not in lx.GIVEN_NAMES:
-                continue  # «باسم», «خلف», «أسماء» are words first
+            if g[1] in lx.AMBIGUOUS_GIVEN and not (
+                words[i + 1] in lx.GIVEN_NAMES
+                or words[i + 1] in lx.NAME_LINKS
+                or (words[i + 1] in ("ابو", "ابي") and _starts_like_a_name(words[i + 2] if i + 2 < n else ""))
+            ):
+                continue  # «باسم», «خلف», «أسماء» are words first; «شريف أبو شمط» is a name
+            if g[1] == "باسم" and "إ" in tm.text[tm.orig(tm.starts[i]) : tm.orig(tm.ends[i] - 1) + 1]:
+                continue  # «بإسم» (in the name of), folded to «باسم»
             j = _person_run(tm, i + 1)
             if j > i + 1:
                 yield _span_cand(tm, PERSON, "name", i, j, g[0], 0.55, "pattern:given-name")
@@ -176,8 +184,10 @@ def _foreign_run(tm: TextMap, k: int) -> int:
     j = k + 1
     while j < n and j - k < 3 and _gap_ok(tm, j - 1, j) and is_name_word(words[j]):
         if words[j].startswith("ال"):
-            if not _is_nisba(words[j]) and words[j] not in lx.GROUP_ADJECTIVES:
-                j += 1  # «الباجي قائد السبسي»: a family name closes the run
+            if _family_word(words[j]):
+                j += 1  # «الباجي قائد السبسي», «معزوز المصري»: a family name closes the run
+            break
+        if _looks_verbal(words[j]) or words[j] in lx.TITLE_NOUNS:
             break
         if match_vocab(words[j], lx.OFFICE_FIRST):
             break
@@ -185,27 +195,81 @@ def _foreign_run(tm: TextMap, k: int) -> int:
     return j
 
 
+# Titles that are followed by a name rather than a description («الوزير بومبيو»).
+_HIGH_TITLES = lx._set(
+    "الرئيس الرئيسة الوزير الوزيرة الملك الملكة الأمير الأميرة السيد السيدة الشيخ الدكتور "
+    "الدكتورة الحاج العميد العقيد اللواء الفريق العماد الجنرال السفير المستشار النائب "
+    "المشير البابا"
+)
+
+
+def _lone_name_ok(tm: TextMap, k: int) -> bool:
+    """One unknown word after a high title is a name when a stop follows it and it does not
+    look like a verb, a common noun of the genre or an adjective."""
+    w = tm.words[k]
+    if w.startswith("ال") or _looks_verbal(w) or w in lx.TITLE_NOUNS or len(w) < 3:
+        return False
+    if w[0] in "يت" and w not in lx.GIVEN_NAMES:
+        return False
+    if w.endswith("ه") or w.endswith("ات") or w.endswith("ين") or w.endswith("ون"):
+        return False  # feminine/plural nouns and adjectives («السابق», «منطقة», «المنتخبين»)
+    return _at_stop(tm, k + 1)
+
+
 def _person_run(tm: TextMap, k: int, foreign_ok: bool = False) -> int:
-    """After a given name: more given names, «بن»/«عبد» links, then one family word."""
+    """After a given name: more given names, «بن»/«عبد»/«أبو» links, then one family word."""
     words, n = tm.words, len(tm)
     j = k
+    if k > 0 and words[k - 1] == "عبد" and k < n and _gap_ok(tm, k - 1, k) and is_name_word(words[k]):
+        j = k = k + 1  # «عبد الحميد» is one given name: the run goes on after it
     while j < n and j - k < 4 and _gap_ok(tm, j - 1, j):
         w = words[j]
-        if w in lx.NAME_LINKS or w in ("عبد", "العبد", "ابو"):
+        if w in lx.NAME_LINKS or w in ("عبد", "العبد", "ابو", "ابي"):
             if j + 1 < n and is_name_word(words[j + 1]) and _gap_ok(tm, j, j + 1):
                 j += 2
                 continue
             break
-        if w in lx.GIVEN_NAMES and is_name_word(w):
+        if w in lx.GIVEN_NAMES and is_name_word(w) and not _looks_verbal(w):
             j += 1
             continue
-        if is_name_word(w) and not match_vocab(w, lx.OFFICE_FIRST) and w not in lx.GROUP_ADJECTIVES:
-            # The family name: «الحسين»; a bare word only right after one given name
-            # («زهدي باكير»), not after a chain («محمد بن زيد» + «كربلاء»).
-            if w.startswith("ال") or j == k or foreign_ok:
+        if _family_word(w):
+            # The family name: «الحسين», «المصري»; a bare word right after one given name
+            # («زهدي باكير»), or closing a chain before a stop («سهام رجا فحماوي» + «من»),
+            # not running on into the sentence («محمد بن زيد» + «كربلاء»).
+            if w.startswith("ال") or j == k or foreign_ok or _at_stop(tm, j + 1):
                 j += 1
         break
     return j
+
+
+def _looks_verbal(w: str) -> bool:
+    """«يعطي», «تذهب», «ويجلس», «وإسراء»: a verb or a new conjunct, not a family name."""
+    if w.startswith("و") and len(w) > 3 and (w[1:] in lx.GIVEN_NAMES or w[1] in "يت"):
+        return True
+    return w[0] in "يت" and w not in lx.GIVEN_NAMES and len(w) > 3
+
+
+def _family_word(w: str) -> bool:
+    if not is_name_word(w) or match_vocab(w, lx.OFFICE_FIRST) or w in lx.TITLE_NOUNS:
+        return False
+    if _looks_verbal(w):
+        return False
+    if w in lx.GROUP_ADJECTIVES:
+        # «المصري», «الحلبي»: a masculine nisba after a name is a family name; «العسكرية»,
+        # «المحلية», «الإيرانيين» are not.
+        return w.startswith("ال") and w.endswith("ي") and w not in _NOT_FAMILY
+    return True
+
+
+_NOT_FAMILY = lx._set("المحلي الأجنبي العسكري الثوري الحكومي الشعبي الوطني الدولي الأوروبي")
+
+
+def _at_stop(tm: TextMap, j: int) -> bool:
+    """Token j ends a phrase: end of text, punctuation before it, or a function word."""
+    if j >= len(tm) or not _gap_ok(tm, j - 1, j):
+        return True
+    w = tm.words[j]
+    return (not w.isalpha()) or w in lx.STOPWORDS or match_vocab(w, lx.OFFICE_FIRST) is not None
 
 
 def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
@@ -284,6 +348,8 @@ def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
                 j += 1
                 continue
             break
+        if head in _CHAIN_HEADS:
+            j = max(j, _genitive_chain(tm, i))
         if j == i + 1:
             continue
         if (
@@ -300,6 +366,75 @@ def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
 _NAMED_BY_NOUN = lx._set(
     "حركة جبهة حزب لواء تنظيم جماعة كتائب سرايا تجمع جريدة صحيفة إذاعة قناة وكالة مجلة"
 )
+
+
+# Heads of organisation names that run on as a genitive chain: «هيئة سوق رأس المال»,
+# «مفوضية الأمم المتحدة لشؤون اللاجئين», «شركة الوساطة للأوراق المالية», «بلدية نابلس».
+_CHAIN_HEADS = lx._set(
+    "وزارة منظمة جمعية مؤسسة اتحاد نقابة لجنة هيئة مجلس جامعة شركة بنك مصرف محكمة مديرية "
+    "رابطة ائتلاف جريدة صحيفة وكالة قناة مجلة كلية معهد مركز دائرة حركة جبهة حزب بلدية "
+    "مكتب سلطة مفوضية اللجنة الهيئة المجلس المنظمة الجمعية الاتحاد المؤسسة الدائرة المركز "
+    "المكتب المحكمة الحركة الجبهة الشركة القيادة الحكومة حكومة برلمان"
+)
+# Words that never continue an organisation's name: days, time and discourse words.
+_CHAIN_STOP = lx._set(
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الماضي الماضية الحالي "
+    "الحالية الجاري المقبل المقبلة الآن اليوم أمس السابق السابقة الأخير الأخيرة الذي التي "
+    "الذين الجديد الجديدة الأول الأولى الثاني الثانية نفسه نفسها ذاته ذاتها "
+    "الصادرة الصادر المعترف المدعومة المدعوم الموالية الموالي التابعة التابع المتمركزة "
+    "المتمركز المنعقد المنعقدة الواقعة الواقع المكلفة المختصة المعنية المذكورة المذكور"
+)
+# Generic heads that still take a bare name (none: «بلدية X» is an office + place).
+_PLACE_NAMED: frozenset[str] = frozenset()  # «رئيس بلدية مظلوم»: the town is the name
+
+
+def _chain_word(w: str) -> bool:
+    return (
+        w.isalpha()
+        and len(w) > 3
+        and w not in lx.STOPWORDS
+        and w not in _CHAIN_STOP
+        and w not in lx.MONTH_WORDS
+        and not match_vocab(w, lx.OFFICE_FIRST_ALL)
+    )
+
+
+def _genitive_chain(tm: TextMap, i: int) -> int:
+    """End of an organisation name after its head at token i: a construct noun (with or
+    without «ال»), then «ال» nouns and adjectives and «لـ» complements («للأوراق المالية»,
+    «لشؤون اللاجئين»), up to a function word, punctuation, a date or a title."""
+    words, n = tm.words, len(tm)
+    j = i + 1
+    if j >= n or not _gap_ok(tm, i, j) or not _chain_word(words[j]):
+        return i + 1
+    if not words[j].startswith("ال") and (
+        not is_name_word(words[j])
+        or _looks_verbal(words[j])
+        or (words[i] in lx.GENERIC_HEADS and words[i] not in _PLACE_NAMED)
+    ):
+        return i + 1  # «مركز احتجاز», «شركة مساهمة»: a generic head needs «ال» after it
+    j += 1
+    if words[j - 1] in lx.NATIONALITY:
+        return j
+    while j < n and j - i <= 6 and _gap_ok(tm, j - 1, j):
+        w = words[j]
+        if not _chain_word(w):
+            break
+        if w.startswith("ال"):
+            j += 1
+            if w in lx.NATIONALITY:
+                break  # «الحكومة اليمنية» + «المعترف بها»: the state's adjective ends it
+            continue
+        if w.startswith("ل") and (
+            j + 1 < n
+            and words[j + 1].startswith("ال")
+            and _gap_ok(tm, j, j + 1)
+            and _chain_word(words[j + 1])
+        ):
+            j += 1  # «لشؤون اللاجئين», «للتأمين»
+            continue
+        break
+    return j
 
 
 def _strip_waw(w: str) -> str:
