@@ -149,6 +149,29 @@ def test_new_actor_place_and_incident_from_the_edit_menu(desk, qtbot):
     qtbot.waitUntil(lambda: records.model.rowCount() == 1, timeout=10000)
 
 
+def test_month_precision_incident_reads_back_as_its_month(desk, qtbot):
+    """«خلال شهر آب 2024» is August 2024: the form gives back 2024-08, not 1 August."""
+    window, _ = desk
+    window.actions_by_name["new_incident"].trigger()
+    form = window.panels["record"].forms["incident"]
+    form.title.setText("توتر في حطلة")
+    form.type_box.setCurrentIndex(form.type_box.findData("strategic_developments"))
+    form.date_start.setText("2024-08")
+    form.precision.setCurrentIndex(form.precision.findData("month"))
+    _saved(qtbot, window, form)
+    incident_id = window.selection.current.id
+    qtbot.waitUntil(lambda: form.record_id == incident_id and form.data is not None,
+                    timeout=10000)
+    assert form.date_start.text() == "2024-08"
+    assert form.precision.currentData() == "month"
+    assert not form.is_dirty()
+    with window.handle.case.session() as s:
+        inc = s.get(m.Incident, incident_id)
+        inc.precision = m.DatePrecision.YEAR
+    form.load(incident_id)
+    qtbot.waitUntil(lambda: form.date_start.text() == "2024", timeout=10000)
+
+
 def test_source_form_opens_from_the_viewer_and_saves_reliability(desk, qtbot):
     window, ids = desk
     window.selection.select(Ref("source", ids["source"]))

@@ -61,8 +61,9 @@ def load_incident(session: Session, incident_id: int) -> IncidentData:
                f"{ROLES.get(i.role, i.role).lower()}") for i in invs]
     return IncidentData(
         id=inc.id, version=inc.version, title=inc.title, type=inc.type,
-        subtype=inc.subtype or "", date_start=date_text(inc.date_start),
-        date_end=date_text(inc.date_end), precision=inc.precision or m.DatePrecision.DAY,
+        subtype=inc.subtype or "", date_start=date_text(inc.date_start, inc.precision),
+        date_end=date_text(inc.date_end, inc.precision),
+        precision=inc.precision or m.DatePrecision.DAY,
         place_id=inc.place_id, place_label=inc.place.name if inc.place else "",
         summary=inc.summary or "", credibility=inc.credibility,
         tags=[t.name for t in inc.tags],

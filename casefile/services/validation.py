@@ -52,8 +52,12 @@ def check_range(errors: dict[str, str], start_field: str, start: str | None,
     return first, last
 
 
-def date_text(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
+def date_text(value: dt.date | None, precision: str = "day") -> str:
+    """The date as the analyst wrote it: a month-precise date is ``YYYY-MM``, not its 1st."""
+    if not value:
+        return ""
+    return {"month": value.isoformat()[:7], "year": value.isoformat()[:4]}.get(
+        str(precision), value.isoformat())
 
 
 def required(errors: dict[str, str], field: str, text: str | None, what: str) -> None:
