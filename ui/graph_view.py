@@ -8,7 +8,7 @@ put; expanding a node lays out only its new neighbours around it.
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QImage, QPainter, QWheelEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -75,6 +75,7 @@ class GraphView(QWidget):
         self.positions: dict[int, tuple[float, float]] = {}
         self.pinned: set[int] = set()
         self.focus: Focus | None = None
+        self._fit_pending = False  # laid out while hidden: fit once the view has its size
         self.latin = latin_labels()
         self._query = LatestQuery(runner, case, "graph", self)
         self._query.failed.connect(self._failed)
@@ -242,9 +243,18 @@ class GraphView(QWidget):
 
     def fit_view(self) -> None:
         rect = self.scene.itemsBoundingRect()
-        if not rect.isEmpty():
-            self.view.fitInView(rect.adjusted(-30, -30, 30, 30),
-                                Qt.AspectRatioMode.KeepAspectRatio)
+        if rect.isEmpty():
+            return
+        if not self.view.isVisible():  # a hidden view's size is not the one it will show at
+            self._fit_pending = True
+            return
+        self._fit_pending = False
+        self.view.fitInView(rect.adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._fit_pending:
+            QTimer.singleShot(0, self, self.fit_view)  # once the layout has sized the view
 
     def show_overview(self) -> None:
         self.center = None
