@@ -21,6 +21,8 @@ from casefile.services.choices import Candidate, rank_actors
 
 from .case_handle import CaseHandle
 
+ISOLATE = "\u2068%s\u2069"  # first-strong isolate: a name keeps its own direction
+
 
 class ActorPickerDialog(QDialog):
     """Non-blocking (``open()``); ``chosen(actor_id)`` when the analyst picks one."""
@@ -64,9 +66,12 @@ class ActorPickerDialog(QDialog):
     def _show(self, candidates: list[Candidate]) -> None:
         self.list.clear()
         for cand in candidates:
-            matched = f" — «{cand.matched}»" if cand.matched and cand.matched not in cand.label \
-                else ""
-            item = QListWidgetItem(f"{cand.label}  ·  {round(cand.score * 100)}%{matched}")
+            # Names isolated (FSI…PDI): after an Arabic name the score's digits would
+            # otherwise join the right-to-left run and print as «44 · name%».
+            matched = f" — «{ISOLATE % cand.matched}»" \
+                if cand.matched and cand.matched not in cand.label else ""
+            item = QListWidgetItem(
+                f"{ISOLATE % cand.label}  ·  {round(cand.score * 100)}%{matched}")
             item.setData(Qt.ItemDataRole.UserRole, cand.id)
             item.setToolTip(cand.detail)
             self.list.addItem(item)
