@@ -188,7 +188,7 @@ class TimelineCanvas(QWidget):
                      items: list[TimelineItem]) -> None:
         mine = [it for it in items if lane.key in it.lanes]
         row_ends: list[float] = []
-        placed: list[tuple[int, TimelineItem, float, float]] = []
+        placed: list[tuple[int, TimelineItem, float, float, bool]] = []
         origin, scale = self.mapping()
         vs = self.model.view_start
         for it in mine:  # greedy rows so overlapping incidents stay apart
@@ -198,23 +198,26 @@ class TimelineCanvas(QWidget):
                 mid = (x0 + x1) / 2
                 x0, x1 = mid - MIN_BAR_PX / 2, mid + MIN_BAR_PX / 2
             row = next((r for r, end in enumerate(row_ends) if end + 1 < x0), None)
+            labelled = True
             if row is None:
                 row = len(row_ends) if len(row_ends) < MAX_ROWS else len(row_ends) - 1
                 if row == len(row_ends):
                     row_ends.append(x1)
+                else:  # rows full: drawn over another bar, its title would garble that one's
+                    labelled = False
             row_ends[row] = max(row_ends[row], x1)
-            placed.append((row, it, x0, x1))
+            placed.append((row, it, x0, x1, labelled))
         rows = max(1, len(row_ends))
         row_h = (h - 6) / rows
         dim = bool(self.highlight) or self.selected is not None
         metrics = QFontMetrics(self.font())
-        for row, it, x0, x1 in placed:
+        for row, it, x0, x1, labelled in placed:
             rect = QRectF(x0, top + 3 + row * row_h, x1 - x0, row_h - 2)
-            self._paint_item(p, it, rect, dim, metrics)
+            self._paint_item(p, it, rect, dim, metrics, labelled)
             self._hits.append(Hit(rect, "item", item=it, lane=lane))
 
     def _paint_item(self, p: QPainter, it: TimelineItem, rect: QRectF, dim: bool,
-                    metrics: QFontMetrics) -> None:
+                    metrics: QFontMetrics, labelled: bool = True) -> None:
         colour = vocab.type_colour(it.type)
         chosen = it.id == self.selected or it.id in self.highlight
         alpha = 255 if chosen or not dim else 70
@@ -243,7 +246,7 @@ class TimelineCanvas(QWidget):
             pen = QPen(self.palette().text().color(), 2)
         p.setPen(pen)
         p.drawRoundedRect(rect, 3, 3)
-        if rect.width() > 70 and rect.height() >= 14:
+        if labelled and rect.width() > 70 and rect.height() >= 14:
             p.setPen(self.palette().text().color() if it.precision != "day"
                      else QColor("white"))
             inner = rect.adjusted(4, 0, -4, 0)
