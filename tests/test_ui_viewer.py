@@ -55,6 +55,18 @@ def test_arabic_is_laid_out_rtl_with_the_shipped_font_and_marks_by_type(desk, qt
         Qt.LayoutDirection.LeftToRight
 
 
+def test_arabic_lines_end_at_the_right_edge(desk, qtbot):
+    """A short Arabic line (the title, a paragraph's last line) sits at the right, not the left."""
+    window, ids = desk
+    viewer = _open(window, qtbot, ids["source"])
+    doc = viewer.text.document()
+    qtbot.waitUntil(lambda: doc.firstBlock().layout().lineCount() > 0, timeout=5000)
+    title = doc.firstBlock().layout().lineAt(0).naturalTextRect()
+    right_edge = doc.textWidth() - 2 * doc.documentMargin()
+    assert title.width() < right_edge - 50  # short enough to show where it is aligned
+    assert title.right() > right_edge - 4
+
+
 def test_confirmed_marks_look_different_and_hover_and_click_open_the_record(desk, qtbot):
     window, ids = desk
     viewer = _open(window, qtbot, ids["source"])
