@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -236,6 +236,7 @@ class MapView(QWidget):
         self.scene = MapScene(self)
         self.country_labels = load_basemap(self.scene, self.latin)
         self.canvas = MapCanvas(self.scene)
+        self._fit_pending: set[int] | None = None  # a fit asked for while hidden
         self.canvas.zoomed.connect(lambda _s: self._update_labels())
         self._build_toolbar()
         layout = QVBoxLayout(self)
@@ -321,6 +322,10 @@ class MapView(QWidget):
     # --- view -------------------------------------------------------------------
 
     def fit_places(self, ids: set[int] | None = None) -> None:
+        if not self.canvas.isVisible():  # a hidden view's size is not the one it will show at
+            self._fit_pending = ids if ids is not None else set()
+            return
+        self._fit_pending = None
         items = [self.places[i] for i in (ids or self.places.keys()) if i in self.places]
         if ids is None:
             items = [i for i in items if i.place.incidents > 0] or items
@@ -335,6 +340,12 @@ class MapView(QWidget):
         self.canvas.fitInView(rect.adjusted(-pad, -pad, pad, pad),
                               Qt.AspectRatioMode.KeepAspectRatio)
         self._update_labels()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._fit_pending is not None:
+            pending = self._fit_pending or None
+            QTimer.singleShot(0, self, lambda: self.fit_places(pending))  # once laid out
 
     def _update_labels(self) -> None:
         """Label the highlighted and busiest places first; skip a label that would cover
