@@ -123,3 +123,13 @@ def test_matching_ids_finds_every_match_without_ranking(new_case):
         assert {ids[i] for i in matching_ids(s, "الحرس", "source")} == {"a", "b"}
         assert {ids[i] for i in matching_ids(s, "ديرالزور", "source")} == {"a", "c"}
         assert matching_ids(s, "   ", "source") == set()
+
+
+def test_actor_snippet_lists_each_name_once(new_case):
+    with new_case.session() as s:
+        actor = m.Actor(name="الحرس الثوري الإيراني", name_latin="IRGC", kind="state_force")
+        actor.aliases.append(m.Alias(text="IRGC", key="irgc"))
+        s.add(actor)
+    with new_case.session() as s:
+        (hit,) = search(s, "IRGC")
+    assert hit.snippet.count("IRGC") == 1

@@ -76,6 +76,11 @@ def matching_ids(session: Session, query: str, kind: str) -> set[int]:
     return {int(r) for r in conn.execute(text(sql), {"q": q, "k": kind}).scalars()}
 
 
+def _names(*names: str | None) -> str:
+    """A record's names for its snippet, each once (a Latin name is often an alias too)."""
+    return " · ".join(dict.fromkeys(n for n in names if n))
+
+
 def _titles_and_texts(session: Session, kind: str, ids: list[int]) -> dict[int, tuple[str, str]]:
     if kind == "source":
         rows = session.execute(select(m.Source.id, m.Source.title, m.Source.file_name,
@@ -88,13 +93,12 @@ def _titles_and_texts(session: Session, kind: str, ids: list[int]) -> dict[int, 
         for a in session.execute(select(m.Alias.actor_id, m.Alias.text)
                                  .where(m.Alias.actor_id.in_(ids))):
             aliases.setdefault(a.actor_id, []).append(a.text)
-        return {r.id: (r.name, " · ".join(filter(None, [r.name, r.name_latin,
-                                                         *aliases.get(r.id, [])])))
+        return {r.id: (r.name, _names(r.name, r.name_latin, *aliases.get(r.id, [])))
                 for r in rows}
     if kind == "place":
         rows = session.execute(select(m.Place.id, m.Place.name, m.Place.name_latin)
                                .where(m.Place.id.in_(ids)))
-        return {r.id: (r.name, " · ".join(filter(None, [r.name, r.name_latin]))) for r in rows}
+        return {r.id: (r.name, _names(r.name, r.name_latin)) for r in rows}
     rows = session.execute(select(m.Incident.id, m.Incident.title, m.Incident.summary)
                            .where(m.Incident.id.in_(ids)))
     return {r.id: (r.title, r.summary or r.title) for r in rows}
