@@ -139,3 +139,15 @@ def test_filter_bar_and_incident_form_show_arabic_for_stored_keys(desk, qtbot):
         assert ui_vocab.role("associated") == "طرف مرتبط"
     finally:
         i18n.apply_language("en")
+
+
+def test_document_languages_are_the_codes_detection_gives_with_readable_names():
+    from casefile.importing.language import detect_language
+    from ui import vocabulary
+
+    detected = {detect_language("قال المدعو أبو رقية إن القوات انسحبت من القرية"),
+                detect_language("The forces withdrew from the village on Tuesday and the"),
+                detect_language("Les forces se sont retirées du village mardi")}
+    assert detected <= set(vocabulary.LANGUAGES)
+    assert vocabulary.language_name("ar") == "Arabic"
+    assert vocabulary.language_name("other") == "Other"

@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
 
 from casefile.services.sources import SourceFilter
 
+from . import vocabulary
 from .case_handle import CaseHandle
 from .documents_model import COLUMNS, DocumentsModel
 from .navigation import Navigator
 from .selection import Ref, SelectionModel
-
-LANGUAGES = [("", "All languages"), ("ar", "Arabic"), ("en", "English"), ("fr", "French"),
-             ("und", "Unknown")]
+from .vocabulary import LANGUAGES
 
 
 class DocumentsView(QWidget):
@@ -38,8 +37,9 @@ class DocumentsView(QWidget):
         self.filter_edit = QLineEdit(placeholderText=self.tr("Filter: title, publisher, words…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.language = QComboBox()
-        for code, label in LANGUAGES:
-            self.language.addItem(self.tr(label), code)
+        self.language.addItem(self.tr("All languages"), "")
+        for code in LANGUAGES:
+            self.language.addItem(vocabulary.language_name(code), code)
         self.open_only = QCheckBox(self.tr("To review"))
         self.open_only.setToolTip(self.tr("Only documents with proposals to review"))
         self.count = QLabel()

@@ -20,7 +20,7 @@ from casefile.services.find import DocumentFinder
 from casefile.services.marks import MARK_TYPES, marks_for_source
 from casefile.services.sources import SourceData, load_source, source_original
 
-from . import dialogs
+from . import dialogs, vocabulary
 from .case_handle import CaseHandle
 from .document_text import DocumentText
 from .icons import icon
@@ -174,8 +174,7 @@ class DocumentViewer(QWidget):
 
     def _show_header(self, d: SourceData) -> None:
         self.title.setText(d.title or d.file_name)
-        parts = [d.publisher, d.published, d.language and self.tr("language: {}").format(
-            d.language), d.reliability and self.tr("reliability {}").format(d.reliability),
+        parts = [d.publisher, d.published, d.language and vocabulary.language_name(d.language), d.reliability and self.tr("reliability {}").format(d.reliability),
             d.file_name, d.media_type, _size(d.size), d.status if d.status != "ok" else ""]
         self.meta.setText("  ·  ".join(p for p in parts if p))
         self.sha.setText(f"SHA-256 {d.sha256}")

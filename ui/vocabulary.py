@@ -6,7 +6,7 @@ The stored values are stable English keys; what the analyst reads comes from her
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from casefile import vocabulary as terms
@@ -95,3 +95,14 @@ def type_colour(key: str | None) -> QColor:
 
 def kind_colour(key: str | None) -> QColor:
     return _colour(KIND_COLOURS, key)
+
+
+# The codes language detection gives (casefile.importing.language).
+LANGUAGES = {"ar": QT_TRANSLATE_NOOP(CONTEXT, "Arabic"),
+             "en": QT_TRANSLATE_NOOP(CONTEXT, "English"),
+             "other": QT_TRANSLATE_NOOP(CONTEXT, "Other")}
+
+
+def language_name(code: str | None) -> str:
+    """A document's language code as the analyst reads it, in the interface language."""
+    return _label(LANGUAGES, code)

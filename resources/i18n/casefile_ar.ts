@@ -16,7 +16,7 @@
 <context>
     <name>ActorPickerDialog</name>
     <message>
-        <location filename="../../ui/actor_picker.py" line="37" />
+        <location filename="../../ui/actor_picker.py" line="39" />
         <source>Type a name to search every actor</source>
         <translation>اكتب اسماً للبحث في جميع الفاعلين</translation>
     </message>
@@ -94,7 +94,7 @@
     <name>DocumentViewer</name>
     <message>
         <location filename="../../ui/viewer_view.py" line="90" />
-        <location filename="../../ui/viewer_view.py" line="255" />
+        <location filename="../../ui/viewer_view.py" line="254" />
         <source>Open original</source>
         <translation>افتح الأصل</translation>
     </message>
@@ -125,26 +125,21 @@
     </message>
     <message>
         <location filename="../../ui/viewer_view.py" line="177" />
-        <source>language: {}</source>
-        <translation>اللغة: {}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/viewer_view.py" line="178" />
         <source>reliability {}</source>
         <translation>الموثوقية {}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="182" />
+        <location filename="../../ui/viewer_view.py" line="181" />
         <source>Imported {} by {}</source>
         <translation>استُورد في {} بواسطة {}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="247" />
+        <location filename="../../ui/viewer_view.py" line="246" />
         <source>not found</source>
         <translation>غير موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="256" />
+        <location filename="../../ui/viewer_view.py" line="255" />
         <source>The original is a web page: a browser may load its remote content and run its scripts. Open it anyway?</source>
         <translation>الأصل صفحة ويب: قد يحمّل المتصفح محتواها البعيد ويشغّل نصوصها البرمجية. هل تريد فتحها على أي حال؟</translation>
     </message>
@@ -195,9 +190,14 @@
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../ui/documents_view.py" line="38" />
+        <location filename="../../ui/documents_view.py" line="37" />
         <source>Filter: title, publisher, words…</source>
         <translation>تصفية: العنوان، الناشر، كلمات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="40" />
+        <source>All languages</source>
+        <translation>كل اللغات</translation>
     </message>
     <message>
         <location filename="../../ui/documents_view.py" line="43" />
@@ -531,77 +531,77 @@
         <translation>الحوادث: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="135" />
+        <location filename="../../ui/graph_view.py" line="136" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="136" />
+        <location filename="../../ui/graph_view.py" line="137" />
         <source>Min. links:</source>
         <translation>أدنى عدد روابط:</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="137" />
+        <location filename="../../ui/graph_view.py" line="138" />
         <source>Busiest actors (no centre)</source>
         <translation>الفاعلون الأكثر نشاطاً (دون مركز)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="138" />
+        <location filename="../../ui/graph_view.py" line="139" />
         <source>Fit the graph in view</source>
         <translation>لائم الشبكة مع العرض</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="139" />
+        <location filename="../../ui/graph_view.py" line="140" />
         <source>Export as PNG</source>
         <translation>تصدير بصيغة PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="140" />
+        <location filename="../../ui/graph_view.py" line="141" />
         <source>Export as SVG</source>
         <translation>تصدير بصيغة SVG</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="298" />
+        <location filename="../../ui/graph_view.py" line="308" />
         <source>Could not load the graph: %1</source>
         <translation>تعذّر تحميل الشبكة: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="301" />
+        <location filename="../../ui/graph_view.py" line="311" />
         <source>%1 actors, %2 links</source>
         <translation>الفاعلون: %1، الروابط: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="304" />
+        <location filename="../../ui/graph_view.py" line="314" />
         <source>busiest shown</source>
         <translation>معروض الأكثر نشاطاً</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="306" />
+        <location filename="../../ui/graph_view.py" line="316" />
         <source>laying out…</source>
         <translation>جارٍ الترتيب…</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="312" />
+        <location filename="../../ui/graph_view.py" line="322" />
         <source>PNG image (*.png)</source>
         <translation>صورة PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="312" />
+        <location filename="../../ui/graph_view.py" line="322" />
         <source>SVG drawing (*.svg)</source>
         <translation>رسم SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="313" />
+        <location filename="../../ui/graph_view.py" line="323" />
         <source>Export graph</source>
         <translation>تصدير الشبكة</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="330" />
+        <location filename="../../ui/graph_view.py" line="340" />
         <source>Actor network</source>
         <translation>شبكة الفاعلين</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="343" />
+        <location filename="../../ui/graph_view.py" line="353" />
         <source>Could not write %1</source>
         <translation>تعذّرت كتابة %1</translation>
     </message>
@@ -889,32 +889,32 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="279" />
+        <location filename="../../ui/map_view.py" line="280" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="280" />
+        <location filename="../../ui/map_view.py" line="281" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="281" />
+        <location filename="../../ui/map_view.py" line="282" />
         <source>Show all places</source>
         <translation>اعرض كل الأماكن</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="282" />
+        <location filename="../../ui/map_view.py" line="283" />
         <source>Latin names</source>
         <translation>أسماء لاتينية</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="391" />
+        <location filename="../../ui/map_view.py" line="402" />
         <source>%1 places, %2 with incidents</source>
         <translation>الأماكن: %1، منها %2 فيها حوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="397" />
+        <location filename="../../ui/map_view.py" line="408" />
         <source>%1 incidents</source>
         <translation>الحوادث: %1</translation>
     </message>
@@ -1022,32 +1022,32 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location filename="../../ui/review_model.py" line="17" />
+        <location filename="../../ui/review_model.py" line="18" />
         <source>Kind</source>
         <translation>الصنف</translation>
     </message>
     <message>
-        <location filename="../../ui/review_model.py" line="18" />
+        <location filename="../../ui/review_model.py" line="19" />
         <source>In the text</source>
         <translation>في النص</translation>
     </message>
     <message>
-        <location filename="../../ui/review_model.py" line="19" />
+        <location filename="../../ui/review_model.py" line="20" />
         <source>Proposed as</source>
         <translation>مقترح بوصفه</translation>
     </message>
     <message>
-        <location filename="../../ui/review_model.py" line="20" />
+        <location filename="../../ui/review_model.py" line="21" />
         <source>Matched alias</source>
         <translation>الاسم المطابق</translation>
     </message>
     <message>
-        <location filename="../../ui/review_model.py" line="21" />
+        <location filename="../../ui/review_model.py" line="22" />
         <source>Confidence</source>
         <translation>الثقة</translation>
     </message>
     <message>
-        <location filename="../../ui/review_model.py" line="22" />
+        <location filename="../../ui/review_model.py" line="23" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
@@ -1252,12 +1252,12 @@ Then drop report files anywhere on this window.</source>
         <translation>لا توجد حوادث مؤرَّخة</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_canvas.py" line="325" />
+        <location filename="../../ui/timeline_canvas.py" line="328" />
         <source>Date precision: %1</source>
         <translation>دقة التاريخ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_canvas.py" line="330" />
+        <location filename="../../ui/timeline_canvas.py" line="333" />
         <source>%1 incidents</source>
         <translation>الحوادث: %1</translation>
     </message>
