@@ -122,8 +122,13 @@ def _alive(callback: Callable[..., Any]) -> bool:
 class RecordedCommand(QUndoCommand):
     """A write already done; undo and redo replay it through the runner."""
 
+    MAX_TEXT = 60  # the Edit menu shows "Undo <text>": a whole passage would not fit
+
     def __init__(self, handle: CaseHandle, action: UndoableAction) -> None:
-        super().__init__(action.description)
+        text = " ".join(action.description.split())
+        if len(text) > self.MAX_TEXT:
+            text = text[: self.MAX_TEXT - 1].rstrip() + "…"
+        super().__init__(text)
         self.handle = handle
         self.action = action
         self._done_once = False
