@@ -182,3 +182,10 @@ def test_passage_requests_scroll_and_flash_and_the_original_opens(desk, qtbot, m
     qtbot.waitUntil(lambda: bool(opened), timeout=10000)
     path = Path(opened[0].toLocalFile())
     assert path.name == "note.txt" and path.read_bytes() == text.encode("utf-8")
+
+
+def test_header_parts_are_isolated_so_file_names_keep_their_order(desk, qtbot):
+    window, ids = desk
+    viewer = _open(window, qtbot, ids["source"])
+    parts = viewer.meta.text().split("  ·  ")
+    assert parts and all(p.startswith("\u2068") and p.endswith("\u2069") for p in parts)

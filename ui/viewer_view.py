@@ -176,7 +176,9 @@ class DocumentViewer(QWidget):
         self.title.setText(d.title or d.file_name)
         parts = [d.publisher, d.published, d.language and vocabulary.language_name(d.language), d.reliability and self.tr("reliability {}").format(d.reliability),
             d.file_name, d.media_type, _size(d.size), d.status if d.status != "ok" else ""]
-        self.meta.setText("  ·  ".join(p for p in parts if p))
+        # Each part isolated: a file name such as «000_report.txt» must not be reordered
+        # by the right-to-left text around it.
+        self.meta.setText("  ·  ".join(f"\u2068{p}\u2069" for p in parts if p))
         self.sha.setText(f"SHA-256 {d.sha256}")
         self.sha.setToolTip(self.tr("Imported {} by {}").format(
             d.imported_at.strftime("%Y-%m-%d %H:%M") if d.imported_at else "?",
