@@ -7,7 +7,6 @@ put; expanding a node lays out only its new neighbours around it.
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QImage, QPainter, QWheelEvent
 from PySide6.QtSvg import QSvgGenerator
@@ -33,6 +32,7 @@ from . import none_guard
 from . import vocabulary as vocab
 from .focus_tracker import tracker_for
 from .graph_items import EdgeItem, GraphScene, NodeItem
+from .icons import tool_button
 from .operations import OperationRunner
 from .preferences_dialog import latin_labels, view_preferences
 from .selection import Ref, SelectionModel
@@ -112,10 +112,10 @@ class GraphView(QWidget):
         self.min_degree = QSpinBox()
         self.min_degree.setRange(0, 50)
         self.min_degree.valueChanged.connect(lambda _v: self.reload())
-        self.overview = self._button("mdi6.graph-outline", self.show_overview)
-        self.fit = self._button("mdi6.fit-to-screen-outline", self.fit_view)
-        self.png = self._button("mdi6.image-outline", lambda: self._export_dialog("png"))
-        self.svg = self._button("mdi6.svg", lambda: self._export_dialog("svg"))
+        self.overview = tool_button("mdi6.graph-outline", self.show_overview)
+        self.fit = tool_button("mdi6.fit-to-screen-outline", self.fit_view)
+        self.png = tool_button("mdi6.image-outline", lambda: self._export_dialog("png"))
+        self.svg = tool_button("mdi6.svg", lambda: self._export_dialog("svg"))
         self.status = QLabel()
         self.toolbar = QHBoxLayout()
         self.toolbar.setContentsMargins(4, 2, 4, 0)
@@ -124,13 +124,6 @@ class GraphView(QWidget):
             self.toolbar.addWidget(w)
         self.toolbar.addStretch(1)
         self.toolbar.addWidget(self.status)
-
-    def _button(self, icon: str, slot) -> QToolButton:
-        button = QToolButton()
-        button.setIcon(qta.icon(icon))
-        button.setAutoRaise(True)
-        button.clicked.connect(slot)
-        return button
 
     def retranslate(self) -> None:
         self.types_button.setText(self.tr("Links"))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import qtawesome as qta
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QToolButton
 
 _NAMES = {
     "new": "fa5s.file-medical", "open": "fa5s.folder-open", "import": "fa5s.file-import",
@@ -23,3 +26,12 @@ _NAMES = {
 def icon(purpose: str, color: str | None = None) -> QIcon:
     options = {"color": color} if color else {}
     return qta.icon(_NAMES.get(purpose, "fa5s.circle"), **options)
+
+
+def tool_button(qta_name: str, slot: Callable[[], object]) -> QToolButton:
+    """A flat icon button of a view's toolbar (qtawesome name, e.g. "mdi6.fit-to-screen-outline")."""
+    button = QToolButton()
+    button.setIcon(qta.icon(qta_name))
+    button.setAutoRaise(True)
+    button.clicked.connect(slot)
+    return button

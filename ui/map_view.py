@@ -11,7 +11,6 @@ import json
 import math
 from pathlib import Path
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +44,7 @@ from . import formatting as fmt
 from . import none_guard
 from . import vocabulary as vocab
 from .focus_tracker import tracker_for
+from .icons import tool_button
 from .operations import OperationRunner
 from .preferences_dialog import latin_labels, set_latin_labels, view_preferences
 from .selection import Ref, SelectionModel
@@ -254,10 +253,10 @@ class MapView(QWidget):
         self.reload()
 
     def _build_toolbar(self) -> None:
-        self.zoom_in = self._button("mdi6.magnify-plus-outline", lambda: self.canvas.zoom_by(1.6))
-        self.zoom_out = self._button("mdi6.magnify-minus-outline",
+        self.zoom_in = tool_button("mdi6.magnify-plus-outline", lambda: self.canvas.zoom_by(1.6))
+        self.zoom_out = tool_button("mdi6.magnify-minus-outline",
                                      lambda: self.canvas.zoom_by(1 / 1.6))
-        self.fit = self._button("mdi6.fit-to-screen-outline", self.fit_places)
+        self.fit = tool_button("mdi6.fit-to-screen-outline", self.fit_places)
         self.latin_box = QCheckBox()
         self.latin_box.setChecked(self.latin)
         self.latin_box.toggled.connect(set_latin_labels)
@@ -268,13 +267,6 @@ class MapView(QWidget):
             self.toolbar.addWidget(w)
         self.toolbar.addStretch(1)
         self.toolbar.addWidget(self.status)
-
-    def _button(self, icon: str, slot) -> QToolButton:
-        button = QToolButton()
-        button.setIcon(qta.icon(icon))
-        button.setAutoRaise(True)
-        button.clicked.connect(slot)
-        return button
 
     def retranslate(self) -> None:
         self.zoom_in.setToolTip(self.tr("Zoom in"))

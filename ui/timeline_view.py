@@ -4,14 +4,12 @@ the link to the shared selection (an actor or place scopes it, an incident is sh
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from casefile.views import Focus
 from . import formatting as fmt
 from . import none_guard
 from .focus_tracker import tracker_for
+from .icons import tool_button
 from .operations import OperationRunner
 from .preferences_dialog import latin_labels, view_preferences
 from .selection import Ref, SelectionModel
@@ -133,11 +132,11 @@ class TimelineView(QWidget):
         self.lane_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.lane_by.currentIndexChanged.connect(
             lambda i: self.model.set_lane_by("actor" if i == 1 else "type"))
-        self.zoom_in = self._button("mdi6.magnify-plus-outline", lambda: self.model.zoom(2))
-        self.zoom_out = self._button("mdi6.magnify-minus-outline", lambda: self.model.zoom(0.5))
-        self.fit = self._button("mdi6.fit-to-screen-outline", self.model.fit)
+        self.zoom_in = tool_button("mdi6.magnify-plus-outline", lambda: self.model.zoom(2))
+        self.zoom_out = tool_button("mdi6.magnify-minus-outline", lambda: self.model.zoom(0.5))
+        self.fit = tool_button("mdi6.fit-to-screen-outline", self.model.fit)
         self.scope_label = QLabel()
-        self.scope_clear = self._button("mdi6.close", self.clear_scope)
+        self.scope_clear = tool_button("mdi6.close", self.clear_scope)
         self.status = QLabel()
         self.toolbar = QHBoxLayout()
         self.toolbar.setContentsMargins(4, 2, 4, 0)
@@ -148,13 +147,6 @@ class TimelineView(QWidget):
         self.toolbar.addWidget(self.scope_clear)
         self.toolbar.addStretch(1)
         self.toolbar.addWidget(self.status)
-
-    def _button(self, icon: str, slot) -> QToolButton:
-        button = QToolButton()
-        button.setIcon(qta.icon(icon))
-        button.setAutoRaise(True)
-        button.clicked.connect(slot)
-        return button
 
     def retranslate(self) -> None:
         self.lane_label.setText(self.tr("Lanes:"))
