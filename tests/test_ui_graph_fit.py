@@ -1,6 +1,6 @@
 """The network graph, built while its panel is hidden behind another tab, fills its view when shown."""
 
-from ui_support import idle
+from ui_support import filled_out_of_sight
 
 from casefile.services.actors import ActorData, LinkData, save_actor
 
@@ -16,8 +16,6 @@ def _drawn_extent(graph) -> float:
 
 def test_graph_laid_out_out_of_sight_fills_its_view_when_shown(desk, qtbot):
     """As in a first session, where the Network tab sits behind Record until clicked."""
-    from PySide6.QtWidgets import QVBoxLayout, QWidget
-
     from ui.graph_view import GraphView
 
     window, _ = desk
@@ -26,18 +24,7 @@ def test_graph_laid_out_out_of_sight_fills_its_view_when_shown(desk, qtbot):
         for name in ("محمد علي الهادي", "حسين الأحوازي", "المركز الثقافي الإيراني"):
             save_actor(s, ActorData(name=name, relations=[
                 LinkData("affiliated_with", "actor", irgc)]))
-    host = QWidget()  # the dock: laid out squeezed at start-up, then behind another tab
-    qtbot.addWidget(host)
-    graph = GraphView(window.handle.runner, window.handle.case, window.selection)
-    QVBoxLayout(host).addWidget(graph)
-    host.resize(300, 90)
-    host.show()
-    qtbot.waitExposed(host)
-    host.hide()
-    graph.reload()
-    qtbot.waitUntil(lambda: len(graph.nodes) >= 3, timeout=15000)  # laid out out of sight
-    idle(qtbot, window)
-    host.resize(700, 600)
-    host.show()
-    qtbot.waitExposed(host)
+    graph, _host = filled_out_of_sight(
+        qtbot, window, lambda: GraphView(window.handle.runner, window.handle.case, window.selection),
+        lambda v: len(v.nodes) >= 3)
     qtbot.waitUntil(lambda: _drawn_extent(graph) > 0.5, timeout=5000)

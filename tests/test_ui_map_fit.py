@@ -1,6 +1,6 @@
 """The map, filled while its panel is hidden behind another tab, frames its places when shown."""
 
-from ui_support import idle
+from ui_support import filled_out_of_sight
 
 from casefile.services.places import PlaceData, save_place
 
@@ -19,8 +19,6 @@ def _places_extent(view) -> float:
 
 
 def test_map_filled_out_of_sight_frames_its_places_when_shown(desk, qtbot):
-    from PySide6.QtWidgets import QVBoxLayout, QWidget
-
     from ui.map_view import MapView
 
     window, _ = desk
@@ -28,18 +26,7 @@ def test_map_filled_out_of_sight_frames_its_places_when_shown(desk, qtbot):
         for name, lat, lon in (("خشام", "35.30", "40.30"), ("حطلة", "35.36", "40.21"),
                                ("مراط", "35.33", "40.18")):
             save_place(s, PlaceData(name=name, latitude=lat, longitude=lon))
-    host = QWidget()  # the dock: squeezed at start-up, then behind another tab
-    qtbot.addWidget(host)
-    view = MapView(window.handle.runner, window.handle.case, window.selection)
-    QVBoxLayout(host).addWidget(view)
-    host.resize(300, 90)
-    host.show()
-    qtbot.waitExposed(host)
-    host.hide()
-    view.reload()
-    qtbot.waitUntil(lambda: len(view.places) >= 3, timeout=15000)
-    idle(qtbot, window)
-    host.resize(700, 600)
-    host.show()
-    qtbot.waitExposed(host)
+    view, _host = filled_out_of_sight(
+        qtbot, window, lambda: MapView(window.handle.runner, window.handle.case, window.selection),
+        lambda v: len(v.places) >= 3)
     qtbot.waitUntil(lambda: _places_extent(view) > 0.3, timeout=5000)

@@ -92,3 +92,25 @@ def open_in(window, qtbot, location) -> None:
 def idle(qtbot, window, timeout=15000) -> None:
     """Wait until the case's runner has nothing queued."""
     qtbot.waitUntil(lambda: not window.handle.runner.running, timeout=timeout)
+
+
+def filled_out_of_sight(qtbot, window, make_view, loaded):
+    """Lay a view out squeezed, hide it (a dock behind another tab), load it, then show it
+    at its real size, as a first session does with the Network and Map tabs."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    view = make_view()
+    QVBoxLayout(host).addWidget(view)
+    host.resize(300, 90)
+    host.show()
+    qtbot.waitExposed(host)
+    host.hide()
+    view.reload()
+    qtbot.waitUntil(lambda: loaded(view), timeout=15000)
+    idle(qtbot, window)
+    host.resize(700, 600)
+    host.show()
+    qtbot.waitExposed(host)
+    return view, host  # the caller keeps the host: it owns the view
