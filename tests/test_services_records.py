@@ -196,3 +196,20 @@ def test_cite_needs_an_existing_record(sqlite_case):
 
 def seed_prefix(s, source_id):
     return s.get(m.Source, source_id).text[:5]
+
+
+def test_actors_with_same_name_finds_names_and_aliases_normalised(sqlite_case):
+    from casefile.db import models as m
+    from casefile.normalize import key
+    from casefile.services.spans import actors_with_same_name
+
+    with sqlite_case.session() as s:
+        first = m.Actor(name="أبو رقية الأحوازي")
+        second = m.Actor(name="محمد علي الهادي")
+        second.aliases.append(m.Alias(text="ابو رقيه الاحوازي", key=key("ابو رقيه الاحوازي")))
+        unrelated = m.Actor(name="فاضل الظاهر")
+        new = m.Actor(name="ابو رقيّة الأحوازي")
+        s.add_all([first, second, unrelated, new])
+        s.flush()
+        assert [i for i, _ in actors_with_same_name(s, new.id)] == [first.id, second.id]
+        assert actors_with_same_name(s, unrelated.id) == []

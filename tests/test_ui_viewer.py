@@ -189,3 +189,21 @@ def test_header_parts_are_isolated_so_file_names_keep_their_order(desk, qtbot):
     viewer = _open(window, qtbot, ids["source"])
     parts = viewer.meta.text().split("  ·  ")
     assert parts and all(p.startswith("\u2068") and p.endswith("\u2069") for p in parts)
+
+
+def test_a_new_actor_with_a_known_name_is_made_and_the_analyst_is_told(desk, qtbot):
+    window, ids = desk
+    viewer = _open(window, qtbot, ids["source"])
+    source_text = viewer.source.text
+    start = source_text.index("أبو رقية الأحوازي")
+    end = start + len("أبو رقية الأحوازي")
+    made = []
+    for _ in range(2):
+        {a.text(): a for a in viewer.span_actions.actions_for(start, end)}["Person"].trigger()
+        qtbot.waitUntil(lambda: window.selection.current is not None
+                        and window.selection.current.kind == "actor"
+                        and window.selection.current.id not in made, timeout=10000)
+        made.append(window.selection.current.id)
+    qtbot.waitUntil(lambda: "already has this name" in window.status.currentMessage(),
+                    timeout=10000)
+    assert f"#{made[0]}" in window.status.currentMessage()

@@ -32,6 +32,7 @@ def tables_of(action: UndoableAction) -> set[str]:
 
 class CaseHandle(QObject):
     failed = Signal(str, object)  # what was being done, the exception (unhandled failures)
+    notice = Signal(str)  # something the analyst should know; the window shows it in the status bar
 
     def __init__(self, case: Case, runner: OperationRunner, undo_stack: QUndoStack,
                  parent: QObject | None = None) -> None:

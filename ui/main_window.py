@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         # A runner per case: every connection a panel makes to it ends with the case.
         self.handle = CaseHandle(case, OperationRunner(), self.undo_stack, self)
         self.handle.failed.connect(self._report_failure)
+        self.handle.notice.connect(lambda text: self.status.showMessage(text, 15000))
         self.selection = SelectionModel(self)
         self.navigator = Navigator(self)
         self._build_panels()

@@ -10,7 +10,13 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from casefile.services.actors import add_alias
 from casefile.services.choices import rank_actors
-from casefile.services.spans import actor_from_span, cite, incident_from_span, place_from_span
+from casefile.services.spans import (
+    actor_from_span,
+    actors_with_same_name,
+    cite,
+    incident_from_span,
+    place_from_span,
+)
 from casefile.services.vocab import ACTOR_KINDS, PLACE_KINDS
 
 from .actor_picker import ActorPickerDialog
@@ -41,9 +47,10 @@ class SpanActions(QObject):
         actors = menu.addMenu(icon("actor"), self.tr("New actor «{}»").format(short))
         for kind, label in ACTOR_KINDS.items():
             actors.addAction(self.tr(label)).triggered.connect(
-                lambda _=False, k=kind: self._write(
-                    self.tr("New actor «{}»").format(short), "actor",
-                    lambda s: actor_from_span(s, source_id, start, end, k)))
+                lambda _=False, k=kind: self.handle.write(
+                    self.tr("New actor «{}»").format(short),
+                    lambda s: actor_from_span(s, source_id, start, end, k),
+                    on_success=self._actor_made))
         places = menu.addMenu(icon("place"), self.tr("New place «{}»").format(short))
         for kind, label in PLACE_KINDS.items():
             places.addAction(self.tr(label)).triggered.connect(
@@ -83,6 +90,17 @@ class SpanActions(QObject):
         walk(menu)
         self._last_menu = menu  # keep the actions alive
         return found
+
+    def _actor_made(self, actor_id: int) -> None:
+        self.selection.select(Ref("actor", actor_id))
+        self.handle.read(lambda s: actors_with_same_name(s, actor_id), self._warn_same_name)
+
+    def _warn_same_name(self, others: list[tuple[int, str]]) -> None:
+        if others:
+            names = "، ".join(f"«{name}» (#{other_id})" for other_id, name in others)
+            self.handle.notice.emit(self.tr(
+                "Another actor already has this name: {}. If it is the same, merge them or "
+                "add the passage as its alias.").format(names))
 
     def _write(self, description: str, kind: str, fn) -> None:
         self.handle.write(description, fn,

@@ -49,6 +49,26 @@ def actor_from_span(session: Session, source_id: int, start: int, end: int,
     return actor.id
 
 
+def actors_with_same_name(session: Session, actor_id: int) -> list[tuple[int, str]]:
+    """Other actors whose name or an alias reads like this actor's name (normalised).
+
+    Two people may share a name, so a new actor is still made; the analyst is told,
+    and can merge or make it an alias instead.
+    """
+    actor = session.get(m.Actor, actor_id)
+    if actor is None:
+        return []
+    wanted = key(actor.name)
+    by_alias = select(m.Alias.actor_id).where(m.Alias.key == wanted,
+                                              m.Alias.actor_id != actor_id)
+    found = {aid for aid in session.scalars(by_alias) if aid}
+    found |= {a.id for a in session.execute(select(m.Actor.id, m.Actor.name)
+                                            .where(m.Actor.id != actor_id))
+              if key(a.name) == wanted}
+    return [(a.id, a.name) for a in session.scalars(
+        select(m.Actor).where(m.Actor.id.in_(found)).order_by(m.Actor.id))]
+
+
 def place_from_span(session: Session, source_id: int, start: int, end: int,
                     kind: str = m.PlaceKind.VILLAGE) -> int:
     name = _passage(session, source_id, start, end)

@@ -94,7 +94,7 @@
     <name>DocumentViewer</name>
     <message>
         <location filename="../../ui/viewer_view.py" line="90" />
-        <location filename="../../ui/viewer_view.py" line="254" />
+        <location filename="../../ui/viewer_view.py" line="256" />
         <source>Open original</source>
         <translation>افتح الأصل</translation>
     </message>
@@ -129,17 +129,17 @@
         <translation>الموثوقية {}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="181" />
+        <location filename="../../ui/viewer_view.py" line="183" />
         <source>Imported {} by {}</source>
         <translation>استُورد في {} بواسطة {}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="246" />
+        <location filename="../../ui/viewer_view.py" line="248" />
         <source>not found</source>
         <translation>غير موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="255" />
+        <location filename="../../ui/viewer_view.py" line="257" />
         <source>The original is a web page: a browser may load its remote content and run its scripts. Open it anyway?</source>
         <translation>الأصل صفحة ويب: قد يحمّل المتصفح محتواها البعيد ويشغّل نصوصها البرمجية. هل تريد فتحها على أي حال؟</translation>
     </message>
@@ -531,77 +531,77 @@
         <translation>الحوادث: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="136" />
+        <location filename="../../ui/graph_view.py" line="129" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="137" />
+        <location filename="../../ui/graph_view.py" line="130" />
         <source>Min. links:</source>
         <translation>أدنى عدد روابط:</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="138" />
+        <location filename="../../ui/graph_view.py" line="131" />
         <source>Busiest actors (no centre)</source>
         <translation>الفاعلون الأكثر نشاطاً (دون مركز)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="139" />
+        <location filename="../../ui/graph_view.py" line="132" />
         <source>Fit the graph in view</source>
         <translation>لائم الشبكة مع العرض</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="140" />
+        <location filename="../../ui/graph_view.py" line="133" />
         <source>Export as PNG</source>
         <translation>تصدير بصيغة PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="141" />
+        <location filename="../../ui/graph_view.py" line="134" />
         <source>Export as SVG</source>
         <translation>تصدير بصيغة SVG</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="308" />
+        <location filename="../../ui/graph_view.py" line="301" />
         <source>Could not load the graph: %1</source>
         <translation>تعذّر تحميل الشبكة: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="311" />
+        <location filename="../../ui/graph_view.py" line="304" />
         <source>%1 actors, %2 links</source>
         <translation>الفاعلون: %1، الروابط: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="314" />
+        <location filename="../../ui/graph_view.py" line="307" />
         <source>busiest shown</source>
         <translation>معروض الأكثر نشاطاً</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="316" />
+        <location filename="../../ui/graph_view.py" line="309" />
         <source>laying out…</source>
         <translation>جارٍ الترتيب…</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="322" />
+        <location filename="../../ui/graph_view.py" line="315" />
         <source>PNG image (*.png)</source>
         <translation>صورة PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="322" />
+        <location filename="../../ui/graph_view.py" line="315" />
         <source>SVG drawing (*.svg)</source>
         <translation>رسم SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="323" />
+        <location filename="../../ui/graph_view.py" line="316" />
         <source>Export graph</source>
         <translation>تصدير الشبكة</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="340" />
+        <location filename="../../ui/graph_view.py" line="333" />
         <source>Actor network</source>
         <translation>شبكة الفاعلين</translation>
     </message>
     <message>
-        <location filename="../../ui/graph_view.py" line="353" />
+        <location filename="../../ui/graph_view.py" line="346" />
         <source>Could not write %1</source>
         <translation>تعذّرت كتابة %1</translation>
     </message>
@@ -750,8 +750,8 @@ Then drop report files anywhere on this window.</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="82" />
-        <location filename="../../ui/main_window.py" line="211" />
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>No case open</source>
         <translation>لا توجد قضية مفتوحة</translation>
     </message>
@@ -766,12 +766,12 @@ Then drop report files anywhere on this window.</source>
         <translation>تعذّر فتح القضية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Open or create a case first.</source>
         <translation>افتح قضية أو أنشئها أولاً.</translation>
     </message>
@@ -889,32 +889,32 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="280" />
+        <location filename="../../ui/map_view.py" line="272" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="281" />
+        <location filename="../../ui/map_view.py" line="273" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="282" />
+        <location filename="../../ui/map_view.py" line="274" />
         <source>Show all places</source>
         <translation>اعرض كل الأماكن</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="283" />
+        <location filename="../../ui/map_view.py" line="275" />
         <source>Latin names</source>
         <translation>أسماء لاتينية</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="402" />
+        <location filename="../../ui/map_view.py" line="394" />
         <source>%1 places, %2 with incidents</source>
         <translation>الأماكن: %1، منها %2 فيها حوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="408" />
+        <location filename="../../ui/map_view.py" line="400" />
         <source>%1 incidents</source>
         <translation>الحوادث: %1</translation>
     </message>
@@ -1174,64 +1174,69 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>SpanActions</name>
     <message>
-        <location filename="../../ui/span_actions.py" line="41" />
-        <location filename="../../ui/span_actions.py" line="45" />
+        <location filename="../../ui/span_actions.py" line="47" />
+        <location filename="../../ui/span_actions.py" line="51" />
         <source>New actor «{}»</source>
         <translation>فاعل جديد «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="47" />
-        <location filename="../../ui/span_actions.py" line="51" />
+        <location filename="../../ui/span_actions.py" line="54" />
+        <location filename="../../ui/span_actions.py" line="58" />
         <source>New place «{}»</source>
         <translation>مكان جديد «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="53" />
+        <location filename="../../ui/span_actions.py" line="60" />
         <source>New incident from this passage</source>
         <translation>حادثة جديدة من هذا المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="54" />
+        <location filename="../../ui/span_actions.py" line="61" />
         <source>New incident</source>
         <translation>حادثة جديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="56" />
+        <location filename="../../ui/span_actions.py" line="63" />
         <source>Add «{}» as alias of…</source>
         <translation>أضف «{}» اسماً بديلاً لـ…</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="59" />
+        <location filename="../../ui/span_actions.py" line="66" />
         <source>Cite for the current record</source>
         <translation>استشهد للسجل الحالي</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="61" />
+        <location filename="../../ui/span_actions.py" line="68" />
         <source>Cite for the open {} ({})</source>
         <translation>استشهد لـ{} المفتوح ({})</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="64" />
+        <location filename="../../ui/span_actions.py" line="71" />
         <source>Cite passage</source>
         <translation>استشهد بالمقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="68" />
+        <location filename="../../ui/span_actions.py" line="75" />
         <source>Open an actor, place or incident first.</source>
         <translation>افتح فاعلاً أو مكاناً أو حادثة أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="93" />
+        <location filename="../../ui/span_actions.py" line="102" />
+        <source>Another actor already has this name: {}. If it is the same, merge them or add the passage as its alias.</source>
+        <translation>لفاعل آخر الاسم نفسه: {}. إن كان هو نفسه فادمجهما أو أضف المقطع اسماً آخر له.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_actions.py" line="111" />
         <source>Add as alias</source>
         <translation>أضف اسماً بديلاً</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="94" />
+        <location filename="../../ui/span_actions.py" line="112" />
         <source>Add «{}» as another name of:</source>
         <translation>أضف «{}» اسماً آخر لـ:</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="97" />
+        <location filename="../../ui/span_actions.py" line="115" />
         <source>Add alias «{}»</source>
         <translation>أضف الاسم البديل «{}»</translation>
     </message>
@@ -1265,67 +1270,67 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline_view.py" line="160" />
+        <location filename="../../ui/timeline_view.py" line="152" />
         <source>Lanes:</source>
         <translation>المسارات:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="161" />
+        <location filename="../../ui/timeline_view.py" line="153" />
         <source>By type</source>
         <translation>حسب النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="162" />
+        <location filename="../../ui/timeline_view.py" line="154" />
         <source>By actor</source>
         <translation>حسب الفاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="163" />
+        <location filename="../../ui/timeline_view.py" line="155" />
         <source>Zoom in (wheel up)</source>
         <translation>تكبير (عجلة الفأرة للأعلى)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="164" />
+        <location filename="../../ui/timeline_view.py" line="156" />
         <source>Zoom out (wheel down)</source>
         <translation>تصغير (عجلة الفأرة للأسفل)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="165" />
+        <location filename="../../ui/timeline_view.py" line="157" />
         <source>Show the whole case</source>
         <translation>اعرض القضية كلها</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="166" />
+        <location filename="../../ui/timeline_view.py" line="158" />
         <source>Show all incidents</source>
         <translation>اعرض كل الحوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="236" />
+        <location filename="../../ui/timeline_view.py" line="228" />
         <source>Incidents involving %1</source>
         <translation>الحوادث التي شارك فيها %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="237" />
+        <location filename="../../ui/timeline_view.py" line="229" />
         <source>Incidents at %1</source>
         <translation>الحوادث في %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="243" />
+        <location filename="../../ui/timeline_view.py" line="235" />
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="245" />
+        <location filename="../../ui/timeline_view.py" line="237" />
         <source>%1 incidents</source>
         <translation>الحوادث: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="247" />
+        <location filename="../../ui/timeline_view.py" line="239" />
         <source>%1 undated</source>
         <translation>غير المؤرَّخة: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="249" />
+        <location filename="../../ui/timeline_view.py" line="241" />
         <source>counts per period</source>
         <translation>أعداد لكل فترة</translation>
     </message>
