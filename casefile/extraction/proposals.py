@@ -160,6 +160,16 @@ def _count(summary: ProposalSummary, kind: str) -> None:
     summary.created[kind] = summary.created.get(kind, 0) + 1
 
 
+def _add_proposal(session: Session, summary: ProposalSummary, source_id: int, kind: str,
+                  subkind: str | None, text: str, start: int, end: int, confidence: float,
+                  payload: dict[str, Any]) -> m.Proposal:
+    proposal = m.Proposal(source_id=source_id, kind=kind, subkind=subkind, text=text,
+                          start=start, end=end, confidence=round(confidence, 3), payload=payload)
+    session.add(proposal)
+    _count(summary, kind)
+    return proposal
+
+
 def _write_entities(
     session, source_id, res: ExtractionResult, decided, summary
 ) -> dict[int, m.Proposal]:
@@ -168,19 +178,8 @@ def _write_entities(
         if (e.type, e.start, e.end) in decided:
             summary.skipped += 1
             continue
-        p = m.Proposal(
-            source_id=source_id,
-            kind=e.type,
-            subkind=e.kind,
-            text=e.text,
-            start=e.start,
-            end=e.end,
-            confidence=round(e.confidence, 3),
-            payload=_entity_payload(e),
-        )
-        session.add(p)
-        out[i] = p
-        _count(summary, e.type)
+        out[i] = _add_proposal(session, summary, source_id, e.type, e.kind, e.text, e.start,
+                               e.end, e.confidence, _entity_payload(e))
     session.flush()  # proposal ids, for the mentions and the relation/incident payloads
     for i, p in out.items():
         e = res.entities[i]
@@ -220,6 +219,7 @@ def _endpoint(res: ExtractionResult, i: int, by_entity: dict[int, m.Proposal]) -
 def _write_relations(session, source_id, res, by_entity, decided, summary) -> None:
     for r in res.relations:
         if r.end <= r.start or ("relation", r.start, r.end) in decided:
+            summary.skipped += ("relation", r.start, r.end) in decided
             continue
         payload = {
             "type": r.type,
@@ -228,19 +228,8 @@ def _write_relations(session, source_id, res, by_entity, decided, summary) -> No
             "target": _endpoint(res, r.target, by_entity),
             "canonical": f"{res.entities[r.source].canonical} → {res.entities[r.target].canonical}",
         }
-        session.add(
-            m.Proposal(
-                source_id=source_id,
-                kind="relation",
-                subkind=r.type,
-                text=res.text[r.start : r.end],
-                start=r.start,
-                end=r.end,
-                confidence=round(r.confidence, 3),
-                payload=payload,
-            )
-        )
-        _count(summary, "relation")
+        _add_proposal(session, summary, source_id, "relation", r.type, res.text[r.start : r.end],
+                      r.start, r.end, r.confidence, payload)
 
 
 def _write_incidents(session, source_id, res, by_entity, decided, summary) -> None:
@@ -258,16 +247,5 @@ def _write_incidents(session, source_id, res, by_entity, decided, summary) -> No
             }
             for a in inc.actors
         ]
-        session.add(
-            m.Proposal(
-                source_id=source_id,
-                kind="incident",
-                subkind=inc.subtype,
-                text=res.text[inc.start : inc.end],
-                start=inc.start,
-                end=inc.end,
-                confidence=round(inc.confidence, 3),
-                payload=data,
-            )
-        )
-        _count(summary, "incident")
+        _add_proposal(session, summary, source_id, "incident", inc.subtype,
+                      res.text[inc.start : inc.end], inc.start, inc.end, inc.confidence, data)

@@ -8,11 +8,19 @@ expanded), and reading a member never yields more than its declared size
 
 from __future__ import annotations
 
+import datetime
 import io
 import zipfile
 import zlib
 
-from casefile.importing.readers.base import MAX_ARCHIVE_MEMBERS, MAX_UNPACKED_BYTES, ReadError
+from casefile.importing.readers.base import (
+    MAX_ARCHIVE_MEMBERS,
+    MAX_UNPACKED_BYTES,
+    ReadError,
+    ReadResult,
+    finish,
+)
+from casefile.importing.readers.dates import published_from_text
 
 
 def open_archive(data: bytes, kind: str) -> zipfile.ZipFile:
@@ -51,3 +59,13 @@ def read_member(archive: zipfile.ZipFile, name: str, kind: str) -> bytes:
         raise ReadError(f"{kind} is damaged: {error}") from None
     except NotImplementedError as error:  # an unknown compression method
         raise ReadError(f"{kind} uses an unsupported compression: {error}") from None
+
+
+def document_result(text: str, media_type: str, title: str | None, author: str | None,
+                    created: datetime.date | None) -> ReadResult:
+    """A word-processor document's result: its properties, else a date found in its text."""
+    return finish(ReadResult(
+        text=text, media_type=media_type, title=title, author=author,
+        published=created or published_from_text(text),
+        metadata={"created": created.isoformat()} if created else {},
+    ))

@@ -17,9 +17,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.parts.coreprops import CorePropertiesPart
 from lxml import etree
 
-from casefile.importing.readers.archive import open_archive, read_member
-from casefile.importing.readers.base import ReadError, ReadResult, finish
-from casefile.importing.readers.dates import published_from_text
+from casefile.importing.readers.archive import document_result, open_archive, read_member
+from casefile.importing.readers.base import ReadError, ReadResult
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -98,13 +97,4 @@ def read_docx(data: bytes, filename: str) -> ReadResult:
         raise ReadError("DOCX is damaged: it has no word/document.xml part")
     text = body_text(read_member(archive, "word/document.xml", "DOCX"))
     title, author, created = _core_properties(archive)
-    return finish(
-        ReadResult(
-            text=text,
-            media_type=MEDIA_TYPE,
-            title=title,
-            author=author,
-            published=created or published_from_text(text),
-            metadata={"created": created.isoformat()} if created else {},
-        )
-    )
+    return document_result(text, MEDIA_TYPE, title, author, created)

@@ -12,9 +12,9 @@ import datetime
 
 from lxml import etree
 
-from casefile.importing.readers.archive import open_archive, read_member
-from casefile.importing.readers.base import ReadError, ReadResult, finish
-from casefile.importing.readers.dates import parse_date_text, published_from_text
+from casefile.importing.readers.archive import document_result, open_archive, read_member
+from casefile.importing.readers.base import ReadError, ReadResult
+from casefile.importing.readers.dates import parse_date_text
 
 MEDIA_TYPE = "application/vnd.oasis.opendocument.text"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -92,13 +92,4 @@ def read_odt(data: bytes, filename: str) -> ReadResult:
     text = content_text(read_member(archive, "content.xml", "ODT"))
     meta_xml = read_member(archive, "meta.xml", "ODT") if "meta.xml" in names else None
     title, author, created = _meta(meta_xml)
-    return finish(
-        ReadResult(
-            text=text,
-            media_type=MEDIA_TYPE,
-            title=title,
-            author=author,
-            published=created or published_from_text(text),
-            metadata={"created": created.isoformat()} if created else {},
-        )
-    )
+    return document_result(text, MEDIA_TYPE, title, author, created)
