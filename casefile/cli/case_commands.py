@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from ..db import models as m
 from ..db.backup import backup_case
-from ..db.case import create_case, head_revision, open_case
+from ..db.case import create_case, head_revision, open_case, schema_revision
 from ..db.verify import verify_case
 from ..search import search
 from . import EXIT_OK, EXIT_VERIFY, add_case_argument
@@ -84,10 +84,8 @@ def case_counts(case) -> dict[str, int]:
 def cmd_info(args: argparse.Namespace) -> int:
     case = open_case(args.case, upgrade=False)
     try:
-        from ..db.case import _schema_revision
-
         info = {"case": args.case, "name": case.name, "backend": case.backend,
-                "schema": _schema_revision(case.engine), "counts": case_counts(case)}
+                "schema": schema_revision(case.engine), "counts": case_counts(case)}
     finally:
         case.close()
     if args.json:

@@ -200,7 +200,7 @@ def _user() -> str:
         return "unknown"
 
 
-def _schema_revision(engine: Engine) -> str | None:
+def schema_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -235,7 +235,7 @@ def create_empty_case(case: str | os.PathLike[str], *, name: str | None = None) 
             raw.execute("PRAGMA journal_mode=WAL")
     engine = _engine(url)
     try:
-        if _schema_revision(engine) is not None:
+        if schema_revision(engine) is not None:
             raise CaseError("That database already holds a case; open it instead.")
         _upgrade(engine)
     except OperationalError as exc:
@@ -258,7 +258,7 @@ def open_case(case: str | os.PathLike[str], *, upgrade: bool = True) -> Case:
         _check_sqlite_file(Path(case))
     engine = _engine(url)
     try:
-        revision = _schema_revision(engine)
+        revision = schema_revision(engine)
         script = ScriptDirectory.from_config(_alembic_config())
         if revision is None:
             raise CaseError(f"{_display(case)} holds no Casefile case.")
