@@ -206,4 +206,5 @@ def test_a_new_actor_with_a_known_name_is_made_and_the_analyst_is_told(desk, qtb
         made.append(window.selection.current.id)
     qtbot.waitUntil(lambda: "already has this name" in window.status.currentMessage(),
                     timeout=10000)
-    assert f"#{made[0]}" in window.status.currentMessage()
+    # The Arabic name is isolated, so its number stays after it in a Latin sentence.
+    assert f"\u2068«أبو رقية الأحوازي»\u2069 (#{made[0]})" in window.status.currentMessage()

@@ -97,7 +97,8 @@ class SpanActions(QObject):
 
     def _warn_same_name(self, others: list[tuple[int, str]]) -> None:
         if others:
-            names = "، ".join(f"«{name}» (#{other_id})" for other_id, name in others)
+            # Isolated, so an Arabic name and its number keep their order in a Latin sentence.
+            names = ", ".join(f"\u2068«{name}»\u2069 (#{other_id})" for other_id, name in others)
             self.handle.notice.emit(self.tr(
                 "Another actor already has this name: {}. If it is the same, merge them or "
                 "add the passage as its alias.").format(names))
