@@ -8,7 +8,6 @@ UI thread, with progress) in the per-user data folder and opens it.
 
 from __future__ import annotations
 
-import inspect
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,9 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from casefile.db.case import Case, create_case
+from casefile.demo import build_demo_case
 
-from . import dialogs
+from . import dialogs, i18n
 from .fonts import register_fonts, ui_font
 from .main_window import MainWindow
 from .operations import Progress
@@ -49,17 +49,7 @@ def build_demo(path: Path, progress: Progress) -> Case:
     """Create the demo case from seeds/ through the same pipeline as any import."""
     case = create_case(path, name=DEMO_NAME)
     try:
-        try:
-            from casefile.demo import build_demo_case
-        except ImportError:  # extraction's demo builder not available: import the seeds only
-            from casefile.importing.pipeline import import_paths
-
-            for _outcome in import_paths(case, [SEEDS], progress=progress.update,
-                                         cancelled=lambda: progress.cancelled):
-                pass
-        else:
-            params = inspect.signature(build_demo_case).parameters
-            build_demo_case(case, **({"progress": progress} if "progress" in params else {}))
+        build_demo_case(case, progress=progress)
         progress.check()
     except BaseException:
         case.close()
@@ -111,12 +101,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Casefile")
     register_fonts()
     app.setFont(ui_font(app.font()))
-    try:
-        from . import i18n
-
-        i18n.install_saved_language(app)
-    except ImportError:  # the interface language module is optional
-        pass
+    i18n.install_saved_language(app)
     return app
 
 

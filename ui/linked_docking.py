@@ -16,10 +16,8 @@ if TYPE_CHECKING:
 
 
 def install(window: MainWindow, *, first: bool) -> None:
-    try:
-        from .linked_views import install_linked_views
-    except ImportError:
-        return
+    from .linked_views import install_linked_views
+
     window.linked_docks = install_linked_views(window, window.handle.runner, window.handle.case,
                                                window.selection)
     views = window.linked_views

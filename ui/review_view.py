@@ -24,16 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# Extraction's decisions complete the desk's (Latin names, relations, incidents).
+from casefile.extraction.decisions import accept as accept_proposal
+from casefile.extraction.decisions import merge_into as merge_proposal
+from casefile.extraction.decisions import reject as reject_proposal
 from casefile.services import review
 from casefile.services.review import ProposalRow
-
-try:  # extraction's decisions complete the desk's (Latin names, relations, incidents)
-    from casefile.extraction import decisions as _decisions
-
-    accept_proposal, merge_proposal = _decisions.accept, _decisions.merge_into
-    reject_proposal = _decisions.reject
-except ImportError:  # pragma: no cover - extraction is part of the product
-    accept_proposal, merge_proposal, reject_proposal = review.accept, review.merge, review.reject
 
 from .actor_picker import ActorPickerDialog
 from .case_handle import CaseHandle

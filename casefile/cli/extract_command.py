@@ -42,19 +42,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _read(path: Path) -> tuple[str, Any]:
     """The text Casefile would store for this file, and the report date when known."""
     data = path.read_bytes()
-    try:
-        from ..importing.readers import read_bytes
-    except ImportError:  # the importing package is optional for extraction
-        return data.decode("utf-8", errors="replace"), None
+    from ..importing.readers import read_bytes
+
     result = read_bytes(data, path.name)
     return result.text, result.published
 
 
 def _language(text: str, fallback: str) -> str:
-    try:
-        from ..importing.language import detect_language
-    except ImportError:
-        return fallback
+    from ..importing.language import detect_language
+
     return detect_language(text) or fallback
 
 

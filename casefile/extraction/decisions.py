@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
+from ..export.labels import SUB_EVENT_TYPES
 from ..normalize import key
 from ..services import review
 from ..services.citations import add_citation
@@ -274,12 +275,7 @@ def _title(session: Session, incident: m.Incident, payload: dict[str, Any]) -> s
     who = "، ".join(dict.fromkeys(names[:2]))
     where = (payload.get("place") or {}).get("canonical") if payload.get("place") else None
     code = payload.get("subtype") or incident.subtype or ""
-    try:  # the Arabic label the timeline and exports use
-        from ..export.labels import SUB_EVENT_TYPES
-
-        sub = SUB_EVENT_TYPES.get(code, code.replace("_", " "))
-    except ImportError:
-        sub = code.replace("_", " ")
+    sub = SUB_EVENT_TYPES.get(code, code.replace("_", " "))  # the label exports use
     return (
         " — ".join(x for x in (sub, who, where) if x)[:200] or (payload.get("summary") or "")[:200]
     )
