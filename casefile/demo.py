@@ -11,12 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .assets import seeds_dir
 from .db.case import Case
 from .extraction.decisions import accept_confident
 from .extraction.hooks import install
 from .importing.pipeline import import_paths
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = seeds_dir()
 
 
 def build_demo_case(case: Case, *, seeds: Path = SEEDS, progress: Any = None) -> dict[str, Any]:

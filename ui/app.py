@@ -25,7 +25,6 @@ from .operations import Progress
 from .settings import AppSettings
 from .task_progress import TaskProgressDialog
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 DEMO_NAME = "Demo case"
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from casefile.assets import resource
 from casefile.db.case import Case
 from casefile.views import Focus, MapPlace, ViewFilters, map_places
 
@@ -50,7 +50,7 @@ from .preferences_dialog import latin_labels, set_latin_labels, view_preferences
 from .selection import Ref, SelectionModel
 from .view_query import LatestQuery, view_filters
 
-BASEMAP = Path(__file__).resolve().parents[1] / "resources" / "basemap" / "levant.geojson"
+BASEMAP = resource("basemap", "levant.geojson")
 LAT0, LON0, K = 35.0, 38.5, 100.0  # equirectangular, true to scale at Syria's latitude
 LABELS_ALL_SCALE = 3.0  # beyond this zoom, every place is labelled
 
