@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from casefile.assets import resource
 from casefile.db.case import Case
-from casefile.views import Focus, MapPlace, ViewFilters, map_places
+from casefile.queries import Focus, MapPlace, ViewFilters, map_places
 
 from . import formatting as fmt
 from . import none_guard

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from casefile.views import Lane, TimelineItem
+from casefile.queries import Lane, TimelineItem
 
 from . import formatting as fmt
 from . import none_guard
