@@ -2,7 +2,7 @@
 
 No hand-entered rows: the seed reports are imported like any file (extraction runs as the
 post-import hook), then the high-confidence proposals are bulk-accepted the way an analyst
-would (casefile.extraction.decisions.accept_confident). ``casefile new --from-seeds CASE``
+would (casefile.review.decisions.accept_confident). ``casefile new --from-seeds CASE``
 and the application's first run both use ``build_demo_case``.
 """
 
@@ -13,9 +13,9 @@ from typing import Any
 
 from .assets import seeds_dir
 from .db.case import Case
-from .extraction.decisions import accept_confident
-from .extraction.hooks import install
 from .importing.pipeline import import_paths
+from .review.decisions import accept_confident
+from .review.hooks import install
 
 SEEDS = seeds_dir()
 

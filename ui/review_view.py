@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 # Extraction's decisions complete the desk's (Latin names, relations, incidents).
-from casefile.extraction.decisions import accept as accept_proposal
-from casefile.extraction.decisions import merge_into as merge_proposal
-from casefile.extraction.decisions import reject as reject_proposal
+from casefile.review.decisions import accept as accept_proposal
+from casefile.review.decisions import merge_into as merge_proposal
+from casefile.review.decisions import reject as reject_proposal
 from casefile.services import review
 from casefile.services.review import ProposalRow
 

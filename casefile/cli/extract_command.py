@@ -7,7 +7,7 @@ written to any case. Exit 0 when every file was processed (a file that cannot be
 an ``error`` object), 1 when the case cannot be opened.
 
 Importing this module also registers extraction as a post-import hook, so ``casefile
-import`` proposes from every new source (see casefile.extraction.hooks).
+import`` proposes from every new source (see casefile.review.hooks).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..extraction import extract, shipped_gazetteer
-from ..extraction.hooks import install as install_hooks
+from ..review.hooks import install as install_hooks
 from . import EXIT_OK
 
 install_hooks()
@@ -62,7 +62,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     known = shipped_gazetteer()
     if args.case:
         from ..db.case import open_case
-        from ..extraction.case_gazetteer import case_gazetteer
+        from ..review.case_gazetteer import case_gazetteer
 
         case = open_case(args.case, upgrade=False)
         try:

@@ -35,7 +35,7 @@ PostImportHook = Callable[[Session, m.Source], None]
 
 def _default_hooks() -> list[PostImportHook]:
     # Every door (window, File → Import, CLI) hands new sources to extraction.
-    from casefile.extraction.hooks import propose_after_import
+    from casefile.review.hooks import propose_after_import
 
     return [propose_after_import]
 

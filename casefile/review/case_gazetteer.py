@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
-from .gazetteer import Entry, Gazetteer, case_entry, shipped_gazetteer
-from .types import GROUP, PERSON, PLACE
+from ..extraction.gazetteer import Entry, Gazetteer, case_entry, shipped_gazetteer
+from ..extraction.types import GROUP, PERSON, PLACE
 
 _cache: dict[tuple, Gazetteer] = {}
 

@@ -17,11 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
+from ..extraction.gazetteer import shipped_gazetteer
+from ..extraction.pipeline import extract
+from ..extraction.romanize import person_latin
+from ..extraction.types import DATE, PERSON, PLACE, Entity, ExtractionResult
 from .case_gazetteer import case_gazetteer
-from .gazetteer import shipped_gazetteer
-from .pipeline import extract
-from .romanize import person_latin
-from .types import DATE, PERSON, PLACE, Entity, ExtractionResult
 
 ENTITY_KINDS = ("PERSON", "GROUP", "PLACE", "DATE")
 _ACTOR_KIND = {"political_party": m.ActorKind.ORGANISATION, "person": m.ActorKind.PERSON}
