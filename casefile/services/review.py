@@ -184,6 +184,16 @@ def _actor_kind(p: m.Proposal, payload: dict[str, Any], override: str | None) ->
     return kind if kind in set(m.ActorKind) else m.ActorKind.ARMED_GROUP
 
 
+def _accepted_latin(p: m.Proposal, payload: dict[str, Any], canonical: str) -> str | None:
+    """A new person's Latin name from the romaniser's model: too slow for every name of every
+    report at import (the proposal holds the fast reading), worth it for a name accepted."""
+    if p.kind == "PERSON" and not payload.get("ref"):
+        from ..extraction.romanize import person_latin
+
+        return person_latin(canonical, best=True) or payload.get("latin") or None
+    return payload.get("latin") or None
+
+
 def accept(session: Session, proposal_id: int, *, name: str | None = None,
            kind: str | None = None, latin: str | None = None) -> tuple[str, int] | None:
     """Accept (or, with overrides, edit and accept) a proposal; returns the record it became."""
@@ -191,7 +201,8 @@ def accept(session: Session, proposal_id: int, *, name: str | None = None,
     payload = p.payload or {}
     edited = any(v is not None for v in (name, kind, latin))
     canonical = " ".join((name or payload.get("canonical") or p.text).split())
-    latin = latin if latin is not None else payload.get("latin") or None
+    if latin is None:
+        latin = _accepted_latin(p, payload, canonical)
     target: tuple[str, int] | None = None
     if p.kind in ACTOR_KINDS_OF:
         actor_id = None if name else _linked(session, p, m.Actor, "actor")
