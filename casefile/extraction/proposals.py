@@ -140,8 +140,11 @@ def _decided_spans(session: Session, source_id: int) -> set[tuple[str, int, int]
     return spans
 
 
-def propose_for_source(session: Session, source: m.Source | int) -> ProposalSummary:
-    """Write proposals for one source (see the module docstring); returns what was done."""
+def propose_for_source(session: Session, source: m.Source | int, *,
+                       fresh: bool = False) -> ProposalSummary:
+    """Write proposals for one source (see the module docstring); returns what was done.
+
+    ``fresh``: the source was just imported, so nothing of an earlier run is to be read."""
     if isinstance(source, int):
         found = session.get(m.Source, source)
         if found is None:
@@ -149,11 +152,12 @@ def propose_for_source(session: Session, source: m.Source | int) -> ProposalSumm
         source = found
     session.flush()
     summary = ProposalSummary(source.id)
-    _clear_undecided(session, source.id, summary)
+    if not fresh:
+        _clear_undecided(session, source.id, summary)
     text = source.text or ""
     res = extract(text, report_date=source.published, known=case_gazetteer(session))
     summary.status = res.status
-    decided = _decided_spans(session, source.id)
+    decided = set() if fresh else _decided_spans(session, source.id)
     by_entity = _write_entities(session, source.id, res, decided, summary)
     # Relations and incidents in one bulk insert: their payloads name the entity proposals.
     rows = _relation_rows(source.id, res, by_entity, decided, summary)
