@@ -142,18 +142,12 @@ def _linked(session: Session, p: m.Proposal, model: type[m.Base], kind: str) -> 
         found = session.scalar(select(column).where(m.Alias.key == key(name), column.is_not(None)))
         if found:
             return found
-    # The record's own name is not an alias row: match it as written, else normalised
-    # (one pass over the names; the normaliser is a translate table, fast enough).
+    # The record's own name is not an alias row: its indexed key (same name, other spelling
+    # of hamza, ta marbuta or spaces).
     if not names:
         return None
-    found = session.scalar(select(model.id).where(model.name.in_(names)).limit(1))
-    if found:
-        return found
-    wanted = {key(n) for n in names}
-    for record_id, record_name in session.execute(select(model.id, model.name)):
-        if key(record_name) in wanted:
-            return record_id
-    return None
+    return session.scalar(select(model.id).where(model.name_key.in_({key(n) for n in names}))
+                          .order_by(model.id).limit(1))
 
 
 def _add_name(owner: m.Actor | m.Place, text: str, kind: str, p: m.Proposal | None) -> None:
