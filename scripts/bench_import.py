@@ -43,6 +43,7 @@ def floor(folder: Path, case_path: Path) -> None:
 
     db = sqlite3.connect(case_path)
     db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")  # as Casefile opens a case
     db.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, name TEXT, original BLOB, text TEXT)")
     db.execute("CREATE VIRTUAL TABLE fts USING fts5(body)")
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):

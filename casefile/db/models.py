@@ -237,8 +237,10 @@ class Alias(Versioned, Base):
 
     __tablename__ = "aliases"
     id: Mapped[int] = mapped_column(primary_key=True)
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
-    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"),
+                                                 index=True)
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"),
+                                                 index=True)
     text: Mapped[str] = mapped_column(String(500))
     key: Mapped[str] = mapped_column(String(500), index=True)  # casefile.normalize.key(text)
     kind: Mapped[str] = mapped_column(String(40), default=AliasKind.NAME)

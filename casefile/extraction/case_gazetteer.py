@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import func, literal, or_, select, union_all
@@ -62,14 +63,20 @@ class _CaseLayer:
 _layers: dict[str, _CaseLayer] = {}
 
 
-def _fingerprint(session: Session) -> dict[str, tuple[int, int, Any]]:
-    """(count, highest id, latest update) of actors, places and aliases, in one query."""
-    parts = [
+@cache
+def _fingerprint_statement() -> Any:
+    # Built once: it runs before every file of an import.
+    return union_all(*(
         select(literal(name).label("t"), func.count(model.id), func.coalesce(func.max(model.id), 0),
                func.max(model.updated_at))
         for name, model in _MODELS.items()
-    ]
-    return {row[0]: (row[1], row[2], row[3]) for row in session.execute(union_all(*parts))}
+    ))
+
+
+def _fingerprint(session: Session) -> dict[str, tuple[int, int, Any]]:
+    """(count, highest id, latest update) of actors, places and aliases, in one query."""
+    return {row[0]: (row[1], row[2], row[3])
+            for row in session.execute(_fingerprint_statement())}
 
 
 def _entries_for(session: Session, kind: str, ids: Iterable[int] | None) -> list[Entry]:
