@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 
 from . import models as m
 
-# Bulky columns are summarised, not copied into the log.
-_SKIP = {"original", "text", "version", "created_at", "updated_at"}
+# Bulky columns are summarised, not copied into the log; derived ones (a name's matching key)
+# follow the column they come from.
+_SKIP = {"original", "text", "version", "created_at", "updated_at", "name_key"}
 
 
 def _plain(value: Any) -> Any:
