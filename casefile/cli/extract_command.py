@@ -18,7 +18,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..extraction import extract, shipped_gazetteer
 from ..review.hooks import install as install_hooks
 from . import EXIT_OK
 
@@ -55,6 +54,8 @@ def _language(text: str, fallback: str) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from ..extraction import extract, shipped_gazetteer  # loaded by the command that uses it
+
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

@@ -7,6 +7,7 @@ made and upgraded by Alembic migrations only.
 
 from __future__ import annotations
 
+import ast
 import getpass
 import os
 import sqlite3
@@ -16,10 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
@@ -36,14 +33,42 @@ BUSY_TIMEOUT_MS = 5000
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def _alembic_config(connection: Any = None) -> Config:
+def _alembic_config(connection: Any = None) -> Any:
+    from alembic.config import Config  # alembic is loaded only to migrate (start-up time)
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = connection
     return cfg
 
 
+def known_revisions() -> dict[str, tuple[str, ...]]:
+    """Each migration's revision and the revisions it follows, read from the files' own
+    ``revision``/``down_revision`` lines without importing alembic (every command opens a case;
+    loading alembic costs more than the rest of a small command)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        values: dict[str, Any] = {}
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                        values[target.id] = ast.literal_eval(node.value)
+        if "revision" in values:
+            down = values.get("down_revision")
+            found[values["revision"]] = tuple(down) if isinstance(down, list | tuple) else (
+                (down,) if down else ())
+    return found
+
+
 def head_revision() -> str:
+    revisions = known_revisions()
+    heads = set(revisions) - {d for downs in revisions.values() for d in downs}
+    if len(heads) == 1:
+        return heads.pop()
+    from alembic.script import ScriptDirectory  # several heads: alembic says what is wrong
+
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
@@ -201,11 +226,19 @@ def _user() -> str:
 
 
 def schema_revision(engine: Engine) -> str | None:
+    """The revision alembic recorded in the case (None: no case there)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        versions = list(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
+    if len(versions) > 1:
+        raise CaseError(f"The case records several schema versions: {', '.join(versions)}.")
+    return versions[0] if versions else None
 
 
 def _upgrade(engine: Engine) -> None:
+    from alembic import command
+
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), "head")
 
@@ -259,15 +292,14 @@ def open_case(case: str | os.PathLike[str], *, upgrade: bool = True) -> Case:
     engine = _engine(url)
     try:
         revision = schema_revision(engine)
-        script = ScriptDirectory.from_config(_alembic_config())
         if revision is None:
             raise CaseError(f"{_display(case)} holds no Casefile case.")
-        if revision not in {rev.revision for rev in script.walk_revisions()}:
+        if revision not in known_revisions():
             raise CaseError(
                 f"{_display(case)} was made by a newer Casefile (schema {revision}); "
-                f"this version knows schema {script.get_current_head()} at most."
+                f"this version knows schema {head_revision()} at most."
             )
-        if revision != script.get_current_head() and upgrade:
+        if revision != head_revision() and upgrade:
             _upgrade(engine)
         with engine.connect() as conn:
             row = conn.execute(select(m.CaseInfo.value).where(m.CaseInfo.key == "name")).first()

@@ -28,6 +28,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
     func,
 )
 from sqlalchemy.orm import (
@@ -38,6 +39,8 @@ from sqlalchemy.orm import (
     mapped_column,
     relationship,
 )
+
+from ..normalize import key as _name_key
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -185,6 +188,8 @@ class Actor(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), default=ActorKind.PERSON)
     name: Mapped[str] = mapped_column(String(500))  # primary name, Arabic
+    name_key: Mapped[str] = mapped_column(String(500), index=True, default="",
+                                          server_default="")  # set with name
     name_latin: Mapped[str | None] = mapped_column(String(500))
     notes: Mapped[str | None] = mapped_column(Text)
 
@@ -201,6 +206,8 @@ class Place(Versioned, Base):
     __tablename__ = "places"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(500))
+    name_key: Mapped[str] = mapped_column(String(500), index=True, default="",
+                                          server_default="")  # set with name
     name_latin: Mapped[str | None] = mapped_column(String(500))
     kind: Mapped[str] = mapped_column(String(40), default=PlaceKind.VILLAGE)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="SET NULL"))
@@ -218,13 +225,22 @@ class Place(Versioned, Base):
     )
 
 
+@event.listens_for(Actor.name, "set")
+@event.listens_for(Place.name, "set")
+def _keep_name_key(target: Actor | Place, value: str | None, _old: Any, _initiator: Any) -> None:
+    # The indexed key accepting and merging look names up by (casefile.normalize.key).
+    target.name_key = _name_key(value or "")
+
+
 class Alias(Versioned, Base):
     """Another name of an actor or a place, with where it was seen."""
 
     __tablename__ = "aliases"
     id: Mapped[int] = mapped_column(primary_key=True)
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
-    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"),
+                                                 index=True)
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"),
+                                                 index=True)
     text: Mapped[str] = mapped_column(String(500))
     key: Mapped[str] = mapped_column(String(500), index=True)  # casefile.normalize.key(text)
     kind: Mapped[str] = mapped_column(String(40), default=AliasKind.NAME)

@@ -160,18 +160,14 @@ def _resolve(
     model = m.Place if is_place else m.Actor
     kind = "place" if is_place else "actor"
     for name in filter(None, [end.get("canonical"), end.get("name")]):
+        # Indexed lookups: an alias's key, then the record's own name key (same name, other
+        # spelling of hamza, ta marbuta or spaces).
+        k = key(name)
         found = session.scalar(
-            select(column).where(m.Alias.key == key(name), column.is_not(None)).limit(1)
-        )
+            select(column).where(m.Alias.key == k, column.is_not(None)).limit(1)
+        ) or session.scalar(select(model.id).where(model.name_key == k).order_by(model.id).limit(1))
         if found:
             return (kind, found)
-        found = session.scalar(select(model.id).where(model.name == name).limit(1))
-        if found:
-            return (kind, found)
-    wanted = {key(n) for n in (end.get("canonical"), end.get("name")) if n}
-    for rid, rname in session.execute(select(model.id, model.name)):
-        if key(rname) in wanted:  # same name, other spelling of hamza/ta marbuta/spaces
-            return (kind, rid)
     return None
 
 
