@@ -313,3 +313,27 @@ def test_odd_names_and_control_characters_store_on_every_backend(new_case, folde
     assert source.file_name == "\ufffd\ufffd-تقرير.txt"
     assert source.text == REPORT + " نهاية"  # the NUL PostgreSQL cannot store is gone
     assert source.original.count(b"\x00") == 1  # while the original keeps it
+
+
+def test_utf8_article_with_one_stray_byte_is_kept_as_utf8_searchable_and_read(
+    sqlite_case, folder: Path
+) -> None:
+    article = "\n".join([REPORT] * 4)
+    cut = len(REPORT) + 1  # between two lines
+    (folder / "تقرير.txt").write_bytes(
+        article[:cut].encode() + b"\xff" + article[cut:].encode()
+    )
+    (outcome,) = _run(sqlite_case, folder)
+    assert outcome.status == "imported"
+    assert outcome.warnings == ["1 byte sequence not valid in UTF-8 replaced with \ufffd"]
+    source = _source(sqlite_case, outcome.source_id)
+    assert source.status == "invalid_bytes_replaced"
+    assert source.meta["encoding"] == "utf-8"
+    assert source.text.replace("\ufffd", "") == article
+    assert source.language == "ar"
+    with sqlite_case.read_session() as s:
+        assert [hit.id for hit in search(s, "الحرس", kinds=("source",))] == [source.id]
+        proposals = s.scalar(
+            select(func.count()).select_from(m.Proposal).where(m.Proposal.source_id == source.id)
+        )
+    assert proposals > 0  # extraction read it like any other report

@@ -1,6 +1,8 @@
 """``casefile import --case CASE PATH...``: one JSON line per file on stdout.
 
-Progress goes to stderr so stdout stays machine-readable. Exit 0 when every
+Progress goes to stderr so stdout stays machine-readable. Paths left out get a
+line too: "error" with the reason (a pipe, an unreadable folder...) or
+"skipped" with a "reason" (hidden files, system clutter). Exit 0 when every
 file was processed (per-file errors included, they are in the JSON lines),
 1 when the case cannot be opened, 2 for usage errors.
 """
@@ -13,7 +15,8 @@ import sys
 import time
 
 from ..db.case import open_case
-from ..importing.pipeline import DEFAULT_SIZE_LIMIT, import_paths
+from ..importing.pipeline import DEFAULT_SIZE_LIMIT, ReadBudget, import_paths
+from ..importing.reader_process import DEFAULT_BUDGET
 from . import EXIT_OK, add_case_argument
 
 
@@ -25,6 +28,19 @@ def _megabytes(value: str) -> int:
     if megabytes <= 0:
         raise argparse.ArgumentTypeError("the size limit must be more than 0 MB")
     return int(megabytes * 1024 * 1024)
+
+
+def _positive(unit: str):
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a number of {unit}") from None
+        if number <= 0:
+            raise argparse.ArgumentTypeError(f"the limit must be more than 0 {unit}")
+        return number
+
+    return parse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,6 +58,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=DEFAULT_SIZE_LIMIT,
         metavar="MB",
         help=f"refuse files larger than this (default {DEFAULT_SIZE_LIMIT // (1024 * 1024)} MB)",
+    )
+    p.add_argument(
+        "--time-limit",
+        type=_positive("seconds"),
+        default=DEFAULT_BUDGET.seconds,
+        metavar="SECONDS",
+        help="refuse a file whose reading takes longer than this "
+        f"(default {DEFAULT_BUDGET.seconds:g} s)",
+    )
+    p.add_argument(
+        "--memory-limit",
+        type=_positive("MB"),
+        default=DEFAULT_BUDGET.memory_mb,
+        metavar="MB",
+        help="refuse a file whose reading needs more memory than this "
+        f"(default {DEFAULT_BUDGET.memory_mb} MB; enforced on Linux)",
     )
     p.add_argument("--user", help="who imports, recorded with each source (default: login name)")
     p.set_defaults(handler=cmd_import)
@@ -67,8 +99,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     counts: dict[str, int] = {}
     try:
+        budget = ReadBudget(seconds=args.time_limit, memory_mb=int(args.memory_limit))
         for outcome in import_paths(
-            case, args.paths, user=args.user, size_limit=args.size_limit, progress=progress
+            case,
+            args.paths,
+            user=args.user,
+            size_limit=args.size_limit,
+            budget=budget,
+            progress=progress,
         ):
             counts[outcome.status] = counts.get(outcome.status, 0) + 1
             print(json.dumps(outcome.to_json(), ensure_ascii=False), flush=True)

@@ -26,8 +26,9 @@ from sqlalchemy.orm import Session
 
 from casefile.db import models as m
 from casefile.db.case import Case
-from casefile.importing.files import Refusal, collect_files, human_size, read_regular_file
+from casefile.importing.files import Refusal, collect_files, human_size
 from casefile.importing.language import detect_language
+from casefile.importing.prepare import Prepared, ReadAhead, existing_source, prepare_file
 from casefile.importing.reader_process import (
     DEFAULT_BUDGET,
     ReadBudget,
@@ -219,31 +220,33 @@ def import_file(
     user: str | None = None,
     size_limit: int = DEFAULT_SIZE_LIMIT,
     reader: ReaderProcess | None = None,
+    prepared: Prepared | None = None,
 ) -> ImportOutcome:
     """Import one file in its own transaction; ``reader`` reads it (the shared
-    worker with the default budget if not given)."""
+    worker with the default budget if not given) unless it is ``prepared``."""
     shown = display_path(path)
     reader = reader or shared_reader(DEFAULT_BUDGET)
+    if prepared is None:
+        prepared = prepare_file(case, path, size_limit, reader)
+    if prepared.duplicate_of is not None:
+        existing = prepared.duplicate_of
+        return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
+    if prepared.data is None or prepared.digest is None:
+        return ImportOutcome(shown, "error", error=prepared.error)
+    data, digest = prepared.data, prepared.digest
     try:
-        data = read_regular_file(path, size_limit)
-    except ReadError as error:
-        return ImportOutcome(shown, "error", error=str(error))
-    digest = hashlib.sha256(data).hexdigest()
-    try:
-        # One session for the whole file. The duplicate check comes first so a
-        # re-run does not parse again; parsing happens before the first write,
-        # so the database is not locked while a big PDF is read.
+        # One session for the whole file, opened once the file is read: the
+        # database is not locked while a big PDF is parsed.
         with case.session() as session:
             session.info["user"] = user or case.user
+            # Again: the same bytes may have been stored since it was prepared.
             existing = session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
             if existing is not None:
                 return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
-            try:
-                result = reader.read(data, path.name)
-            except ReadError as error:
-                return ImportOutcome(shown, "error", error=str(error))
+            if prepared.result is None:
+                return ImportOutcome(shown, "error", error=prepared.error)
             writer = _FileImport(session, user or case.user, reader)
-            source = writer.add(display_path(path.name), data, digest, result, None)
+            source = writer.add(display_path(path.name), data, digest, prepared.result, None)
             warnings = writer.run_hooks()
             outcome = ImportOutcome(
                 shown,
@@ -254,8 +257,7 @@ def import_file(
             )
     except IntegrityError as error:
         # Another import may have stored the same bytes in the meantime.
-        with case.read_session() as session:
-            existing = session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
+        existing = existing_source(case, digest)
         if existing is None:
             return ImportOutcome(
                 shown, "error", error=f"the source could not be stored: {error.orig}"
@@ -292,14 +294,29 @@ def import_paths(
     reader = shared_reader(budget)
     reader.start()  # its start-up overlaps the folder walk
     files = collect_files(paths)
-    for done, (path, refusal) in enumerate(files):
-        if cancelled is not None and cancelled():
-            return
-        if progress is not None:
-            progress(done, len(files), display_path(path))
-        if refusal is not None:
-            yield _refused(path, refusal)
-            continue
-        yield import_file(case, path, user=user, size_limit=size_limit, reader=reader)
+    readable = [path for path, refusal in files if refusal is None]
+    following = dict(zip(readable, readable[1:], strict=False))
+    ahead = ReadAhead(case, size_limit, reader)
+    try:
+        for done, (path, refusal) in enumerate(files):
+            if cancelled is not None and cancelled():
+                return
+            if progress is not None:
+                progress(done, len(files), display_path(path))
+            if refusal is not None:
+                yield _refused(path, refusal)
+                continue
+            ahead.start(path)
+            if path in following:  # read the next file while this one is written
+                ahead.start(following[path])
+            try:
+                prepared = ahead.take(path)
+            except Exception as error:  # noqa: BLE001 - one file's failure, not the batch's
+                prepared = Prepared(error=f"the file could not be read: {error}")
+            yield import_file(
+                case, path, user=user, size_limit=size_limit, reader=reader, prepared=prepared
+            )
+    finally:
+        ahead.close()
     if progress is not None and files:
         progress(len(files), len(files), "")

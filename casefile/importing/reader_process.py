@@ -77,7 +77,8 @@ def _cap_memory(memory_mb: int) -> None:
 def _serve(conn: Connection, memory_mb: int) -> None:
     """The worker's loop: (name, bytes) in, ("ok", result) or (kind, message) out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
-    from casefile.importing.readers import read_bytes  # before the cap: imports need memory
+    # Every parser is imported now, before the cap and outside any file's time.
+    from casefile.importing.readers.dispatch import read_bytes
 
     _cap_memory(memory_mb)
     conn.send(("ready", None))
@@ -122,6 +123,12 @@ class ReaderProcess:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self._ready = False
+
+    @property
+    def pid(self) -> int | None:
+        """The worker's process id, while it runs."""
+        process = self._process
+        return process.pid if process is not None and process.is_alive() else None
 
     def start(self) -> None:
         """Start the worker now, so its start-up overlaps the caller's own work."""
