@@ -53,7 +53,8 @@ def _pdf_drawing_lines(lines: int) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref
+        len(objects) + 1,
+        xref,
     )
     return bytes(out)
 
@@ -86,9 +87,7 @@ def test_a_file_over_the_time_limit_is_refused_and_the_next_one_read(sqlite_case
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is enforced on Linux")
-def test_a_file_over_the_memory_limit_is_refused_and_the_next_one_read(
-    sqlite_case, folder
-) -> None:
+def test_a_file_over_the_memory_limit_is_refused_and_the_next_one_read(sqlite_case, folder) -> None:
     # 40 MB of bytes become 80 MB of text, then copies of it: far over 100 MB.
     _big_cp1256(folder / "a heavy.txt", 40)
     heavy, after = import_paths(sqlite_case, [folder], budget=ReadBudget(memory_mb=100))

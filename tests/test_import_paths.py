@@ -69,9 +69,7 @@ def test_fifo_socket_and_device_in_a_folder_are_refused_and_the_batch_goes_on(
     assert list(by_name) == ["1 before.txt", "2 pipe.txt", "3 socket", "4 zero.txt", "5 after.txt"]
     assert by_name["2 pipe.txt"]["status"] == "error"
     assert by_name["2 pipe.txt"]["error"] == FIFO
-    assert by_name["3 socket"]["error"] == (
-        "not a regular file: a socket; only files are imported"
-    )
+    assert by_name["3 socket"]["error"] == ("not a regular file: a socket; only files are imported")
     assert by_name["4 zero.txt"]["error"] == (
         "not a regular file: a device; only files are imported"
     )
@@ -111,7 +109,9 @@ def test_every_skipped_path_has_a_line_with_its_reason(case_path: Path, tmp_path
     (folder / "report.txt").write_text(REPORT, encoding="utf-8")
 
     lines = {Path(line["path"]).name: line for line in _import_cli(case_path, folder)}
-    assert {name: (line["status"], line.get("reason") or line["error"]) for name, line in lines.items()} == {
+    assert {
+        name: (line["status"], line.get("reason") or line["error"]) for name, line in lines.items()
+    } == {
         ".git": ("skipped", "hidden (the name starts with a dot)"),
         "..txt": ("skipped", "hidden (the name starts with a dot)"),
         "...": ("skipped", "hidden (the name starts with a dot)"),

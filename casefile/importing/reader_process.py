@@ -53,7 +53,9 @@ class ReadBudget:
         )
 
     def too_big(self) -> str:
-        return f"reading the file needs more than {self.memory_mb:,} MB of memory, the limit per file"
+        return (
+            f"reading the file needs more than {self.memory_mb:,} MB of memory, the limit per file"
+        )
 
 
 DEFAULT_BUDGET = ReadBudget()
