@@ -88,11 +88,11 @@ def test_a_file_over_the_time_limit_is_refused_and_the_next_one_read(sqlite_case
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is enforced on Linux")
 def test_a_file_over_the_memory_limit_is_refused_and_the_next_one_read(sqlite_case, folder) -> None:
-    # 40 MB of bytes become 80 MB of text, then copies of it: far over 100 MB.
-    _big_cp1256(folder / "a heavy.txt", 40)
-    heavy, after = import_paths(sqlite_case, [folder], budget=ReadBudget(memory_mb=100))
+    # 24 MB of bytes become 48 MB of text, then copies of it: far over 60 MB.
+    _big_cp1256(folder / "a heavy.txt", 24)
+    heavy, after = import_paths(sqlite_case, [folder], budget=ReadBudget(memory_mb=60))
     assert heavy.status == "error"
-    assert heavy.error == "reading the file needs more than 100 MB of memory, the limit per file"
+    assert heavy.error == "reading the file needs more than 60 MB of memory, the limit per file"
     assert after.status == "imported", after.error
     # The same file within the default budget is read.
     reader = ReaderProcess()
@@ -132,3 +132,19 @@ def test_the_worker_persists_between_files_and_is_replaced_when_killed(tmp_path:
     finally:
         reader.close()
     assert reader.pid is None
+
+
+def test_a_cancelled_import_does_not_leave_the_next_one_waiting(sqlite_case, folder) -> None:
+    """The file read ahead when the analyst cancels is stopped, not waited for."""
+    (folder / "a first.txt").write_text("التقرير الأول", encoding="utf-8")
+    (folder / "b slow.pdf").write_bytes(_pdf_drawing_lines(1000))  # being read when cancelled
+    cancel = False
+    outcomes = []
+    for outcome in import_paths(sqlite_case, [folder], cancelled=lambda: cancel):
+        outcomes.append(outcome)
+        cancel = True
+    assert [Path(o.path).name for o in outcomes] == ["a first.txt"]
+    started = time.monotonic()
+    (after,) = import_paths(sqlite_case, [folder / "z after.txt"])
+    assert after.status == "imported"
+    assert time.monotonic() - started < 15  # not the half minute the PDF would take

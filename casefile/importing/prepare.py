@@ -75,6 +75,9 @@ class ReadAhead:
         return self._pending.pop(path).result()
 
     def close(self) -> None:
-        # A file being prepared finishes in the background; nothing is written.
+        """Drop what was prepared ahead; a file still being parsed (the import
+        was cancelled or interrupted) is stopped rather than waited for."""
+        if any(not future.done() for future in self._pending.values()):
+            self.reader.interrupt()
         self._executor.shutdown(wait=False, cancel_futures=True)
         self._pending.clear()

@@ -173,20 +173,38 @@ class ReaderProcess:
         """``read_bytes(data, name)`` in the worker; ReadError with the reason if it
         fails or overruns the budget."""
         with self._lock:
-            conn = self._connection()
             try:
-                conn.send(name)
-                conn.send_bytes(data)
-            except OSError:  # the worker died taking the file in
-                return self._answer(self._reply_of_dead_worker())
-            if not conn.poll(self.budget.seconds):
+                return self._exchange(data, name)
+            except ReadError:
+                raise
+            except BaseException:
+                # Interrupted half-way (Ctrl+C...): the worker's answer would
+                # reach the next file, so this worker goes.
                 self._stop()
-                raise ReadError(self.budget.too_slow())
-            try:
-                reply = conn.recv()
-            except (EOFError, OSError):
-                reply = self._reply_of_dead_worker()
-            return self._answer(reply)
+                raise
+
+    def _exchange(self, data: bytes, name: str) -> ReadResult:
+        conn = self._connection()
+        try:
+            conn.send(name)
+            conn.send_bytes(data)
+        except OSError:  # the worker died taking the file in
+            return self._answer(self._reply_of_dead_worker())
+        if not conn.poll(self.budget.seconds):
+            self._stop()
+            raise ReadError(self.budget.too_slow())
+        try:
+            reply = conn.recv()
+        except (EOFError, OSError):
+            reply = self._reply_of_dead_worker()
+        return self._answer(reply)
+
+    def interrupt(self) -> None:
+        """Kill the worker now, even mid-file (that read fails); without waiting
+        for the lock, so a caller can stop a read another thread is waiting on."""
+        process = self._process
+        if process is not None and process.is_alive():
+            process.kill()
 
     def _reply_of_dead_worker(self) -> tuple[str, object]:
         conn = self._conn
