@@ -1,10 +1,12 @@
 """``casefile import --case CASE PATH...``: one JSON line per file on stdout.
 
-Progress and the summary go to stderr so stdout stays machine-readable. Exit 0 when every
-file was processed (per-file errors included, they are in the JSON lines), 1 when the case
-cannot be opened, 2 for usage errors, 130 when interrupted: Ctrl+C stops between files (the
-file being imported is finished and committed; a second Ctrl+C abandons it, rolled back),
-and running the same command again imports the rest.
+Progress and the summary go to stderr so stdout stays machine-readable. Paths left out get a
+line too: "error" with the reason (a pipe, an unreadable folder...) or "skipped" with a
+"reason" (hidden files, system clutter). Exit 0 when every file was processed (per-file errors
+included, they are in the JSON lines), 1 when the case cannot be opened, 2 for usage errors,
+130 when interrupted: Ctrl+C stops between files (the file being imported is finished and
+committed; a second Ctrl+C abandons it, rolled back), and running the same command again
+imports the rest.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import time
 from collections import Counter
 
 from ..db.case import open_case
-from ..importing.pipeline import DEFAULT_SIZE_LIMIT, import_paths
+from ..importing.pipeline import DEFAULT_SIZE_LIMIT, ReadBudget, import_paths
+from ..importing.reader_process import DEFAULT_BUDGET
 from . import EXIT_OK, add_case_argument
 
 
@@ -29,6 +32,19 @@ def _megabytes(value: str) -> int:
     if megabytes <= 0:
         raise argparse.ArgumentTypeError("the size limit must be more than 0 MB")
     return int(megabytes * 1024 * 1024)
+
+
+def _positive(unit: str):
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a number of {unit}") from None
+        if number <= 0:
+            raise argparse.ArgumentTypeError(f"the limit must be more than 0 {unit}")
+        return number
+
+    return parse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,6 +62,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=DEFAULT_SIZE_LIMIT,
         metavar="MB",
         help=f"refuse files larger than this (default {DEFAULT_SIZE_LIMIT // (1024 * 1024)} MB)",
+    )
+    p.add_argument(
+        "--time-limit",
+        type=_positive("seconds"),
+        default=DEFAULT_BUDGET.seconds,
+        metavar="SECONDS",
+        help="refuse a file whose reading takes longer than this "
+        f"(default {DEFAULT_BUDGET.seconds:g} s)",
+    )
+    p.add_argument(
+        "--memory-limit",
+        type=_positive("MB"),
+        default=DEFAULT_BUDGET.memory_mb,
+        metavar="MB",
+        help="refuse a file whose reading needs more memory than this "
+        f"(default {DEFAULT_BUDGET.memory_mb} MB; enforced on Linux)",
     )
     p.add_argument("--user", help="who imports, recorded with each source (default: login name)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -89,8 +121,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     errors: Counter[str] = Counter()
     interrupted = False
     try:
+        budget = ReadBudget(seconds=args.time_limit, memory_mb=int(args.memory_limit))
         for outcome in import_paths(
-            case, args.paths, user=args.user, size_limit=args.size_limit, progress=progress,
+            case,
+            args.paths,
+            user=args.user,
+            size_limit=args.size_limit,
+            budget=budget,
+            progress=progress,
             cancelled=lambda: stop.requested,
         ):
             counts[outcome.status] += 1
