@@ -11,9 +11,10 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
+from . import chain
 from . import models as m
 
 # Bulky columns are summarised, not copied into the log.
@@ -54,6 +55,14 @@ def current_user(session: Session) -> str:
     return session.info.get("user") or "unknown"
 
 
+@event.listens_for(Session, "before_flush")
+def _lock_chain(session: Session, _ctx: Any, _instances: Any) -> None:
+    # PostgreSQL: take the chain's lock before this flush locks any row, so two
+    # writers always take their locks in the same order (no deadlock).
+    if not session.info.get("no_audit") and (session.new or session.dirty or session.deleted):
+        chain.lock(session.connection())
+
+
 @event.listens_for(Session, "after_flush")
 def _write_audit(session: Session, flush_context: Any) -> None:
     if session.info.get("no_audit"):
@@ -84,7 +93,7 @@ def _write_audit(session: Session, flush_context: Any) -> None:
                 session.info["undo_log"].append(_undo_record(obj, action, before, after))
             stale.update(_index_keys(obj, action))
     if rows:
-        session.connection().execute(insert(m.AuditEntry), rows)
+        chain.append(session.connection(), rows)
     if "undo_log" in session.info:
         session.info["undo_flush"] = session.info.get("undo_flush", 0) + 1
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from casefile.db import models as m
 from casefile.db.case import Case
+from casefile.db.errors import CaseBusyError, busy_reason
 from casefile.importing.language import detect_language
 from casefile.importing.readers import Child, ReadError, ReadResult, read_bytes
 from casefile.normalize import normalize
@@ -257,18 +258,19 @@ def import_file(
         return ImportOutcome(shown, "error", error=str(error))
     digest = hashlib.sha256(data).hexdigest()
     try:
-        # One session for the whole file. The duplicate check comes first so a
-        # re-run does not parse again; parsing happens before the first write,
-        # so the database is not locked while a big PDF is read.
+        # The duplicate check comes first so a re-run does not parse again; parsing
+        # happens before the write session, so the case is not locked while a big
+        # PDF is read. Then one session (holding the write lock) for the whole file.
+        with case.read_session() as session:
+            existing = session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
+        if existing is not None:
+            return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
+        try:
+            result = _read(data, path.name)
+        except ReadError as error:
+            return ImportOutcome(shown, "error", error=str(error))
         with case.session() as session:
             session.info["user"] = user or case.user
-            existing = session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
-            if existing is not None:
-                return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
-            try:
-                result = _read(data, path.name)
-            except ReadError as error:
-                return ImportOutcome(shown, "error", error=str(error))
             writer = _FileImport(session, user or case.user)
             source = writer.add(display_path(path.name), data, digest, result, None)
             warnings = writer.run_hooks()
@@ -288,8 +290,14 @@ def import_file(
                 shown, "error", error=f"the source could not be stored: {error.orig}"
             )
         return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
+    except CaseBusyError:
+        return ImportOutcome(shown, "error", error=f"not imported: {busy_reason()}; "
+                             "import the file again")
     except Exception as error:  # noqa: BLE001 - rolled back; the rest of the batch goes on
-        return ImportOutcome(shown, "error", error=f"the source could not be stored: {error}")
+        # The database's own reason, without the SQL statement SQLAlchemy appends.
+        lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+        reason = lines[0] if lines else type(error).__name__
+        return ImportOutcome(shown, "error", error=f"the source could not be stored: {reason}")
     return outcome
 
 
