@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import DBAPIError
@@ -22,7 +23,8 @@ from . import models as m
 from .case import BEGIN_IMMEDIATE, Case
 from .errors import CaseBusyError, busy_message, is_locked
 
-MAX_LISTED = 50  # per check: enough to act on, not a flood
+T = TypeVar("T")
+MAX_LISTED = 20  # per check: enough to act on, not a flood
 
 
 @dataclass
@@ -47,17 +49,19 @@ def verify_case(case: Case) -> VerifyReport:
     if case.backend == "sqlite":
         _check_search_index(case, report)
     with _snapshot(case) as conn:
-        checks: list[tuple[str, Callable[[Connection, VerifyReport], None]]] = [
-            ("the audit log", _check_audit_and_originals),
-            ("the spans", _check_spans),
-        ]
-        if case.backend == "sqlite":
-            checks.insert(0, ("database integrity", _check_sqlite_structure))
-        for what, check in checks:
+
+        def guarded(what: str, check: Callable[[], T]) -> T | None:
             try:
-                check(conn, report)
+                return check()
             except DBAPIError as exc:
                 report.problems.append(f"{what}: the check could not finish: {_reason(exc)}")
+                return None
+
+        if case.backend == "sqlite":
+            guarded("database integrity", lambda: _check_sqlite_structure(conn, report))
+        inserted = guarded("the audit log", lambda: _check_chain(conn, report))
+        guarded("the originals", lambda: _check_originals(conn, report, inserted))
+        guarded("the spans", lambda: _check_spans(conn, report))
     return report
 
 
@@ -93,8 +97,14 @@ def _check_search_index(case: Case, report: VerifyReport) -> None:
 
 
 def _check_sqlite_structure(conn: Connection, report: VerifyReport) -> None:
-    found = [row for (row,) in conn.execute(text("PRAGMA integrity_check")) if row != "ok"]
-    _listed(report, "database integrity", found)
+    found: list[str] = []
+    try:
+        for (row,) in conn.execute(text("PRAGMA integrity_check")):
+            # One row may hold several findings, one a line, under a "*** in database" head.
+            found += [line for line in str(row).splitlines()
+                      if line.strip() and line != "ok" and not line.startswith("***")]
+    finally:
+        _listed(report, "database integrity", found)
     broken = [f"broken reference in table {row[0]} row {row[1]}"
               for row in conn.execute(text("PRAGMA foreign_key_check"))]
     report.problems.extend(broken[:MAX_LISTED])
@@ -106,11 +116,6 @@ def _listed(report: VerifyReport, what: str, findings: list[str]) -> None:
     report.problems.extend(f"{what}: {f}" for f in findings[:MAX_LISTED])
     if len(findings) > MAX_LISTED:
         report.problems.append(f"{what}: … and {len(findings) - MAX_LISTED} more")
-
-
-def _check_audit_and_originals(conn: Connection, report: VerifyReport) -> None:
-    inserted = _check_chain(conn, report)
-    _check_originals(conn, report, inserted)
 
 
 def _check_chain(conn: Connection, report: VerifyReport) -> dict[int, tuple]:
@@ -150,8 +155,9 @@ def _check_chain(conn: Connection, report: VerifyReport) -> dict[int, tuple]:
 
 
 def _check_originals(conn: Connection, report: VerifyReport,
-                     inserted: dict[int, tuple]) -> None:
-    """Bytes, SHA-256 and size agree with each other and with the source's insert entry.
+                     inserted: dict[int, tuple] | None) -> None:
+    """Bytes, SHA-256 and size agree with each other and with the source's insert entry
+    (when the audit log could be read).
 
     One original at a time, so a huge case does not fill memory.
     """
@@ -171,6 +177,8 @@ def _check_originals(conn: Connection, report: VerifyReport,
             findings.append(f"{name}: original does not match its SHA-256")
         elif len(data) != row.size:
             findings.append(f"{name}: original is {len(data)} bytes, its record says {row.size}")
+        if inserted is None:
+            continue
         logged = inserted.get(source_id)
         if logged is None:
             findings.append(f"{name}: no insert entry in the audit log")
