@@ -89,7 +89,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-big-") as tmp:
         work = Path(tmp)
         chars = int(subprocess.run([sys.executable, __file__, "--build", str(work), "--mb",
-                                    str(args.mb)], check=True, capture_output=True,
+                                    str(args.mb)], check=True, stdout=subprocess.PIPE,
                                    text=True).stdout)
         cases = {"big": work / "big.casefile", "baseline": work / "baseline.casefile"}
         size = (work / "big.txt").stat().st_size / 1024 / 1024

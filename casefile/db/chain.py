@@ -78,12 +78,13 @@ def append(conn: Connection, rows: list[dict[str, Any]]) -> None:
     conn.execute(insert(_A), rows)
 
 
-def raw_rows(conn: Connection, *, start_after: int = 0) -> Iterator[Any]:
-    """Audit rows as stored (times and JSON as text), in chain order."""
+def raw_rows(conn: Connection, *, after_id: int = 0, limit: int | None = None) -> Iterator[Any]:
+    """Audit rows as stored (times and JSON as text), in chain order, streamed."""
     stmt = (select(_A.id, cast(_A.at, Text).label("at"), _A.user, _A.action, _A.table,
                    _A.record_id, cast(_A.before, Text).label("before"),
                    cast(_A.after, Text).label("after"), _A.prev_hash, _A.hash)
-            .where(_A.id > start_after).order_by(_A.id))
+            .where(_A.id > after_id).order_by(_A.id).limit(limit)
+            .execution_options(yield_per=1000))
     yield from conn.execute(stmt)
 
 

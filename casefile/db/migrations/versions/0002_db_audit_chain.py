@@ -63,26 +63,26 @@ def upgrade() -> None:
                "FOR EACH ROW EXECUTE FUNCTION audit_log_chained()")
 
 
-def _chain_existing_entries() -> None:
+def _chain_existing_entries(batch_size: int = 5000) -> None:
     conn = op.get_bind()
-    prev = chain.GENESIS
     audit = sa.table("audit_log", sa.column("id"), sa.column("prev_hash"), sa.column("hash"))
-    batch: list[dict] = []
-    for raw in list(chain.raw_rows(conn)):
-        try:
-            entry = chain.decode(raw)
-        except chain.UndecodableEntry:
-            # Left unchained: verify reports it as damage, and the chain goes on after it.
-            continue
-        digest = chain.entry_hash(entry, prev)
-        batch.append({"entry_id": raw.id, "prev": prev, "digest": digest})
-        prev = digest
-    if batch:
-        conn.execute(
-            audit.update().where(audit.c.id == sa.bindparam("entry_id"))
-            .values(prev_hash=sa.bindparam("prev"), hash=sa.bindparam("digest")),
-            batch,
-        )
+    update = (audit.update().where(audit.c.id == sa.bindparam("entry_id"))
+              .values(prev_hash=sa.bindparam("prev"), hash=sa.bindparam("digest")))
+    prev, last_id = chain.GENESIS, 0
+    while rows := list(chain.raw_rows(conn, after_id=last_id, limit=batch_size)):
+        batch = []
+        for raw in rows:
+            try:
+                entry = chain.decode(raw)
+            except chain.UndecodableEntry:
+                # Left unchained: verify reports it as damage, and the chain goes on after it.
+                continue
+            digest = chain.entry_hash(entry, prev)
+            batch.append({"entry_id": raw.id, "prev": prev, "digest": digest})
+            prev = digest
+        if batch:
+            conn.execute(update, batch)
+        last_id = rows[-1].id
 
 
 def downgrade() -> None:
