@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
-from casefile.db.case import Case, create_case
-from casefile.demo import build_demo_case
+from casefile.db.case import Case
+from casefile.demo import create_demo_case
 
 from . import dialogs, i18n
 from .fonts import register_fonts, ui_font
@@ -39,21 +39,10 @@ def demo_case_path() -> Path:
     return data_dir() / "demo.casefile"
 
 
-def _remove_case_file(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
 def build_demo(path: Path, progress: Progress) -> Case:
-    """Create the demo case from seeds/ through the same pipeline as any import."""
-    case = create_case(path, name=DEMO_NAME)
-    try:
-        build_demo_case(case, progress=progress)
-        progress.check()
-    except BaseException:
-        case.close()
-        _remove_case_file(path)
-        raise
+    """Create the demo case from seeds/ through the same pipeline as any import; it appears
+    at ``path`` only when complete (a cancel or a crash leaves no half-built demo)."""
+    case, _summary = create_demo_case(path, name=DEMO_NAME, progress=progress)
     return case
 
 

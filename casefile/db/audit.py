@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
+from . import chain
 from . import models as m
 
 # Bulky columns are summarised, not copied into the log; derived ones (a name's matching key)
@@ -73,6 +74,8 @@ def insert_audited(session: Session, model: type[m.Base], rows: list[dict[str, A
         return []
     table = model.__table__
     conn = session.connection()
+    if not session.info.get("no_audit"):
+        chain.lock(conn)  # before any row lock, as the flush hook does (no deadlock)
     ids = list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
                             rows).scalars())
     if session.info.get("no_audit"):
@@ -88,10 +91,18 @@ def insert_audited(session: Session, model: type[m.Base], rows: list[dict[str, A
             undo_log.append({"model": model, "id": record_id, "action": "insert", "before": None,
                              "after": {**row, "id": record_id},
                              "flush": session.info.get("undo_flush", 0)})
-    conn.execute(insert(m.AuditEntry), entries)
+    chain.append(conn, entries)
     if undo_log is not None:  # later flushes replay after these rows
         session.info["undo_flush"] = session.info.get("undo_flush", 0) + 1
     return ids
+
+
+@event.listens_for(Session, "before_flush")
+def _lock_chain(session: Session, _ctx: Any, _instances: Any) -> None:
+    # PostgreSQL: take the chain's lock before this flush locks any row, so two
+    # writers always take their locks in the same order (no deadlock).
+    if not session.info.get("no_audit") and (session.new or session.dirty or session.deleted):
+        chain.lock(session.connection())
 
 
 @event.listens_for(Session, "after_flush")
@@ -120,7 +131,7 @@ def _write_audit(session: Session, flush_context: Any) -> None:
                 session.info["undo_log"].append(_undo_record(obj, action, before, after))
             stale.update(_index_keys(obj, action))
     if rows:
-        session.connection().execute(insert(m.AuditEntry), rows)
+        chain.append(session.connection(), rows)
     if "undo_log" in session.info:
         session.info["undo_flush"] = session.info.get("undo_flush", 0) + 1
 

@@ -19,17 +19,25 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import audit  # noqa: F401 - registers the audit hook
 from . import models as m
-from .errors import CaseError, ConflictError
+from .errors import (
+    BUSY_TIMEOUT_S,
+    CaseBusyError,
+    CaseDamagedError,
+    CaseError,
+    ConflictError,
+    busy_message,
+    is_locked,
+)
+from .staging import check_new_target
 
 APPLICATION_ID = 0x43534631  # "CSF1"
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -77,12 +85,41 @@ def _is_url(case: str) -> bool:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # pysqlite's own transaction handling starts transactions late and lets a
+    # SAVEPOINT outside BEGIN commit on RELEASE. Casefile turns it off and emits
+    # BEGIN itself (SQLAlchemy's SQLite docs, "Serializable isolation / Savepoints /
+    # Transactional DDL"), so a rolled-back action is rolled back entirely.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
     # With WAL, NORMAL is crash-safe; only the last commits can be lost on power failure.
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    """Start the transaction SQLAlchemy thinks it is starting.
+
+    A writing session begins IMMEDIATE: it waits (up to the busy timeout) for the
+    write lock up front, where SQLite's busy handler applies, instead of failing
+    at once when a read transaction cannot be upgraded to a write.
+    """
+    mode = conn.get_execution_options().get(_BEGIN_OPTION, "")
+    conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+_BEGIN_OPTION = "casefile_sqlite_begin"
+BEGIN_IMMEDIATE = {_BEGIN_OPTION: "IMMEDIATE"}  # execution options of a SQLite writer
+SQLITE_BUSY_SNAPSHOT = 517
+
+
+def _stale_snapshot(context: Any) -> None:
+    """A write from a read transaction that someone else's commit made stale: SQLite
+    refuses it (SQLITE_BUSY_SNAPSHOT), which is a conflict, not a lock to wait for."""
+    code = getattr(context.original_exception, "sqlite_errorcode", None)
+    if code == SQLITE_BUSY_SNAPSHOT:
+        raise ConflictError("The case") from context.original_exception
 
 
 def _engine(url: str) -> Engine:
@@ -93,6 +130,8 @@ def _engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "handle_error", _stale_snapshot)
         return engine
     if parsed.get_backend_name() == "postgresql":
         # JIT compilation costs more than it saves on short interactive queries.
@@ -135,7 +174,7 @@ class Case:
     engine: Engine
     user: str
     name: str
-    _factory: sessionmaker[Session] | None = field(default=None, repr=False)
+    _factories: dict[str, sessionmaker[Session]] = field(default_factory=dict, repr=False)
 
     @property
     def backend(self) -> str:
@@ -147,17 +186,23 @@ class Case:
             return Path(make_url(self.url).database or "")
         return None
 
-    def _sessionmaker(self) -> sessionmaker[Session]:
-        # Built once: each sessionmaker makes a new Session subclass.
-        if self._factory is None:
-            self._factory = sessionmaker(self.engine, expire_on_commit=False,
-                                         info={"user": self.user})
-        return self._factory
+    def _sessionmaker(self, *, writer: bool = False) -> sessionmaker[Session]:
+        # Built once each: every sessionmaker makes a new Session subclass.
+        key = "writer" if writer else "reader"
+        if key not in self._factories:
+            bind = self.engine.execution_options(**BEGIN_IMMEDIATE) if writer else self.engine
+            self._factories[key] = sessionmaker(bind, expire_on_commit=False,
+                                                info={"user": self.user})
+        return self._factories[key]
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction per user action: commit on success, roll back on error."""
-        session = self._sessionmaker()()
+        """One transaction per user action: commit on success, roll back on error.
+
+        On SQLite it holds the write lock from its first statement; when another
+        program holds it longer than the busy timeout, ``CaseBusyError`` says so.
+        """
+        session = self._sessionmaker(writer=True)()
         session.info["user"] = self.user
         try:
             yield session
@@ -166,6 +211,11 @@ class Case:
             conflict = _conflict(session, exc)  # before rollback expires the objects
             session.rollback()
             raise conflict from exc
+        except OperationalError as exc:
+            session.rollback()
+            if is_locked(exc):
+                raise CaseBusyError(busy_message()) from exc
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -257,15 +307,13 @@ def create_empty_case(case: str | os.PathLike[str], *, name: str | None = None) 
     url = to_url(case)
     if not _is_url(str(case)):
         path = Path(case)
-        if path.exists():
-            raise CaseError(f"{path} already exists; choose another name for the new case.")
-        if not path.parent.exists():
-            raise CaseError(f"The folder {path.parent} does not exist.")
-        if not os.access(path.parent, os.W_OK):
-            raise CaseError(f"The folder {path.parent} is read-only.")
-        with sqlite3.connect(path) as raw:
+        check_new_target(path)
+        raw = sqlite3.connect(path)
+        try:
             raw.execute(f"PRAGMA application_id={APPLICATION_ID}")
             raw.execute("PRAGMA journal_mode=WAL")
+        finally:
+            raw.close()
     engine = _engine(url)
     try:
         if schema_revision(engine) is not None:
@@ -311,6 +359,10 @@ def open_case(case: str | os.PathLike[str], *, upgrade: bool = True) -> Case:
         if engine.dialect.name == "postgresql":
             raise CaseError(_describe_pg_error(url, exc)) from exc
         raise CaseError(f"{_display(case)} cannot be opened: {message}.") from exc
+    except DatabaseError as exc:  # SQLite cannot read its own structure
+        engine.dispose()
+        message = str(exc.orig) if exc.orig else str(exc)
+        raise CaseDamagedError(f"{_display(case)} is damaged: {message}.") from exc
     except CaseError:
         engine.dispose()
         raise

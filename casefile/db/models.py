@@ -421,7 +421,11 @@ class Note(Versioned, Base):
 
 
 class AuditEntry(Base):
-    """Append-only: who changed what, when, with the values before and after."""
+    """Append-only: who changed what, when, with the values before and after.
+
+    Hash-chained (``casefile.db.chain``): ``prev_hash`` is the previous entry's
+    ``hash``; ids are given by the application, each the last one plus one.
+    """
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -432,6 +436,9 @@ class AuditEntry(Base):
     record_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Nullable only because SQLite cannot add a NOT NULL column; a trigger refuses NULL.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (Index("ix_audit_record", "table", "record_id"),)
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from casefile.db import models as m
 from casefile.db.case import Case
+from casefile.db.errors import CaseBusyError, busy_reason
 from casefile.importing.files import Refusal, collect_files, human_size
 from casefile.importing.language import detect_language
 from casefile.importing.prepare import Prepared, ReadAhead, existing_source, prepare_file
@@ -263,8 +264,14 @@ def import_file(
                 shown, "error", error=f"the source could not be stored: {error.orig}"
             )
         return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
+    except CaseBusyError:
+        return ImportOutcome(shown, "error", error=f"not imported: {busy_reason()}; "
+                             "import the file again")
     except Exception as error:  # noqa: BLE001 - rolled back; the rest of the batch goes on
-        return ImportOutcome(shown, "error", error=f"the source could not be stored: {error}")
+        # The database's own reason, without the SQL statement SQLAlchemy appends.
+        lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+        reason = lines[0] if lines else type(error).__name__
+        return ImportOutcome(shown, "error", error=f"the source could not be stored: {reason}")
     return outcome
 
 

@@ -5,7 +5,7 @@ instead of normalising every actor's or place's name in Python (a cost that grew
 case). The key is ``casefile.normalize.key(name)``, as for aliases. Reading an actor's or a
 place's aliases (its form, its search entry after each change) uses the owner indexes.
 
-Revision ID: 0002_speed
+Revision ID: 0002
 Revises: 0001
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 
 from casefile.normalize import key
 
-revision = "0002_speed"
+revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
