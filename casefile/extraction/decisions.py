@@ -245,7 +245,8 @@ def _accept_incident(
     incident = session.get(m.Incident, target[1])
     date = payload.get("date") or {}
     if isinstance(date, dict):
-        end = _date_end(date.get("value"), date.get("precision"))
+        end = (dt.date.fromisoformat(date["end"]) if date.get("end")  # a season, a decade
+               else _date_end(date.get("value"), date.get("precision")))
         if end and incident.date_start and end >= incident.date_start:
             incident.date_end = end
     place = _resolve(session, payload.get("place"), accept_pending=accept_pending)
