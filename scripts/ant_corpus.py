@@ -30,8 +30,10 @@ def unpack(target: Path | None = None) -> Path:
     return target
 
 
-def articles(folder: Path) -> Iterator[tuple[Path, str, dt.date | None, str]]:
-    for path in sorted(folder.rglob("*.txt")):
+def articles(
+    folder: Path, only: Path | None = None
+) -> Iterator[tuple[Path, str, dt.date | None, str]]:
+    for path in [only] if only else sorted(folder.rglob("*.txt")):
         raw = path.read_text(encoding="utf-8", errors="replace")
         fields = {k: (m.group(1).strip() if (m := rx.search(raw)) else "") for k, rx in _TAG.items()}
         # <TIME> is dd/mm/yyyy: read by the same parser as the ANT reader of the application.
