@@ -109,6 +109,7 @@ class Incident:
     date: DateValue | None = None
     date_source: str = "report"  # "clause" | "nearest" | "report" | "none"
     place: int | None = None  # index of a PLACE entity
+    within: int | None = None  # the wider PLACE named with it («دوما في الغوطة الشرقية»)
     actors: list[IncidentActor] = field(default_factory=list)
     summary: str = ""
     mentions: list[tuple[int, int]] = field(default_factory=list)  # later mentions, merged
@@ -135,6 +136,7 @@ class Incident:
             "end": self.end,
             "date": date,
             "place": entities[self.place].canonical if self.place is not None else None,
+            **({"within": entities[self.within].canonical} if self.within is not None else {}),
             "actors": actors,
             "summary": self.summary,
             "mentions": [list(m) for m in self.mentions],
