@@ -174,10 +174,12 @@ def _hijri(y: int, m: int, d: int | None) -> DateValue | None:
     return DateValue(g.isoformat(), "day", "hijri")
 
 
-def _month_year(month: int, direction: int | None, report: date) -> int:
+def _month_year(month: int, direction: int | None, report: date, day: int | None = None) -> int:
     """The year of a month named without one, as seen from the report's date."""
-    if direction == -1:  # «مارس الماضي»: the last March before this month
-        return report.year if month < report.month else report.year - 1
+    if direction == -1:
+        if day is not None:  # «3 آذار الماضي»: the last 3 March before the report
+            return report.year if (month, day) < (report.month, report.day) else report.year - 1
+        return report.year if month < report.month else report.year - 1  # «مارس الماضي»
     if direction == 1:  # «مارس المقبل»
         return report.year if month > report.month else report.year + 1
     if direction == 0:
@@ -354,7 +356,7 @@ def find_dates(norm: str, report: date | None) -> list[FoundDate]:
             if dv is None:
                 continue
         elif report is not None:
-            y = _month_year(month, _direction(rel), report)
+            y = _month_year(month, _direction(rel), report, int(day) if day else None)
             dv = day_month_year(y, month, int(day) if day else None)
             if dv is None:
                 continue

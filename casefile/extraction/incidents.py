@@ -329,7 +329,7 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
     pool = ref_places or after
     if not pool:
         return [inc]
-    inc.place = min(pool, key=lambda i: (_rank(ents[i]), pool.index(i)))
+    inc.place = min(pool, key=lambda i: (_rank(ctx, i), pool.index(i)))
     inc.within = _within(ctx, inc.place)
     group = _coordinated(ctx, places, inc.place) if type_ in _VIOLENT else [inc.place]
     if len(group) < 2:
@@ -345,7 +345,18 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
     return out
 
 
-def _rank(ent) -> int:
+def _rank(ctx: _Context, i: int) -> int:
+    """How wide a place is, as its own words say: «مدينة الميادين» is a town even where the
+    gazetteer knows the district of that name; «ريف دير الزور» is wider than a town."""
+    ent = ctx.res.entities[i]
+    name = lx.normalize(ent.canonical).split()
+    if name and name[0] in lx.AREA_HEADS:
+        return _PLACE_RANK["district"]
+    t = ctx.tm.token_of(ctx.cands[i].ns)
+    if t > 0:
+        word = match_vocab(ctx.tm.words[t - 1], lx.PLACE_TRIGGERS)
+        if word is not None:
+            return _PLACE_RANK.get(lx.PLACE_TRIGGERS[word[1]], 2)
     return _PLACE_RANK.get(ent.kind, 2)
 
 
@@ -358,7 +369,7 @@ def _within(ctx: _Context, i: int) -> int | None:
             continue
         gap = lx.normalize(text[ents[i].end : other.start]).split()
         if len(gap) <= 3 and all(match_vocab(g, _WITHIN_GAP) for g in gap):
-            if _rank(other) >= _rank(ents[i]) and other.canonical != ents[i].canonical:
+            if _rank(ctx, j) >= _rank(ctx, i) and other.canonical != ents[i].canonical:
                 return j
         return None
     return None
@@ -377,7 +388,7 @@ def _coordinated(ctx: _Context, places: list[int], chosen: int) -> list[int]:
         text[ents[places[hi]].end : ents[places[hi + 1]].start]
     ):
         hi += 1
-    group = [i for i in places[lo : hi + 1] if _rank(ents[i]) < _PLACE_RANK["governorate"]]
+    group = [i for i in places[lo : hi + 1] if _rank(ctx, i) < _PLACE_RANK["governorate"]]
     return group if chosen in group else [chosen]
 
 

@@ -239,6 +239,8 @@ def _write_incidents(session, source_id, res, by_entity, decided, summary) -> No
             continue
         data = inc.to_json(res.entities)
         data["place"] = _endpoint(res, inc.place, by_entity) if inc.place is not None else None
+        if inc.within is not None:
+            data["within"] = _endpoint(res, inc.within, by_entity)
         data["actors"] = [
             {
                 **_endpoint(res, a.entity, by_entity),
