@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
+from ..services.sources import SourceData, save_source
 from .case_gazetteer import case_gazetteer
 from .gazetteer import shipped_gazetteer
 from .pipeline import extract
@@ -154,6 +155,19 @@ def propose_for_source(session: Session, source: m.Source | int) -> ProposalSumm
     _write_incidents(session, source.id, res, by_entity, decided, summary)
     session.flush()
     return summary
+
+
+def save_source_redating(session: Session, data: SourceData) -> int:
+    """Save a source's metadata; when its report date changed, its open proposals are written
+    again so relative dates («أمس», «22 مارس الماضي») and the incidents dated by them
+    re-resolve against the new date. Decided proposals and confirmed mentions stay as they are."""
+    before = session.get(m.Source, data.id)
+    old = before.published if before is not None else None
+    source_id = save_source(session, data)
+    source = session.get(m.Source, source_id)
+    if source.published != old:
+        propose_for_source(session, source)
+    return source_id
 
 
 def _count(summary: ProposalSummary, kind: str) -> None:
