@@ -122,6 +122,8 @@ NEWS_SOURCES = lx._set(
     "المرصد مرصد مصدر مصادر المصدر المصادر وكالة الوكالة وكالات صحيفة الصحيفة صحف شبكة "
     "تلفزيون التلفزيون قناة القناة وسائل تقرير التقرير تقارير ناشطون ناشطين شهود مراسل موقع"
 )
+# «الهجوم», «الهجومان»: the generic attack noun with its article names the event just told.
+ANAPHORIC_ATTACK = lx._set("الهجوم الهجومان الهجومين الهجمات العملية")
 # Words that start the clause of another event: «ردًا على …», «على خلفية …», «في أعقاب …».
 CAUSE_OPENERS = lx._set("ردا خلفية أعقاب اعقاب")
 # Words that make an event planned, hypothetical or asked about.

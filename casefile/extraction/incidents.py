@@ -201,6 +201,8 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
                     speech = found
         if modal_word:
             modal = True  # a modal word governs the rest of the clause
+    if speech is not None and _told_by_news(words, speech, cl.t1):
+        speech = None  # «كشف المرصد …», «وذكرت وسائل إعلام …»: who brings the news
     if speech is not None and speech.kind == "call" and (event is None or speech.k < event.k):
         return [speech]
     if event is not None:
@@ -210,6 +212,11 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
                 return [speech, event]
         return [event]
     return [speech] if speech is not None else []
+
+
+def _told_by_news(words: list[str], speech: _Trigger, t1: int) -> bool:
+    return speech.kind != "call" and _near(words, speech.k + 1, min(t1, speech.k + 3),
+                                           w.NEWS_SOURCES)
 
 
 _THAT = lx._set("أن ان إن")
@@ -504,7 +511,10 @@ def _toll(out: list[Incident], inc: Incident, trig: _Trigger, ctx: _Context) -> 
     toll = (inc.subtype == "attack" and match_vocab(word, w.KILLINGS)
             and not any(a.role == "perpetrator" for a in inc.actors))
     bare = inc.place is None and not inc.actors
-    if not (toll or bare):
+    # Only the bare noun: «الهجوم الكيماوي» or «الهجوم الصاروخي» tells an event of its own.
+    anaphor = (match_vocab(word, w.ANAPHORIC_ATTACK) is not None and not inc.actors
+               and (inc.type, inc.subtype) == (B, "armed_clash"))
+    if not (toll or bare or anaphor):
         return False
     prev = next((o for o in reversed(out[-3:]) if o.type in _VIOLENT), None)
     if prev is None:
@@ -513,6 +523,10 @@ def _toll(out: list[Incident], inc: Incident, trig: _Trigger, ctx: _Context) -> 
     if _sentence(ctx, inc.start) - _sentence(ctx, last) > 2:
         return False
     _add_mention(prev, inc)
+    if anaphor and inc.place is not None and (
+        prev.place is None or _rank(ctx, inc.place) < _rank(ctx, prev.place)
+    ):
+        prev.place, prev.within = inc.place, inc.within  # «الهجوم … قرب مقبرة باب الصغير»
     return True
 
 
