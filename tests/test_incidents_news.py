@@ -136,3 +136,12 @@ def test_accepting_an_incident_sets_the_wider_place_as_parent(sqlite_case, tmp_p
         place = s.get(m.Incident, incident_id).place
         assert place.name == "دوما" and place.parent is not None
         assert place.parent.name == "ريف دمشق"
+
+
+def test_the_headline_joins_the_incident_the_body_tells():
+    text = ("غارة جوية تقتل خمسة مدنيين في دير الزور\n"
+            "قصفت طائرات حربية مدينة الميادين في ريف دير الزور الشرقي يوم الخميس، "
+            "ما أدى إلى مقتل خمسة مدنيين.")
+    (inc,) = incidents(text)
+    assert inc["place"] == "الميادين" and inc["date"]["value"] == "2018-03-08"
+    assert inc["mentions"][0][0] == 0  # the headline is its first mention

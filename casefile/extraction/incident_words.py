@@ -103,6 +103,13 @@ _add("توتر التوتر توترات تصاعد تصعيد احتقان", SD
 # «أطلقت إيران صواريخ …»: launching is a strike only with a projectile after it.
 LAUNCH = lx._set("أطلق أطلقت أطلقوا إطلاق اطلاق")
 PROJECTILES = lx._set("صواريخ صاروخ الصواريخ قذائف قذيفة القذائف")
+# (type, sub-type) made by the words around a trigger (incidents._refine) or by a verb and its
+# object («إنشاء حواجز», «أطلقت صواريخ»), beside those of TRIGGERS.
+MADE_SUBTYPES = frozenset({
+    (SD, "checkpoint_setup"), (E, "air_drone_strike"), (E, "chemical_weapon"),
+    (E, "remote_explosive_landmine_ied"), (E, "suicide_bomb"),
+    (E, "shelling_artillery_missile_attack"), (VAC, "attack"),
+})
 KILLINGS = lx._set("قتل مقتل بقتل مصرع قتلوا قتلت حتفه حتفهم")
 SETUP = lx._set("إنشاء انشاء نصب أقامت أقام إقامة اقامة أنشأت انشأت تثبيت إنشائها")
 SETUP_OBJ = lx._set("حواجز حاجز نقاط نقطة مقرات مقر قاعدة قواعد مواقع")

@@ -301,7 +301,32 @@ def find_incidents(
                     _join_statement(out, inc, ctx)
                 elif not (_toll(out, inc, trig, ctx) or _merge(out, inc, ctx)):
                     out.append(inc)
-    return _absorb_bare(out)
+    return _absorb_bare(_join_headline(out, ctx))
+
+
+_HEADLINE_CHARS = 160
+
+
+def _join_headline(incs: list[Incident], ctx: _Context) -> list[Incident]:
+    """A headline («غارة أمريكية تستهدف قياديًا في داعش») is a mention of the body's first
+    incident of its kind: the body's words (place, date, actors) make the incident."""
+    text = ctx.tm.text
+    line_end = text.find("\n")
+    if line_end < 0 or line_end > _HEADLINE_CHARS or text[:line_end].rstrip().endswith("."):
+        return incs
+    head = [i for i in incs if i.end <= line_end]
+    if len(head) != 1:
+        return incs
+    (h,) = head
+    body = next((i for i in incs if i.start > line_end and _compatible(i, h) is not None), None)
+    if body is None:
+        return incs
+    body.mentions.insert(0, (h.start, h.end))
+    known = {(a.entity, a.role) for a in body.actors}
+    body.actors.extend(a for a in h.actors if (a.entity, a.role) not in known)
+    if body.place is None:
+        body.place, body.within = h.place, h.within
+    return [i for i in incs if i is not h]
 
 
 def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: date | None):
