@@ -285,6 +285,15 @@ def _century(m: re.Match[str], report: date | None) -> DateValue | None:
     return _years((century - 1) * 100, (century - 1) * 100 + 99) if century else None
 
 
+_PROBES = {
+    "hijri": (*HIJRI_MONTHS, "ربيع", "جمادي", "القعده", "الحجه"),  # spaced names by a word
+    "latin": tuple("abcdefghijklmnopqrstuvwxyz"),
+    "season": tuple(_SEASONS),
+    "decade": ("ينات", "ينيات"),
+    "century": ("القرن",),
+}
+
+
 class _Taken:
     """Spans already claimed (sorted, non-overlapping)."""
 
@@ -333,7 +342,9 @@ def find_dates(norm: str, report: date | None) -> list[FoundDate]:
             dv = day_month_year(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
         if dv:
             add(m.start(), m.end(), dv, "absolute", 0.9)
-    for m in HIJRI.finditer(norm):
+    # Cheap substring tests first: most texts have no season, decade, century or Latin month.
+    has = {name: any(x in norm for x in probe) for name, probe in _PROBES.items()}
+    for m in HIJRI.finditer(norm) if has["hijri"] else ():
         dv = _hijri(
             int(m.group("y")),
             HIJRI_MONTHS[" ".join(m.group("m1").split())],
@@ -341,7 +352,7 @@ def find_dates(norm: str, report: date | None) -> list[FoundDate]:
         )
         if dv:
             add(m.start(), m.end(), dv, "hijri", 0.85)
-    for m in MONTH_DAY_YEAR.finditer(norm):
+    for m in MONTH_DAY_YEAR.finditer(norm) if has["latin"] else ():
         month = GREGORIAN_MONTHS.get(m.group("m1"))
         if month and (dv := day_month_year(int(m.group("y")), month, int(m.group("d")))):
             add(m.start(), m.end(), dv, "absolute", 0.9)
@@ -366,14 +377,14 @@ def find_dates(norm: str, report: date | None) -> list[FoundDate]:
             continue
         start = m.start("d") if day else m.start("m1")  # «شهر» is not part of the date
         add(start, m.end(), dv, "absolute" if year else "relative", 0.9 if year else 0.7)
-    for m in SEASON.finditer(norm):
+    for m in SEASON.finditer(norm) if has["season"] else ():
         kind = "absolute" if m.group("y") else "relative"
         add(m.start(), m.end(), _season(m, report), kind, 0.75)
-    for m in DECADE.finditer(norm):
+    for m in DECADE.finditer(norm) if has["decade"] else ():
         if not m.group("al") and not (m.group("cn") or m.group("cd") or m.group("crel")):
             continue  # «ستينيات» alone is a construct waiting for its «القرن»
         add(m.start(), m.end(), _decade(m, report), "relative", 0.7)
-    for m in CENTURY.finditer(norm):
+    for m in CENTURY.finditer(norm) if has["century"] else ():
         kind = "relative" if m.group("crel") else "absolute"
         add(m.start(), m.end(), _century(m, report), kind, 0.7)
     for m in YEAR.finditer(norm):

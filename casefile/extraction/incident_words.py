@@ -132,7 +132,7 @@ NEWS_SOURCES = lx._set(
 # «الهجوم», «الهجومان»: the generic attack noun with its article names the event just told.
 ANAPHORIC_ATTACK = lx._set("الهجوم الهجومان الهجومين الهجمات العملية")
 # Words that start the clause of another event: «ردًا على …», «على خلفية …», «في أعقاب …».
-CAUSE_OPENERS = lx._set("ردا خلفية أعقاب اعقاب")
+CAUSE_OPENERS = lx._set("ردا وردا خلفية أعقاب وأعقاب")
 # Words that make an event planned, hypothetical or asked about.
 EXTRA_MODALITY = lx._set("خطط يخطط تخطط مخطط إذا اذا هل لم")
 DATE_PERIOD_STARTS = lx._set("منذ")

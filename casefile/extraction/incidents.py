@@ -104,7 +104,7 @@ def _clauses(tm: TextMap) -> list[_Clause]:
                 and not cur.refiners
                 and (
                     word in lx.CLAUSE_OPENERS
-                    or _word(word)[4]
+                    or word in w.CAUSE_OPENERS
                     or (comma and _has_trigger(tm, k, t_end))
                 )
             ):
@@ -123,16 +123,15 @@ def _clauses(tm: TextMap) -> list[_Clause]:
 
 
 @lru_cache(maxsize=65536)
-def _word(word: str) -> tuple[str | None, bool, bool, bool, bool]:
+def _word(word: str) -> tuple[str | None, bool, bool, bool]:
     """What a word is to incidents, once per distinct word: (trigger stem, setup verb,
-    launch verb, modal word, cause opener)."""
+    launch verb, modal word)."""
     hit = match_vocab(word, w.TRIGGERS)
     return (
         hit[1] if hit else None,
         match_vocab(word, w.SETUP) is not None,
         match_vocab(word, w.LAUNCH) is not None,
         match_vocab(word, lx.MODALITY) is not None or match_vocab(word, w.EXTRA_MODALITY) is not None,
-        match_vocab(word, w.CAUSE_OPENERS) is not None,
     )
 
 
@@ -178,7 +177,7 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
     speech: _Trigger | None = None
     modal = False
     for k in range(cl.t0, cl.t1):
-        stem, setup, launch, modal_word, _ = _word(words[k])
+        stem, setup, launch, modal_word = _word(words[k])
         found = None
         if stem is not None:
             type_, sub, prio, kind = w.TRIGGERS[stem]
