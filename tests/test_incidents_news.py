@@ -76,6 +76,8 @@ def test_a_round_up_gives_one_incident_per_place():
     assert [i["place"] for i in found] == ["الميادين", "البوكمال", "ذيبان"]
     assert {i["date"]["value"] for i in found} == {"2018-03-09"}
     assert len({(i["start"], i["end"]) for i in found}) == 3  # each its own span
+    listed = incidents("قصفت الطائرات الميادين، البوكمال وذيبان.")
+    assert [i["place"] for i in listed] == ["الميادين", "البوكمال", "ذيبان"]
 
 
 def test_the_most_specific_place_and_the_place_it_lies_in():

@@ -24,6 +24,7 @@ from functools import lru_cache
 from . import incident_words as w
 from . import lexicon as lx
 from .common import Cand, match_vocab
+from .incident_places import Places
 from .incident_words import PR, SD, VAC, B, E
 from .textmap import TextMap
 from .types import DATE, GROUP, PERSON, PLACE, DateValue, ExtractionResult, Incident, IncidentActor
@@ -50,17 +51,11 @@ PATIENT_ROLE = {
     "verbal_altercation": "participant",
     "escalation_tension": "participant",
 }
-# The most specific place wins: a facility or a village over its district over its country.
-_PLACE_RANK = {"facility": 0, "village": 1, "town": 1, "city": 2, "area": 2, "river": 3,
-               "lake": 3, "subdistrict": 3, "district": 4, "governorate": 5, "region": 6,
-               "country": 7}
 # Explosions from the most to the least specific, when two mentions of one event merge.
 _E_SPECIFIC = ["chemical_weapon", "suicide_bomb", "air_drone_strike",
                "remote_explosive_landmine_ied", "shelling_artillery_missile_attack"]
 _VIOLENT = (B, E, VAC)
 _SENT = re.compile(r"[.!?\n]+")
-_WITHIN_GAP = lx._set("في ب ضمن من قرب بمحافظة محافظة بمدينة مدينة بريف ريف منطقة بمنطقة")
-_COORD = re.compile(r"^\s*(?:,|و|\s)*\s*$")
 _PREP_WORDS = lx._set("على ضد في الى إلى من عن ل ب لدى نحو باتجاه قرب")
 
 
@@ -246,6 +241,7 @@ class _Context:
     sent_bounds: list[int]
     dated: list[int]
     period_starts: set[int]
+    places: Places
 
 
 def _context(tm: TextMap, cands: list[Cand], res: ExtractionResult) -> _Context:
@@ -272,6 +268,7 @@ def _context(tm: TextMap, cands: list[Cand], res: ExtractionResult) -> _Context:
         sent_bounds=[tm.orig(m.end()) for m in _SENT.finditer(tm.norm)],
         dated=dated,
         period_starts=period,
+        places=Places(tm, cands, ents),
     )
 
 
@@ -360,9 +357,9 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
     pool = ref_places or after
     if not pool:
         return [inc]
-    inc.place = min(pool, key=lambda i: (_rank(ctx, i), pool.index(i)))
-    inc.within = _within(ctx, inc.place)
-    group = _coordinated(ctx, places, inc.place) if type_ in _VIOLENT else [inc.place]
+    inc.place = ctx.places.most_specific(pool)
+    inc.within = ctx.places.within(inc.place)
+    group = ctx.places.coordinated(places, inc.place) if type_ in _VIOLENT else [inc.place]
     if len(group) < 2:
         return [inc]
     # A round-up: one incident per place, each spanning the clause up to its own place name.
@@ -371,56 +368,9 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
         part = Incident(type_, sub, s, max(ents[i].end, te), (ts, te), actors=list(actors),
                         summary=inc.summary, date=inc.date, date_source=inc.date_source,
                         place=i, confidence=inc.confidence)
-        part.within = _within(ctx, i)
+        part.within = ctx.places.within(i)
         out.append(part)
     return out
-
-
-def _rank(ctx: _Context, i: int) -> int:
-    """How wide a place is, as its own words say: «مدينة الميادين» is a town even where the
-    gazetteer knows the district of that name; «ريف دير الزور» is wider than a town."""
-    ent = ctx.res.entities[i]
-    name = lx.normalize(ent.canonical).split()
-    if name and name[0] in lx.AREA_HEADS:
-        return _PLACE_RANK["district"]
-    t = ctx.tm.token_of(ctx.cands[i].ns)
-    if t > 0:
-        word = match_vocab(ctx.tm.words[t - 1], lx.PLACE_TRIGGERS)
-        if word is not None:
-            return _PLACE_RANK.get(lx.PLACE_TRIGGERS[word[1]], 2)
-    return _PLACE_RANK.get(ent.kind, 2)
-
-
-def _within(ctx: _Context, i: int) -> int | None:
-    """«مدينة دوما في الغوطة الشرقية»: the wider place named right after a place."""
-    ents, text = ctx.res.entities, ctx.tm.text
-    for j in range(i + 1, min(i + 3, len(ents))):
-        other = ents[j]
-        if other.type != PLACE:
-            continue
-        gap = lx.normalize(text[ents[i].end : other.start]).split()
-        if len(gap) <= 3 and all(match_vocab(g, _WITHIN_GAP) for g in gap):
-            if _rank(ctx, j) >= _rank(ctx, i) and other.canonical != ents[i].canonical:
-                return j
-        return None
-    return None
-
-
-def _coordinated(ctx: _Context, places: list[int], chosen: int) -> list[int]:
-    """The places joined to ``chosen`` by «و» or commas only («سراقب ومعرة النعمان وخان شيخون»)."""
-    ents, text = ctx.res.entities, ctx.tm.text
-    if chosen not in places:
-        return [chosen]
-    at = places.index(chosen)
-    lo = hi = at
-    while lo > 0 and _COORD.match(text[ents[places[lo - 1]].end : ents[places[lo]].start]):
-        lo -= 1
-    while hi + 1 < len(places) and _COORD.match(
-        text[ents[places[hi]].end : ents[places[hi + 1]].start]
-    ):
-        hi += 1
-    group = [i for i in places[lo : hi + 1] if _rank(ctx, i) < _PLACE_RANK["governorate"]]
-    return group if chosen in group else [chosen]
 
 
 def _date(ctx: _Context, inc: Incident, own_ents: list[int], start: int, report) -> None:
@@ -548,7 +498,7 @@ def _toll(out: list[Incident], inc: Incident, trig: _Trigger, ctx: _Context) -> 
         return False
     _add_mention(prev, inc)
     if anaphor and inc.place is not None and (
-        prev.place is None or _rank(ctx, inc.place) < _rank(ctx, prev.place)
+        prev.place is None or ctx.places.rank(inc.place) < ctx.places.rank(prev.place)
     ):
         prev.place, prev.within = inc.place, inc.within  # «الهجوم … قرب مقبرة باب الصغير»
     return True
