@@ -285,6 +285,7 @@ def _century(m: re.Match[str], report: date | None) -> DateValue | None:
     return _years((century - 1) * 100, (century - 1) * 100 + 99) if century else None
 
 
+_FOUR_DIGITS = re.compile(r"(?:1[3-9]|20)\d\d")
 _PROBES = {
     "hijri": (*HIJRI_MONTHS, "ربيع", "جمادي", "القعده", "الحجه"),  # spaced names by a word
     "latin": tuple("abcdefghijklmnopqrstuvwxyz"),
@@ -387,7 +388,7 @@ def find_dates(norm: str, report: date | None) -> list[FoundDate]:
     for m in CENTURY.finditer(norm) if has["century"] else ():
         kind = "relative" if m.group("crel") else "absolute"
         add(m.start(), m.end(), _century(m, report), kind, 0.7)
-    for m in YEAR.finditer(norm):
+    for m in YEAR.finditer(norm) if _FOUR_DIGITS.search(norm) else ():
         if m.group("w") is not None and (second := _AND_YEAR.match(norm, m.end())):
             add(second.start("y"), second.end("y"), day_month_year(int(second.group("y"))),
                 "absolute", 0.8)  # «بين عامي 2011 و2013»
