@@ -218,6 +218,16 @@ def _accept_relation(
     return ("relation", rel.id)
 
 
+def _set_parent(session: Session, place_id: int, within: Any, accept_pending: bool) -> None:
+    """«دوما في الغوطة الشرقية»: the wider place becomes the parent of a place that has none."""
+    if not isinstance(within, dict):
+        return
+    parent = _resolve(session, within, accept_pending=accept_pending)
+    place = session.get(m.Place, place_id)
+    if parent and parent[0] == "place" and parent[1] != place_id and place.parent_id is None:
+        place.parent_id = parent[1]
+
+
 def _date_end(value: str | None, precision: str | None) -> dt.date | None:
     if not value:
         return None
@@ -242,12 +252,14 @@ def _accept_incident(
     incident = session.get(m.Incident, target[1])
     date = payload.get("date") or {}
     if isinstance(date, dict):
-        end = _date_end(date.get("value"), date.get("precision"))
+        end = (dt.date.fromisoformat(date["end"]) if date.get("end")  # a season, a decade
+               else _date_end(date.get("value"), date.get("precision")))
         if end and incident.date_start and end >= incident.date_start:
             incident.date_end = end
     place = _resolve(session, payload.get("place"), accept_pending=accept_pending)
     if place and place[0] == "place":
         incident.place_id = place[1]
+        _set_parent(session, place[1], payload.get("within"), accept_pending)
     seen: set[tuple[int, str]] = set()
     for actor in payload.get("actors") or []:
         resolved = _resolve(session, actor, accept_pending=accept_pending)

@@ -21,6 +21,7 @@ from ..db.audit import insert_audited
 from ..extraction.gazetteer import shipped_gazetteer
 from ..extraction.pipeline import extract
 from ..extraction.types import DATE, PERSON, PLACE, Entity, ExtractionResult
+from ..services.sources import SourceData, save_source
 from .case_gazetteer import case_gazetteer
 
 ENTITY_KINDS = ("PERSON", "GROUP", "PLACE", "DATE")
@@ -166,6 +167,19 @@ def propose_for_source(session: Session, source: m.Source | int, *,
     return summary
 
 
+def save_source_redating(session: Session, data: SourceData) -> int:
+    """Save a source's metadata; when its report date changed, its open proposals are written
+    again so relative dates («أمس», «22 مارس الماضي») and the incidents dated by them
+    re-resolve against the new date. Decided proposals and confirmed mentions stay as they are."""
+    before = session.get(m.Source, data.id)
+    old = before.published if before is not None else None
+    source_id = save_source(session, data)
+    source = session.get(m.Source, source_id)
+    if source.published != old:
+        propose_for_source(session, source)
+    return source_id
+
+
 def _count(summary: ProposalSummary, kind: str) -> None:
     summary.created[kind] = summary.created.get(kind, 0) + 1
 
@@ -247,6 +261,8 @@ def _incident_rows(source_id, res, by_entity, decided, summary) -> list[dict[str
             continue
         data = inc.to_json(res.entities)
         data["place"] = _endpoint(res, inc.place, by_entity) if inc.place is not None else None
+        if inc.within is not None:
+            data["within"] = _endpoint(res, inc.within, by_entity)
         data["actors"] = [
             {
                 **_endpoint(res, a.entity, by_entity),
