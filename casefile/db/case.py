@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import audit  # noqa: F401 - registers the audit hook
+from ..review import stoplist as _stoplist  # noqa: F401 - registers its flush hook
 from . import models as m
 from .errors import CaseError, ConflictError
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
+from ..review.stoplist import is_stopped, stopped_keys
 from .case_gazetteer import case_gazetteer
 from .gazetteer import shipped_gazetteer
 from .pipeline import extract
@@ -42,6 +43,7 @@ class ProposalSummary:
     replaced: int = 0  # undecided proposals of an earlier run, removed
     kept: int = 0  # decided proposals left as they were
     skipped: int = 0  # spans already decided or confirmed, not proposed again
+    not_entities: int = 0  # names on the case's "not an entity" list, not proposed
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -51,6 +53,7 @@ class ProposalSummary:
             "replaced": self.replaced,
             "kept": self.kept,
             "skipped": self.skipped,
+            "not_entities": self.not_entities,
         }
 
 
@@ -174,9 +177,13 @@ def _write_entities(
     session, source_id, res: ExtractionResult, decided, summary
 ) -> dict[int, m.Proposal]:
     out: dict[int, m.Proposal] = {}
+    stopped = stopped_keys(session)
     for i, e in enumerate(res.entities):
         if (e.type, e.start, e.end) in decided:
             summary.skipped += 1
+            continue
+        if stopped and is_stopped(stopped, e.type, e.canonical, e.text):
+            summary.not_entities += 1
             continue
         out[i] = _add_proposal(session, summary, source_id, e.type, e.kind, e.text, e.start,
                                e.end, e.confidence, _entity_payload(e))

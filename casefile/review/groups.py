@@ -1,0 +1,226 @@
+"""Open proposals as groups: one per type, normalised name and the record they would link to.
+
+A group is what the analyst decides once for every report that mentions the name: «تونس» in
+385 reports is one row, not 385. Groups are sorted by how many reports mention them. A group
+is *known* when it links to a record of the case: extraction matched a confirmed name or alias
+(``payload.ref``), or the name's key is a name or alias of a record made since. Its id is a hash
+of type, key and link, so it stays the same until the group itself changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db import models as m
+from ..normalize import key
+from ..vocabulary import SUBTYPES
+
+GROUP_TYPES = ("PERSON", "GROUP", "PLACE", "INCIDENT")
+_KIND_OF_TYPE = {"PERSON": "PERSON", "GROUP": "GROUP", "PLACE": "PLACE", "INCIDENT": "incident"}
+_TYPE_OF_KIND = {v: k for k, v in _KIND_OF_TYPE.items()}
+
+
+@dataclass(frozen=True)
+class Linked:
+    kind: str  # actor or place
+    id: int
+    name: str
+    by_extraction: bool = True  # a confirmed alias matched at import (else: same name since)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "name": self.name}
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    type: str  # PERSON, GROUP, PLACE, INCIDENT
+    key: str
+    name: str  # the most frequent canonical form
+    kind: str  # actor/place kind or incident type, the most frequent
+    linked: Linked | None
+    matched_alias: str  # the confirmed alias that matched, for known groups
+    reports: int
+    mentions: int
+    confidence: tuple[float, float, float]  # min, median, max
+    proposal_ids: tuple[int, ...]
+    latest_import: dt.datetime | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.linked is not None
+
+    def to_json(self) -> dict[str, Any]:
+        low, mid, high = self.confidence
+        return {
+            "id": self.id, "type": self.type, "name": self.name,
+            "linked": self.linked.to_json() if self.linked else None,
+            "reports": self.reports, "mentions": self.mentions,
+            "confidence": {"min": low, "median": mid, "max": high},
+        }
+
+
+@dataclass
+class GroupFilter:
+    """What the analyst narrows the groups to; empty means everything."""
+
+    types: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)  # actor/place kinds, incident types
+    min_confidence: float = 0.0
+    source_text: str = ""  # part of a source's title, file name or publisher
+    date_from: dt.date | None = None  # the source's publication date
+    date_to: dt.date | None = None
+    known: bool | None = None  # True: linked to a record; False: new names only
+    imported_since: dt.datetime | None = None  # "new this week"
+    text: str = ""  # part of the group's name
+
+
+def top_new_this_week(now: dt.datetime | None = None) -> GroupFilter:
+    """New names (not linked to any record) in reports imported in the last seven days."""
+    now = now or m.utcnow()
+    return GroupFilter(known=False, imported_since=now - dt.timedelta(days=7))
+
+
+def group_id(type_: str, name_key: str, linked: Linked | None) -> str:
+    link = f"{linked.kind}:{linked.id}" if linked else ""
+    digest = hashlib.blake2s(f"{type_}\x1f{name_key}\x1f{link}".encode(), digest_size=6)
+    return digest.hexdigest()
+
+
+class _RecordIndex:
+    """Names and aliases of the case's actors and places, by key (for «would link to»)."""
+
+    def __init__(self, session: Session) -> None:
+        self.names: dict[tuple[str, int], str] = {}
+        self.by_key: dict[tuple[str, str], tuple[str, int, str]] = {}
+        for kind, model in (("actor", m.Actor), ("place", m.Place)):
+            for rid, name in session.execute(select(model.id, model.name)):
+                self.names[(kind, rid)] = name
+                self.by_key.setdefault((kind, key(name)), (kind, rid, name))
+        for actor_id, place_id, text, k in session.execute(
+                select(m.Alias.actor_id, m.Alias.place_id, m.Alias.text, m.Alias.key)):
+            kind, rid = ("actor", actor_id) if actor_id is not None else ("place", place_id)
+            self.by_key.setdefault((kind, k), (kind, rid, text))
+
+    def link(self, type_: str, payload: dict[str, Any], name_key: str
+             ) -> tuple[Linked | None, str]:
+        kind = "place" if type_ == "PLACE" else "actor"
+        ref = payload.get("ref")
+        if isinstance(ref, list) and len(ref) == 2 and ref[0] == kind:
+            name = self.names.get((kind, int(ref[1])))
+            if name is not None:
+                return Linked(kind, int(ref[1]), name), str(payload.get("matched_alias") or "")
+        found = self.by_key.get((kind, name_key))
+        if found is not None:
+            return Linked(kind, found[1], self.names[(kind, found[1])], False), found[2]
+        return None, ""
+
+
+def _rows(session: Session, flt: GroupFilter) -> Iterable[Any]:
+    kinds = [_KIND_OF_TYPE[t] for t in (flt.types or GROUP_TYPES)]
+    stmt = (select(m.Proposal.id, m.Proposal.source_id, m.Proposal.kind, m.Proposal.subkind,
+                   m.Proposal.text, m.Proposal.confidence, m.Proposal.payload,
+                   m.Source.imported_at)
+            .join(m.Source, m.Source.id == m.Proposal.source_id)
+            .where(m.Proposal.status == "proposed", m.Proposal.kind.in_(kinds)))
+    if flt.min_confidence > 0:
+        stmt = stmt.where(m.Proposal.confidence >= flt.min_confidence)
+    if flt.date_from is not None:
+        stmt = stmt.where(m.Source.published >= flt.date_from)
+    if flt.date_to is not None:
+        stmt = stmt.where(m.Source.published <= flt.date_to)
+    if flt.imported_since is not None:
+        stmt = stmt.where(m.Source.imported_at >= flt.imported_since)
+    if flt.source_text.strip():
+        like = f"%{flt.source_text.strip()}%"
+        stmt = stmt.where(m.Source.title.ilike(like) | m.Source.file_name.ilike(like)
+                          | m.Source.publisher.ilike(like))
+    return session.execute(stmt)
+
+
+def _name_key(kind: str, subkind: str | None, text: str, payload: dict[str, Any]) -> str:
+    if kind == "incident":
+        return subkind or str(payload.get("subtype") or "")
+    return key(str(payload.get("canonical") or text))
+
+
+def _display(type_: str, name_key: str, names: Counter) -> str:
+    if type_ == "INCIDENT":
+        term = SUBTYPES.get(name_key)
+        return term.ar if term else name_key.replace("_", " ")
+    return names.most_common(1)[0][0]
+
+
+def list_groups(session: Session, flt: GroupFilter | None = None,
+                limit: int | None = None) -> list[Group]:
+    """The open proposals as groups, most reported first (see the module docstring)."""
+    flt = flt or GroupFilter()
+    index = _RecordIndex(session)
+    acc: dict[tuple[str, str, Linked | None], dict[str, Any]] = {}
+    for r in _rows(session, flt):
+        payload = r.payload or {}
+        type_ = _TYPE_OF_KIND[r.kind]
+        name_key = _name_key(r.kind, r.subkind, r.text, payload)
+        if not name_key:
+            continue
+        linked, alias = (None, "") if type_ == "INCIDENT" else index.link(type_, payload,
+                                                                           name_key)
+        g = acc.get((type_, name_key, linked))
+        if g is None:
+            g = acc[(type_, name_key, linked)] = {
+                "ids": [], "sources": set(), "conf": [], "names": Counter(),
+                "kinds": Counter(), "aliases": Counter(), "latest": None}
+        g["ids"].append(r.id)
+        g["sources"].add(r.source_id)
+        g["conf"].append(r.confidence)
+        g["names"][str(payload.get("canonical") or r.text)] += 1
+        g["kinds"][str(payload.get("type") if r.kind == "incident" else
+                       payload.get("kind") or r.subkind or "")] += 1
+        if alias:
+            g["aliases"][alias] += 1
+        if r.imported_at and (g["latest"] is None or r.imported_at > g["latest"]):
+            g["latest"] = r.imported_at
+    groups = []
+    wanted_text = key(flt.text) if flt.text.strip() else ""
+    for (type_, name_key, linked), g in acc.items():
+        kind = g["kinds"].most_common(1)[0][0]
+        if flt.kinds and kind not in flt.kinds:
+            continue
+        if flt.known is not None and (linked is not None) != flt.known:
+            continue
+        name = _display(type_, name_key, g["names"])
+        if wanted_text and wanted_text not in name_key and wanted_text not in key(name):
+            continue
+        conf = sorted(g["conf"])
+        groups.append(Group(
+            id=group_id(type_, name_key, linked), type=type_, key=name_key, name=name,
+            kind=kind, linked=linked,
+            matched_alias=g["aliases"].most_common(1)[0][0] if g["aliases"] else "",
+            reports=len(g["sources"]), mentions=len(g["ids"]),
+            confidence=(conf[0], round(statistics.median(conf), 3), conf[-1]),
+            proposal_ids=tuple(sorted(g["ids"])), latest_import=g["latest"]))
+    groups.sort(key=lambda g: (-g.reports, -g.mentions, g.type, g.name))
+    return groups[:limit] if limit else groups
+
+
+def find_group(session: Session, group_id_: str) -> Group | None:
+    for g in list_groups(session):
+        if g.id == group_id_:
+            return g
+    return None
+
+
+def counts_by_type(groups: Iterable[Group]) -> dict[str, int]:
+    out: dict[str, int] = defaultdict(int)
+    for g in groups:
+        out[g.type] += 1
+    return dict(out)
