@@ -411,7 +411,7 @@ class StopName(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     type: Mapped[str] = mapped_column(String(20))  # PERSON, GROUP, PLACE
     key: Mapped[str] = mapped_column(String(500))  # casefile.normalize.key(text)
-    text: Mapped[str] = mapped_column(String(500))  # as the analyst saw it
+    name: Mapped[str] = mapped_column(String(500))  # as the analyst saw it
     added_by: Mapped[str | None] = mapped_column(String(200))
     __table_args__ = (UniqueConstraint("type", "key", name="uq_stop_names_type_key"),)
 

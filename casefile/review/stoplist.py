@@ -36,14 +36,14 @@ class StopEntry:
 
 def entries(session: Session) -> list[StopEntry]:
     rows = session.scalars(select(m.StopName).order_by(m.StopName.type, m.StopName.key))
-    return [StopEntry(r.id, r.type, r.text, r.key, r.added_by or "",
+    return [StopEntry(r.id, r.type, r.name, r.key, r.added_by or "",
                       r.created_at.isoformat(timespec="seconds") if r.created_at else "")
             for r in rows]
 
 
 def stopped_keys(session: Session) -> set[tuple[str, str]]:
     """(type, key) of every name on the list, for extraction's filter."""
-    return set(session.execute(select(m.StopName.type, m.StopName.key)).tuples())
+    return {(t, k) for t, k in session.execute(select(m.StopName.type, m.StopName.key))}
 
 
 def is_stopped(stopped: set[tuple[str, str]], type_: str, *names: str | None) -> bool:
@@ -62,7 +62,7 @@ def add(session: Session, type_: str, text: str) -> m.StopName | None:
                                                     m.StopName.key == k))
     if found is not None:
         return found
-    entry = m.StopName(type=type_, key=k, text=text, added_by=session.info.get("user"))
+    entry = m.StopName(type=type_, key=k, name=text, added_by=session.info.get("user"))
     session.add(entry)
     session.flush()
     return entry

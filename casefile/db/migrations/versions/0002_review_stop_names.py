@@ -19,7 +19,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("type", sa.String(length=20), nullable=False),
         sa.Column("key", sa.String(length=500), nullable=False),
-        sa.Column("text", sa.String(length=500), nullable=False),
+        sa.Column("name", sa.String(length=500), nullable=False),
         sa.Column("added_by", sa.String(length=200), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
