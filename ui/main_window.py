@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.toolbar = build_toolbar(self)
         self.addToolBar(self.toolbar)
-        self.resize(1440, 900)
+        self._fit_screen()
         self._restore_layout()
         self.setAcceptDrops(True)
         QApplication.instance().installEventFilter(self)
@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([docks["documents"], docks["record"]], [470, 460],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([docks["review"]], [300], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(docks["review"], docks["names"])
+        docks["review"].raise_()
 
     def _install_linked_views(self) -> None:
         linked_docking.install(self, first=self._last_state is None)
@@ -117,6 +119,17 @@ class MainWindow(QMainWindow):
         return [*self.docks.values(), *self.linked_docks.values()]
 
     # --- layout ------------------------------------------------------------------------
+
+    def _fit_screen(self) -> None:
+        """First start: most of the screen, centred (a saved geometry replaces it)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1440, 900)
+            return
+        area = screen.availableGeometry()
+        width, height = int(area.width() * 0.92), int(area.height() * 0.92)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     def _restore_layout(self) -> None:
         geometry, state = self.settings.layout()

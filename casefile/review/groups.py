@@ -224,3 +224,11 @@ def counts_by_type(groups: Iterable[Group]) -> dict[str, int]:
     for g in groups:
         out[g.type] += 1
     return dict(out)
+
+
+def group_members(session: Session, group: Group, limit: int = 2000) -> list[Any]:
+    """The group's mentions with their sentence and source (``services.review.ProposalRow``),
+    one report after another, for sample sentences and single-mention exceptions."""
+    from ..services.review import proposal_rows
+
+    return proposal_rows(session, list(group.proposal_ids[:limit]))
