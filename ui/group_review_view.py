@@ -41,15 +41,15 @@ from casefile.services.validation import parse_date
 from .actor_picker import ActorPickerDialog
 from .case_handle import CaseHandle
 from .fonts import reading_font
-from .group_review_model import COLUMNS, GroupReviewModel
+from .group_review_model import COLUMNS, ISOLATE, GroupReviewModel
 from .icons import icon
 from .marks_style import css_rgba
 from .navigation import Navigator
 from .selection import SelectionModel
 from .stoplist_dialog import StoplistDialog
 
-TYPES = [("", "All types"), ("PERSON", "People"), ("GROUP", "Groups"), ("PLACE", "Places"),
-         ("INCIDENT", "Incidents")]
+TYPES = [("PERSON,GROUP,PLACE", "Names"), ("", "All types"), ("PERSON", "People"),
+         ("GROUP", "Groups"), ("PLACE", "Places"), ("INCIDENT", "Incidents")]
 SAMPLES = 3
 
 
@@ -139,6 +139,8 @@ class GroupReviewView(QWidget):
         detail = QSplitter(Qt.Orientation.Vertical)
         detail.addWidget(self.samples)
         detail.addWidget(self.members)
+        detail.setStretchFactor(0, 3)
+        detail.setStretchFactor(1, 2)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(detail)
@@ -167,7 +169,7 @@ class GroupReviewView(QWidget):
 
     def current_filter(self) -> GroupFilter:
         flt = GroupFilter(
-            types={self.type.currentData()} if self.type.currentData() else set(),
+            types=set(filter(None, (self.type.currentData() or "").split(","))),
             kinds={k.strip() for k in self.kind.text().split(",") if k.strip()},
             min_confidence=self.min_conf.value(), source_text=self.source.text(),
             known=self.known.currentData(), text=self.name.text())
@@ -252,16 +254,18 @@ class GroupReviewView(QWidget):
         low, mid, high = (round(x * 100) for x in group.confidence)
         if group.linked is not None:
             known = self.tr("Known: {} {} «{}»").format(
-                group.linked.kind, group.linked.id, html.escape(group.linked.name))
+                group.linked.kind, group.linked.id, ISOLATE % html.escape(group.linked.name))
             if group.matched_alias:
                 known += " · " + self.tr("matched alias «{}»").format(
-                    html.escape(group.matched_alias))
+                    ISOLATE % html.escape(group.matched_alias))
         else:
             known = self.tr("A new name: accepting makes a new record.")
         head = self.tr("{} reports, {} mentions, confidence {}–{}% (median {}%)").format(
             group.reports, group.mentions, low, high, mid)
-        return (f'<p><b dir="rtl">{html.escape(group.name)}</b> · {head}<br>{known}</p>'
-                + "".join(parts))
+        # The name and the figures in blocks of their own direction: an Arabic name first
+        # would turn the English figures around it right to left.
+        return (f'<p dir="rtl" style="font-size:large"><b>{html.escape(group.name)}</b></p>'
+                f'<p dir="ltr" style="color:gray">{head}<br>{known}</p>' + "".join(parts))
 
     def _member_focus(self, index: int) -> None:
         if 0 <= index < len(self._members) and self.members.hasFocus():
@@ -320,7 +324,7 @@ class GroupReviewView(QWidget):
         kind = "place" if group.type == "PLACE" else "actor"
         self.dialog = ActorPickerDialog(
             self.handle, self.tr("Link to a record"),
-            self.tr("«{}» ({} reports) is another name of:").format(group.name, group.reports),
+            self.tr("Link «{}» ({} reports) to:").format(ISOLATE % group.name, group.reports),
             lambda s: link_candidates(s, group), self,
             search=rank_places if kind == "place" else rank_actors)
         self.dialog.chosen.connect(lambda record_id: self._decide(
@@ -349,7 +353,7 @@ class GroupReviewView(QWidget):
 
         self.dialog = ActorPickerDialog(
             self.handle, self.tr("Merge two names"),
-            self.tr("«{}» and this name are one record:").format(group.name), ranked, self,
+            self.tr("Merge «{}» with:").format(ISOLATE % group.name), ranked, self,
             search=ranked)
         self.dialog.chosen.connect(lambda i: self._decide(
             self.tr("Merge «{}» and «{}»").format(group.name, others[i].name),
@@ -362,7 +366,11 @@ class GroupReviewView(QWidget):
             return
 
         def run(session, progress):
-            return [decide_group(session, g, "accept") for g in known]
+            out = []
+            for n, g in enumerate(known, 1):
+                out.append(decide_group(session, g, "accept"))
+                progress.update(n, len(known))
+            return out
 
         self._decide(self.tr("Accept {} known names").format(len(known)), run)
 

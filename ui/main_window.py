@@ -104,8 +104,6 @@ class MainWindow(QMainWindow):
         self.resizeDocks([docks["documents"], docks["record"]], [470, 460],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([docks["review"]], [300], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(docks["review"], docks["names"])
-        docks["review"].raise_()
 
     def _install_linked_views(self) -> None:
         linked_docking.install(self, first=self._last_state is None)
@@ -146,6 +144,7 @@ class MainWindow(QMainWindow):
         self.restoreState(self.default_state, LAYOUT_VERSION)
         for dock in self.all_docks():
             dock.show()
+        self.tabifyDockWidget(self.docks["review"], self.docks["names"])
         for name, target in (("timeline", "review"), ("graph", "record"), ("map", "record")):
             if name in self.linked_docks:
                 self.tabifyDockWidget(self.docks[target], self.linked_docks[name])
