@@ -35,6 +35,8 @@ def main() -> None:
     ap.add_argument("out", type=Path, nargs="?", default=ROOT / "docs" / "screenshots")
     ap.add_argument("--accept", default="تونس", help="a name to accept as a new place")
     ap.add_argument("--reject", default="وان", help="a junk name to reject")
+    ap.add_argument("--group", default="وزارة الداخلية", help="a group name to accept")
+    ap.add_argument("--more", type=Path, help="reports imported after the decisions")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="shots_review_"))
@@ -81,14 +83,31 @@ def main() -> None:
         view.dialog.grab().save(str(args.out / "review_stoplist.png"))
         print(f"wrote {args.out / 'review_stoplist.png'}")
         view.dialog.close()
-    person = next((g for g in view.model.groups if g.type == "PERSON"), None)
-    if person is not None:
-        select("PERSON", person.name)
+    if select("GROUP", args.group):
+        view.accept()
+        settle(window, 1.0)
+    # Another group whose name is close to the accepted one: the picker says why.
+    other = next((g for g in view.model.groups if g.type == "GROUP" and g.name != args.group
+                  and any(w in g.name for w in args.group.split()[-1:])), None)
+    if other is not None:
+        select("GROUP", other.name)
         view.link()
         settle(window, 0.8)
         view.dialog.grab().save(str(args.out / "review_link_picker.png"))
         print(f"wrote {args.out / 'review_link_picker.png'}")
         view.dialog.close()
+    if args.more is not None:  # later reports: confirmed names link by themselves
+        from casefile.db.case import open_case
+        from casefile.extraction.hooks import install
+        from casefile.importing.pipeline import import_paths
+
+        install()
+        later = open_case(case_path)
+        done = list(import_paths(later, [args.more]))
+        later.close()
+        print(f"imported {len(done)} more reports")
+        view.refresh()
+        settle(window, 1.5)
     view.week.setChecked(True)
     settle(window, 1.2)
     shoot(window, args.out, "review_new_this_week")

@@ -228,3 +228,24 @@ def test_the_command_line_lists_decides_and_shows_the_list(sqlite_case, tmp_path
     assert code == 2 and "no open group" in err
     code, _, err = cli("decide", "--group", groups[0]["id"], "--link", "actor")
     assert code == 2 and "actor:ID" in err
+
+
+def test_a_loose_link_is_its_own_group_and_not_safe_to_accept_in_bulk(three_reports):
+    case, sids = three_reports
+    with case.session() as s:
+        actor = m.Actor(name="وزارة الداخلية", kind=m.ActorKind.INSTITUTION)
+        s.add(actor)
+        s.flush()
+        text = s.get(m.Source, sids[0]).text
+        for words, alias in (("وزارة الداخلية", "وزارة الداخلية"),
+                             ("وزارة المالية", "وزارة الداخلية")):
+            s.add(m.Proposal(source_id=sids[0], kind="GROUP", subkind="institution", text=words,
+                             start=0, end=len(words), confidence=0.8,
+                             payload={"canonical": actor.name, "matched_alias": alias,
+                                      "ref": ["actor", actor.id], "kind": "institution"}))
+        assert text  # the spans only need to exist for the grouping
+    with case.read_session() as s:
+        exact = _group(s, "GROUP", "وزارة الداخلية", known=True)
+        loose = _group(s, "GROUP", "وزارة المالية", known=True)
+    assert exact.linked.id == loose.linked.id == actor.id
+    assert exact.safe_to_accept and not loose.safe_to_accept

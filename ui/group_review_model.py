@@ -75,6 +75,8 @@ class GroupReviewModel(QAbstractTableModel):
                     return self.tr("new")
                 alias = f" · «{ISOLATE % g.matched_alias}»" if g.matched_alias and \
                     g.matched_alias != g.linked.name else ""
+                if not g.exact:  # matched loosely: a look before accepting
+                    return self.tr("like: {} ?").format(ISOLATE % g.linked.name) + alias
                 return self.tr("known: {}").format(ISOLATE % g.linked.name) + alias
             if key in ("reports", "mentions"):
                 return getattr(g, key)
@@ -87,6 +89,9 @@ class GroupReviewModel(QAbstractTableModel):
             if key == "linked" and g.linked is not None:
                 how = self.tr("a confirmed name or alias matched at import") \
                     if g.linked.by_extraction else self.tr("the same name as this record")
+                if not g.exact:
+                    how = self.tr("a spelling close to one of its names, not the same: "
+                                  "accept only if it is the same record")
                 return f"{g.linked.kind} {g.linked.id}: {g.linked.name} — {how}"
             if key == "name":
                 return g.name

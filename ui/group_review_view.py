@@ -51,6 +51,7 @@ from .stoplist_dialog import StoplistDialog
 TYPES = [("PERSON,GROUP,PLACE", "Names"), ("", "All types"), ("PERSON", "People"),
          ("GROUP", "Groups"), ("PLACE", "Places"), ("INCIDENT", "Incidents")]
 SAMPLES = 3
+SAMPLE_CHARS = 110  # of the sentence either side of the name: the name stays in view
 
 
 class GroupReviewView(QWidget):
@@ -104,7 +105,7 @@ class GroupReviewView(QWidget):
                 ("merge", "Merge with group…", ("M",), "merge"),
                 ("next_group", "Next", ("N", "J"), "forward"),
                 ("previous_group", "Previous", ("K",), "back"),
-                ("accept_known", "Accept all known", ("Shift+K",), "accept"),
+                ("accept_known", "Accept all known", ("Shift+K",), "accept"),  # exact only
                 ("show_stoplist", "Not-an-entity list…", ("Ctrl+Shift+L",), "review")):
             button = QToolButton(icon=icon(ico), text=self.tr(label),
                                  toolTip=f"{self.tr(label)} ({', '.join(keys)})")
@@ -245,9 +246,13 @@ class GroupReviewView(QWidget):
                 continue
             seen.add(row.source_id)
             a, b = row.start - row.context_start, row.end - row.context_start
+            ctx = row.context
+            left, right = max(0, a - SAMPLE_CHARS), min(len(ctx), b + SAMPLE_CHARS)
+            before = ("…" if left else "") + ctx[left:a]
+            after = ctx[b:right] + ("…" if right < len(ctx) else "")
             parts.append(
-                f'<p dir="rtl">{html.escape(row.context[:a])}<b style="background:{fill}">'
-                f'{html.escape(row.context[a:b])}</b>{html.escape(row.context[b:])}'
+                f'<p dir="rtl">{html.escape(before)}<b style="background:{fill}">'
+                f'{html.escape(ctx[a:b])}</b>{html.escape(after)}'
                 f'<br><span style="color:gray">{html.escape(row.source_title)}</span></p>')
             if len(parts) >= SAMPLES:
                 break
@@ -260,8 +265,9 @@ class GroupReviewView(QWidget):
                     ISOLATE % html.escape(group.matched_alias))
         else:
             known = self.tr("A new name: accepting makes a new record.")
-        head = self.tr("{} reports, {} mentions, confidence {}–{}% (median {}%)").format(
-            group.reports, group.mentions, low, high, mid)
+        spread = f"{low}–{high}%" if low != high else f"{low}%"
+        head = self.tr("{} reports, {} mentions, confidence {} (median {}%)").format(
+            group.reports, group.mentions, spread, mid)
         # The name and the figures in blocks of their own direction: an Arabic name first
         # would turn the English figures around it right to left.
         return (f'<p dir="rtl" style="font-size:large"><b>{html.escape(group.name)}</b></p>'
@@ -361,7 +367,7 @@ class GroupReviewView(QWidget):
         self.dialog.open()
 
     def accept_known(self) -> None:
-        known = [g for g in self.model.groups if g.linked is not None and g.linked.by_extraction]
+        known = [g for g in self.model.groups if g.safe_to_accept]
         if not known:
             return
 

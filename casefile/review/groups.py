@@ -53,6 +53,12 @@ class Group:
     mentions: int
     confidence: tuple[float, float, float]  # min, median, max
     proposal_ids: tuple[int, ...]
+    exact: bool = False  # linked, and the name as written holds the alias that matched
+
+    @property
+    def safe_to_accept(self) -> bool:
+        """A known name that bulk acceptance may take: linked by a confirmed alias, exactly."""
+        return self.exact and self.linked is not None and self.linked.by_extraction
 
     @property
     def known(self) -> bool:
@@ -185,7 +191,9 @@ def list_groups(session: Session, flt: GroupFilter | None = None,
             name, kind_shown = name_key, ptype or ""
         else:
             type_ = kind
-            name = canonical or text
+            # A name extraction linked is grouped by its words as written, so a spelling that
+            # matched a record only loosely («وزارة المالية» → «وزارة الداخلية») stays apart.
+            name = text if ref0 in ("actor", "place") else (canonical or text)
             name_key = keys.get(name)
             if name_key is None:
                 name_key = keys[name] = key(name)
@@ -219,15 +227,23 @@ def list_groups(session: Session, flt: GroupFilter | None = None,
         if wanted_text and wanted_text not in name_key and wanted_text not in key(name):
             continue
         conf = sorted(g.conf)
+        matched = g.aliases.most_common(1)[0][0] if g.aliases else ""
         groups.append(Group(
             id=group_id(type_, name_key, linked), type=type_, key=name_key, name=name,
             kind=kind, linked=linked,
-            matched_alias=g.aliases.most_common(1)[0][0] if g.aliases else "",
+            matched_alias=matched,
+            exact=linked is not None and _same_name(name_key, matched, linked.name),
             reports=len(g.sources), mentions=len(g.ids),
             confidence=(conf[0], round(statistics.median(conf), 3), conf[-1]),
             proposal_ids=tuple(sorted(g.ids))))
     groups.sort(key=lambda g: (-g.reports, -g.mentions, g.type, g.name))
     return groups[:limit] if limit else groups
+
+
+def _same_name(name_key: str, matched: str, record_name: str) -> bool:
+    """The words hold a confirmed name whole («ميليشيا لواء الباقر» holds «لواء الباقر»),
+    not merely a name like it (fuzzy spelling matches stay for the analyst to look at)."""
+    return any(k and k in name_key for k in (key(matched), key(record_name)))
 
 
 def find_group(session: Session, group_id_: str) -> Group | None:
