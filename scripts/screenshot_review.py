@@ -37,6 +37,7 @@ def main() -> None:
     ap.add_argument("--reject", default="وان", help="a junk name to reject")
     ap.add_argument("--group", default="وزارة الداخلية", help="a group name to accept")
     ap.add_argument("--more", type=Path, help="reports imported after the decisions")
+    ap.add_argument("--language", choices=("en", "ar"), default="en")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="shots_review_"))
@@ -44,7 +45,13 @@ def main() -> None:
     shutil.copy(args.case, case_path)
 
     make_application()
+    from ui import i18n
     from ui.main_window import MainWindow
+
+    i18n.apply_language(args.language)
+    if args.language != "en":
+        args.out = args.out / args.language
+        args.out.mkdir(parents=True, exist_ok=True)
 
     settings = AppSettings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings)
@@ -64,7 +71,7 @@ def main() -> None:
     def select(type_: str, name: str) -> bool:
         for row, g in enumerate(view.model.groups):
             if g.type == type_ and g.name == name:
-                view.table.selectRow(row)
+                view.select_row(row)
                 settle(window, 0.6)
                 return True
         print(f"no group {type_} {name}")

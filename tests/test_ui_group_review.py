@@ -49,7 +49,7 @@ def names_desk(qtbot, sqlite_case, tmp_path, monkeypatch):
 
 def _select(qtbot, view, type_, name):
     row = next(i for i, g in enumerate(view.model.groups) if (g.type, g.name) == (type_, name))
-    view.table.selectRow(row)
+    view.select_row(row)
     qtbot.waitUntil(lambda: view.members.count() == view.current().mentions, timeout=10000)
     return view.current()
 

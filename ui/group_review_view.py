@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -206,8 +206,7 @@ class GroupReviewView(QWidget):
         self.count.setText(self.tr("{} names, {} mentions to review").format(
             len(groups), mentions))
         if groups:
-            row = min(self._keep_row, len(groups) - 1)
-            self.table.selectRow(row)
+            self.select_row(min(self._keep_row, len(groups) - 1))
         else:
             self.samples.setHtml(self.tr("<p>Nothing left to review here.</p>"))
             self.members.clear()
@@ -269,9 +268,10 @@ class GroupReviewView(QWidget):
         head = self.tr("{} reports, {} mentions, confidence {} (median {}%)").format(
             group.reports, group.mentions, spread, mid)
         # The name and the figures in blocks of their own direction: an Arabic name first
-        # would turn the English figures around it right to left.
+        # would turn English figures around it right to left.
+        ui_dir = "rtl" if self.isRightToLeft() else "ltr"
         return (f'<p dir="rtl" style="font-size:large"><b>{html.escape(group.name)}</b></p>'
-                f'<p dir="ltr" style="color:gray">{head}<br>{known}</p>' + "".join(parts))
+                f'<p dir="{ui_dir}" style="color:gray">{head}<br>{known}</p>' + "".join(parts))
 
     def _member_focus(self, index: int) -> None:
         if 0 <= index < len(self._members) and self.members.hasFocus():
@@ -380,15 +380,23 @@ class GroupReviewView(QWidget):
 
         self._decide(self.tr("Accept {} known names").format(len(known)), run)
 
+    def select_row(self, row: int) -> None:
+        # Not QTableView.selectRow: in a right-to-left table whose columns are narrower than
+        # the view (the Arabic interface) it finds no column and clears the current row.
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+        self.table.scrollTo(self.model.index(row, 0))
+
     def next_group(self) -> None:
         row = self.table.currentIndex().row()
         if row + 1 < self.model.rowCount():
-            self.table.selectRow(row + 1)
+            self.select_row(row + 1)
 
     def previous_group(self) -> None:
         row = self.table.currentIndex().row()
         if row > 0:
-            self.table.selectRow(row - 1)
+            self.select_row(row - 1)
 
     def show_stoplist(self) -> None:
         self.dialog = StoplistDialog(self.handle, self)
