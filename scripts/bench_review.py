@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("CASEFILE_USER", "bench")
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import insert  # noqa: E402
 
 from casefile.db import models as m  # noqa: E402
 from casefile.db.case import create_case, open_case  # noqa: E402
@@ -94,7 +94,7 @@ def build(case, reports: int, per_report: int, seed: int = 7) -> dict:
                     chosen[0] = big
                 parts, spans = [], []
                 pos = 0
-                for n, (type_, text, kind) in enumerate(chosen):
+                for type_, text, kind in chosen:
                     lead = (rng.choice(PLACE_WORDS) + " ") if type_ == "PLACE" else "قال "
                     sentence = f"{lead}{text} إن الوضع في المنطقة هادئ نسبياً. "
                     spans.append((type_, text, kind, pos + len(lead), pos + len(lead) + len(text)))
