@@ -117,3 +117,29 @@ def test_filters_narrow_the_groups(names_desk, qtbot):
     view.known.setCurrentIndex(view.known.findData(True))
     qtbot.waitUntil(lambda: all(g.linked is not None for g in view.model.groups),
                     timeout=10000)
+
+
+def test_in_the_arabic_interface_the_keyboard_has_a_current_row(qtbot, sqlite_case, tmp_path):
+    """Right to left, QTableView.selectRow left no current row: A and R did nothing."""
+    from PySide6.QtCore import QStandardPaths
+
+    from ui import i18n
+    from ui.app import make_application
+
+    QStandardPaths.setTestModeEnabled(True)
+    make_application()
+    install()
+    shutil.copy(REPORTS / "r1.txt", tmp_path / "r1.txt")
+    assert [o.status for o in import_paths(sqlite_case, [tmp_path / "r1.txt"])] == ["imported"]
+    i18n.apply_language("ar")
+    try:
+        window = make_window(tmp_path, qtbot)
+        open_in(window, qtbot, sqlite_case.path)
+        assert window.isRightToLeft()
+        names, queue = window.panels["names"], window.panels["review"]
+        queue.scope.setCurrentIndex(1)  # the whole case
+        qtbot.waitUntil(lambda: names.current() is not None and queue.current() is not None,
+                        timeout=15000)
+        window.close()
+    finally:
+        i18n.apply_language("en")

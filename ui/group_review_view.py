@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from .marks_style import css_rgba
 from .navigation import Navigator
 from .selection import SelectionModel
 from .stoplist_dialog import StoplistDialog
+from .widgets import select_row
 
 TYPES = [("PERSON,GROUP,PLACE", "Names"), ("", "All types"), ("PERSON", "People"),
          ("GROUP", "Groups"), ("PLACE", "Places"), ("INCIDENT", "Incidents")]
@@ -381,12 +382,7 @@ class GroupReviewView(QWidget):
         self._decide(self.tr("Accept {} known names").format(len(known)), run)
 
     def select_row(self, row: int) -> None:
-        # Not QTableView.selectRow: in a right-to-left table whose columns are narrower than
-        # the view (the Arabic interface) it finds no column and clears the current row.
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
-        self.table.scrollTo(self.model.index(row, 0))
+        select_row(self.table, row)
 
     def next_group(self) -> None:
         row = self.table.currentIndex().row()
