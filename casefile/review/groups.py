@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import statistics
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -251,13 +251,6 @@ def find_group(session: Session, group_id_: str) -> Group | None:
         if g.id == group_id_:
             return g
     return None
-
-
-def counts_by_type(groups: Iterable[Group]) -> dict[str, int]:
-    out: dict[str, int] = defaultdict(int)
-    for g in groups:
-        out[g.type] += 1
-    return dict(out)
 
 
 def group_members(session: Session, group: Group, limit: int = 2000) -> list[Any]:
