@@ -28,6 +28,7 @@ def install(window: MainWindow, *, first: bool) -> None:
             action.setShortcut(QKeySequence())
     if first:  # the timeline beside the review queue, graph and map beside the record
         docks, linked = window.docks, window.linked_docks
+        window.tabifyDockWidget(docks["review"], docks["names"])  # review by name
         if "timeline" in linked:
             window.tabifyDockWidget(docks["review"], linked["timeline"])
         for name in ("graph", "map"):

@@ -40,6 +40,7 @@ from .navigation import Navigator
 from .proposal_edit import ProposalEditDialog
 from .review_model import COLUMNS, ReviewModel
 from .selection import Ref, SelectionModel
+from .widgets import select_row
 
 THIS_DOCUMENT, WHOLE_CASE = 0, 1
 
@@ -127,14 +128,13 @@ class ReviewView(QWidget):
         elif ref.kind == "proposal":
             row = self.model.row_of(ref.id)
             if row is not None:
-                self.table.selectRow(row)
+                select_row(self.table, row)
 
     def _loaded(self, count: int) -> None:
         self.count.setText(self.tr("%n proposal(s) to review", "", count))
         if count:
             row = min(self._keep_row, count - 1)
-            self.table.setCurrentIndex(self.model.index(row, 0))
-            self.table.selectRow(row)
+            select_row(self.table, row)
         else:
             self.context.clear()
 

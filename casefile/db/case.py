@@ -23,6 +23,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..review import stoplist as _stoplist  # noqa: F401 - registers its flush hook
 from . import audit  # noqa: F401 - registers the audit hook
 from . import models as m
 from .errors import (

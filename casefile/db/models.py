@@ -420,6 +420,18 @@ class Note(Versioned, Base):
     __table_args__ = (Index("ix_notes_target", "target_type", "target_id"),)
 
 
+class StopName(Versioned, Base):
+    """A name the analyst said is not an entity (per type): extraction no longer proposes it."""
+
+    __tablename__ = "stop_names"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(String(20))  # PERSON, GROUP, PLACE
+    key: Mapped[str] = mapped_column(String(500))  # casefile.normalize.key(text)
+    name: Mapped[str] = mapped_column(String(500))  # as the analyst saw it
+    added_by: Mapped[str | None] = mapped_column(String(200))
+    __table_args__ = (UniqueConstraint("type", "key", name="uq_stop_names_type_key"),)
+
+
 class AuditEntry(Base):
     """Append-only: who changed what, when, with the values before and after.
 
@@ -452,5 +464,5 @@ class CaseInfo(Base):
 
 VERSIONED_MODELS: tuple[type[Versioned], ...] = (
     Source, Actor, Place, Alias, Incident, Involvement, Relation,
-    Proposal, Mention, Citation, Note,
+    Proposal, Mention, Citation, Note, StopName,
 )

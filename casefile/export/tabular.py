@@ -19,6 +19,7 @@ from .citations import Endnote
 from .dossier_data import Dossier, RelationItem
 from .labels import iso_date
 from .meta import ExportMeta
+from .passages import passages_json
 from .places import PlaceInfo
 from .timeline_data import IncidentItem, Timeline
 
@@ -156,6 +157,7 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
         "places": [place_json(p.place) | {"why": p.why, "citations": p.notes}
                    for p in d.places],
         "citations": [endnote_json(e) for e in d.endnotes],
+        "passages": passages_json(d.passages),
     }
 
 

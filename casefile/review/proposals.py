@@ -23,6 +23,7 @@ from ..extraction.pipeline import extract
 from ..extraction.types import DATE, PERSON, PLACE, Entity, ExtractionResult
 from ..services.sources import SourceData, save_source
 from .case_gazetteer import case_gazetteer
+from .stoplist import is_stopped, stopped_keys
 
 ENTITY_KINDS = ("PERSON", "GROUP", "PLACE", "DATE")
 _ACTOR_KIND = {"political_party": m.ActorKind.ORGANISATION, "person": m.ActorKind.PERSON}
@@ -43,6 +44,7 @@ class ProposalSummary:
     replaced: int = 0  # undecided proposals of an earlier run, removed
     kept: int = 0  # decided proposals left as they were
     skipped: int = 0  # spans already decided or confirmed, not proposed again
+    not_entities: int = 0  # names on the case's "not an entity" list, not proposed
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -52,6 +54,7 @@ class ProposalSummary:
             "replaced": self.replaced,
             "kept": self.kept,
             "skipped": self.skipped,
+            "not_entities": self.not_entities,
         }
 
 
@@ -194,12 +197,18 @@ def _proposal_row(summary: ProposalSummary, source_id: int, kind: str, subkind: 
 
 
 def _write_entities(session, source_id, res: ExtractionResult, decided, summary) -> dict[int, int]:
-    """Entity proposals and their proposed mentions, in bulk; entity index → proposal id."""
+    """Entity proposals and their proposed mentions, in bulk; entity index → proposal id.
+
+    Names on the case's "not an entity" list are left out (counted as not_entities)."""
     chosen: list[int] = []
     rows = []
+    stopped = stopped_keys(session)
     for i, e in enumerate(res.entities):
         if (e.type, e.start, e.end) in decided:
             summary.skipped += 1
+            continue
+        if stopped and is_stopped(stopped, e.type, e.canonical, e.text):
+            summary.not_entities += 1
             continue
         chosen.append(i)
         rows.append(_proposal_row(summary, source_id, e.type, e.kind, e.text, e.start, e.end,
