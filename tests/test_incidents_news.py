@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from casefile.db import models as m
-from casefile.extraction import decisions, extract
+from casefile.extraction import extract
 from casefile.importing.pipeline import import_paths
+from casefile.review import decisions
 from casefile.review.hooks import install
 
 REPORT = date(2018, 3, 10)  # a Saturday

@@ -11,9 +11,8 @@ import pytest
 from sqlalchemy import func, select
 
 from casefile.db import models as m
-from casefile.extraction import decisions
 from casefile.importing.pipeline import import_paths
-from casefile.review import stoplist
+from casefile.review import decisions, stoplist
 from casefile.review.decide import decide_group, merge_groups
 from casefile.review.groups import GroupFilter, list_groups, top_new_this_week
 from casefile.review.hooks import install
