@@ -18,11 +18,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import models as m
-from ..extraction import decisions
 from ..normalize import key
 from ..services.citations import QUOTE_LIMIT
 from ..services.validation import ValidationError
-from . import stoplist
+from . import decisions, stoplist
 from .groups import Group, Linked
 
 ProgressFn = Callable[[int, int], None]
