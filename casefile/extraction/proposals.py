@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..db import models as m
 from .case_gazetteer import case_gazetteer
-from .gazetteer import shipped_gazetteer
+from .gazetteer import ancestors, shipped_gazetteer
 from .pipeline import extract
 from .romanize import person_latin
 from .types import DATE, PERSON, PLACE, Entity, ExtractionResult
@@ -74,6 +74,7 @@ def _entity_payload(e: Entity) -> dict[str, Any]:
         "canonical": e.canonical,
         "name": e.name or e.text,
         "latin": latin,
+        "latin_from": e.latin_from,
         "matched_alias": e.matched_alias,
         "kind": _normal_kind(e),
         "recognizer": e.source,
@@ -90,6 +91,12 @@ def _entity_payload(e: Entity) -> dict[str, Any]:
                     "latin": entry.latin,
                     "aliases": [n for n in entry.names if n.isascii()][:8],
                 }
+                if e.type == PLACE:  # subdistrict … country, so exports fill admin1–3
+                    payload["gazetteer"]["parents"] = [
+                        {"id": a.id, "name": a.canonical, "kind": a.kind, "latin": a.latin,
+                         "lat": a.lat, "lon": a.lon}
+                        for a in ancestors(shipped_gazetteer(), entry.id)
+                    ]
     if e.date is not None:
         payload["date"] = {
             "value": e.date.value,
