@@ -1,7 +1,7 @@
 """Rebuild the shipped entity model (resources/ner/) from ../shared/corpus.
 
 Usage: python scripts/train_ner.py [--corpus ../shared/corpus] [--out resources/ner]
-                                   [--iterations 60] [--skip-clusters]
+                                   [--iterations 80] [--skip-clusters]
 
 1. Word clusters from unlabelled text (the ANT articles and WikiFANE's training text): each
    of the 20,000 most frequent words gets its left/right co-occurrence counts with the 1,000
@@ -235,7 +235,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus")
     ap.add_argument("--out", type=Path, default=ROOT / "resources/ner")
-    ap.add_argument("--iterations", type=int, default=60)
+    ap.add_argument("--iterations", type=int, default=80)
     ap.add_argument("--skip-clusters", action="store_true",
                     help="reuse the clusters already in --out")
     args = ap.parse_args()

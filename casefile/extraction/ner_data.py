@@ -122,8 +122,8 @@ def _place_word_outside(words: list[str], labels: list[str]) -> None:
             lab == "B-PLACE"
             and i + 1 < len(labels)
             and labels[i + 1] == "I-PLACE"
-            and words[i] in PLACE_TRIGGERS
-        ):
+            and PLACE_TRIGGERS.get(words[i]) not in (None, "facility", "river")
+        ):  # a facility or river keeps its word, as the gazetteer has it («مطار الشعيرات»)
             labels[i], labels[i + 1] = "O", "B-PLACE"
 
 

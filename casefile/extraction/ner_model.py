@@ -166,6 +166,9 @@ class CrfTagger:
             ((tm.token_of(c.ns), tm.token_at(c.ne - 1) + 1, c) for c in rule if c.ne > c.ns),
             key=lambda t: t[0],
         )
+        # Where a rule candidate starts inside its word (after «و», «ل», «ب»…), a model span
+        # starting at that word starts there too: the clitic is not part of the name.
+        clitic_start = {a: c.ns for a, _, c in ranged if c.ns > tm.starts[a]}
         r = 0
         for i, j in chunks(tm):
             items = sequence(self.lex, tm.words[i:j], rtags, i)
@@ -185,7 +188,7 @@ class CrfTagger:
                     a += 1  # «الوزير ستولتنبرغ»: the title stays outside the name
                 p = min(self.tagger.marginal(labels[k], k) for k in range(a, b))
                 ns, ne = tm.starts[i + a], tm.ends[i + b - 1]
-                ns += self._proclitic(tm.words[i + a])
+                ns = clitic_start.get(i + a) or ns + self._proclitic(tm.words[i + a])
                 yield Cand(typ, _KINDS[typ], ns, ne, tm.norm[ns:ne], p, "model:crf",
                            extra={"marginal": p})
 
