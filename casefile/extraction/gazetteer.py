@@ -211,10 +211,20 @@ class Gazetteer:
                 continue
             _, score, idx = found
             entry, alias = owners[idx]
+            if not _words_match(normalize(name), normalize(alias)):
+                continue  # «الاستخبارات الدولية» is not «الاستخبارات الجوية»
             hit = Hit(0, 0, entry, alias, round(score / 100.0 * 0.95, 3))
             if best is None or hit.score > best.score:
                 best = hit
         return best
+
+
+def _words_match(name_key_: str, alias_key: str) -> bool:
+    """A fuzzy link is a spelling variant: every word has a close counterpart (ratio ≥ 80)."""
+    a, b = name_key_.split(), alias_key.split()
+    if len(a) != len(b):
+        return len(a) == 1 or len(b) == 1  # glued/spaced forms («ديرالزور»)
+    return all(fuzz.ratio(x, y) >= 80 for x, y in zip(a, b, strict=True))
 
 
 # --- shipped resources --------------------------------------------------------------------
