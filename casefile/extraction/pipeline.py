@@ -98,7 +98,9 @@ def _resolve(cands: list[Cand], *, by_confidence: bool = False) -> list[Cand]:
             k = bisect_left(starts, c.ns)
             while k < len(guarded) and guarded[k][0] < c.ne:
                 gs, ge, gt = guarded[k]
-                if gt == c.type and ge <= c.ne and ge - gs < c.length:
+                # Only an extension to the right (adjectives): «موقع لمليشيا فاطميون» does
+                # not swallow «فاطميون».
+                if gt == c.type and gs == c.ns and ge < c.ne:
                     covering.add(id(c))
                     break
                 k += 1

@@ -85,7 +85,9 @@ def person_latin(name: str, best: bool = False) -> str:
                 return out.strip()
         except Exception as exc:
             log.debug("romanizer failed on %r: %s", name, exc)
-    return simple_latin(name)
+    # The plain scheme word by word (never simple_latin: it asks person_latin per word).
+    text = " ".join(w for w in (_word(x) for x in normalize(name).replace('"', " ").split()) if w)
+    return text[:1].upper() + text[1:]
 
 
 def _word(w: str) -> str:
