@@ -269,7 +269,7 @@ def main() -> int:
                     "examples": len(examples)}, indent=1) + "\n", encoding="utf-8")
     print("calibration (fitted split):  bin | n | mean confidence | share right")
     for row in reliability(examples, weights):
-        print("  %s | %5d | %.2f | %.2f" % row)
+        print("  {} | {:5d} | {:.2f} | {:.2f}".format(*row))
     print(f"done in {time.time() - t0:.0f} s")
     _ = score  # the run-time combiner uses these weights (casefile.extraction.ner_model.score)
     return 0

@@ -12,12 +12,13 @@ from sqlalchemy import select
 
 from casefile.db import models as m
 from casefile.export.places import PlaceBook
-from casefile.extraction import decisions, extract
+from casefile.extraction import extract
 from casefile.extraction.gazetteer import ancestors, shipped_gazetteer
-from casefile.extraction.hooks import install
 from casefile.extraction.ner_model import CrfTagger, NerModelError, model_dir
 from casefile.extraction.romanize import group_latin
 from casefile.importing.pipeline import import_paths
+from casefile.review import decisions
+from casefile.review.hooks import install
 
 ROOT = Path(__file__).resolve().parents[1]
 

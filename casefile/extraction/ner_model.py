@@ -133,7 +133,7 @@ _TITLES = lx.TITLE_NOUNS | lx.HONORIFICS | lx.OFFICE_FIRST
 def _bare_head(w: str) -> bool:
     """A lone head noun is no name: «مليشيا», «قوات», «قرية» (a definite generic word such as
     «الحكومة» may still be one: the pipeline links it from context or leaves it unlinked)."""
-    for off, stem in readings(w):
+    for _off, stem in readings(w):
         if stem in lx.PLACE_TRIGGERS or stem in lx.PLURAL_GROUP_HEADS:
             return True
         if stem in lx.GROUP_HEADS and not stem.startswith("ال"):

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Protocol
 
-from . import lexicon as lx
 from ..normalize import normalize
+from . import lexicon as lx
 from .common import Cand, Occupancy, Quote, find_quotes, match_vocab, readings
 from .dates import find_dates
 from .gazetteer import Gazetteer, Hit, shipped_gazetteer
@@ -225,7 +225,7 @@ def _generic_word(name: str) -> str | None:
     if len(words) != 1:
         return None
     w = words[0]
-    for off, stem in readings(w):
+    for _off, stem in readings(w):
         if stem in GENERIC_GROUP_WORDS:
             return stem
     return None

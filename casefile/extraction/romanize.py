@@ -174,7 +174,6 @@ _NOUNS = {
     "محكمه": "Court",
     "جامعه": "University",
     "مستشفي": "Hospital",
-    "مجموعات": "groups",
     "عشيره": "clan",
     "قبيله": "tribe",
     "عشاير": "tribes",

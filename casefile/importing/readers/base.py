@@ -27,11 +27,16 @@ class ReadError(Exception):
     """A file could not be read; the message is one sentence for the analyst."""
 
 
+# The source's status when a few bytes were not valid in the text's encoding and
+# were replaced with U+FFFD: the text is right, but not byte-for-byte decodable.
+BYTES_REPLACED = "invalid_bytes_replaced"
+
+
 @dataclass
 class ReadResult:
     text: str
     media_type: str
-    status: str = "ok"  # "ok" | "no_text_layer" | "empty_text"
+    status: str = "ok"  # "ok" | "no_text_layer" | "empty_text" | BYTES_REPLACED
     title: str | None = None
     publisher: str | None = None
     url: str | None = None
@@ -39,6 +44,8 @@ class ReadResult:
     author: str | None = None
     metadata: dict = field(default_factory=dict)
     children: list[Child] = field(default_factory=list)
+    # What the reader left out or repaired, one sentence each, for the import report.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
