@@ -137,6 +137,7 @@ PLACE_KINDS: dict[str, Term] = {
     "country": Term("Country", "دولة"),
     "governorate": Term("Governorate", "محافظة"),
     "district": Term("District", "منطقة إدارية"),
+    "subdistrict": Term("Subdistrict", "ناحية"),
     "town": Term("Town", "بلدة"),
     "village": Term("Village", "قرية"),
     "area": Term("Area", "منطقة"),

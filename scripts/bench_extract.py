@@ -10,6 +10,7 @@ with its <TIME> as the report date. Reading and parsing the files is not timed; 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import re
 import sys
@@ -26,6 +27,7 @@ from casefile.dates import parse_date_text  # noqa: E402
 from casefile.extraction import extract, shipped_gazetteer  # noqa: E402
 
 TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+FLOOR_DOCS_PER_S = 500  # issue 15: extraction with the learned tagger stays at least this fast
 TIME = re.compile(r"<TIME>(.*?)</TIME>", re.S)
 
 
@@ -81,7 +83,12 @@ def main() -> int:
         "entities:", ", ".join(f"{k}={v}" for k, v in sorted(counts.items())), f"incidents={n_inc}"
     )
     print(f"slowest document: {slowest[0] * 1000:.0f} ms ({len(docs[slowest[1]][0])} chars)")
-    return 0
+    rate = len(docs) / elapsed
+    print("\n| measure | value | floor |\n|---|---|---|")
+    print(f"| documents/s (rules + learned tagger) | {rate:.0f} | {FLOOR_DOCS_PER_S} |")
+    print(f"| load average (1 min) | {os.getloadavg()[0]:.1f} | |" if hasattr(os, "getloadavg")
+          else "")
+    return 0 if rate >= FLOOR_DOCS_PER_S else 1
 
 
 if __name__ == "__main__":

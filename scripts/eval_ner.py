@@ -1,18 +1,26 @@
-"""Precision/recall/F1 of extraction's PERSON, PLACE and GROUP on ../shared/corpus/ner-dev.
+"""Precision/recall/F1 of extraction's PERSON, PLACE and GROUP on held-out data.
 
-Usage: python scripts/eval_ner.py [--corpus ../shared/corpus/ner-dev] [--strict]
+Usage: python scripts/eval_ner.py [--corpus ../shared/corpus] [--strict] [--rules-only]
+                                  [--sets wojood-val,aqmar,wikifane,conflict]
 
-AQMAR (CoNLL, B-/I- PER LOC ORG MISC) and Wojood (nested: every tag of a token is listed;
-decoded per type) map as PERSON↔PER/PERS, PLACE↔LOC/GPE, GROUP↔ORG. Each sentence's tokens
-are joined with spaces and the text is given to ``extract()``. Gold spans are whole tokens
-(a clitic such as «ل» in «لزهدي» belongs to the token), so a predicted span is snapped to the
-tokens it touches before an exact-span comparison; ``--strict`` compares raw character
-spans instead. These corpora are development data: no rule or word list is fitted to them.
+Sets (none of them trained on or tuned on):
+- Wojood val (CoNLL, nested: every tag of a token is gold; PERS → PERSON, ORG → GROUP,
+  GPE / LOC / FAC → PLACE);
+- AQMAR, the articles ``ner_data.aqmar_split`` holds out (PER, ORG, LOC);
+- WikiFANE, its last 5 % of sentences (classes mapped as in ``ner_data``);
+- conflict reports: ANT articles about Syria annotated for Casefile
+  (tests/fixtures/ner_conflict/*.json, guidelines in its README.md).
+Each sentence's (or report's) text goes through ``extract()``. Gold spans are whole tokens, so
+a predicted span is snapped to the tokens it touches before an exact-span comparison
+(``--strict``: raw character spans). ``--rules-only`` runs the rules without the learned
+tagger (the "before"). The reliability table bins the proposals by confidence and shows the
+share that is exactly right.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from bisect import bisect_right
 from collections import Counter
@@ -22,9 +30,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from casefile.extraction import extract  # noqa: E402
+from casefile.extraction.ner_data import (  # noqa: E402
+    WIKIFANE_HELD_FRACTION,
+    aqmar_split,
+    read_wikifane,
+    spans,
+)
 
-TYPE_MAP = {"PER": "PERSON", "PERS": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "ORG": "GROUP"}
+TYPE_MAP = {"PER": "PERSON", "PERS": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "FAC": "PLACE",
+            "ORG": "GROUP"}
 TYPES = ("PERSON", "PLACE", "GROUP")
+CONFLICT_DIR = ROOT / "tests/fixtures/ner_conflict"
 
 
 def read_conll(path: Path) -> list[list[tuple[str, list[str]]]]:
@@ -50,17 +66,17 @@ def gold_spans(sent: list[tuple[str, list[str]]]) -> tuple[str, list[int], list[
         ends.append(pos + len(tok))
         pos += len(tok) + 1
     text = " ".join(tok for tok, _ in sent)
-    spans = set()
+    found = set()
     for src, typ in TYPE_MAP.items():
         open_at = None
         for i, (_, tags) in enumerate(sent + [("", [])]):
             b, inside = f"B-{src}" in tags, f"I-{src}" in tags
             if open_at is not None and not inside:
-                spans.add((typ, starts[open_at], ends[i - 1]))
+                found.add((typ, starts[open_at], ends[i - 1]))
                 open_at = None
             if b or (inside and open_at is None):
                 open_at = i
-    return text, starts, ends, spans
+    return text, starts, ends, found
 
 
 def snap(s: int, e: int, starts: list[int], ends: list[int]) -> tuple[int, int]:
@@ -69,30 +85,60 @@ def snap(s: int, e: int, starts: list[int], ends: list[int]) -> tuple[int, int]:
     return starts[max(i, 0)], ends[max(j, 0)]
 
 
-def evaluate(files: list[Path], strict: bool) -> dict[str, Counter]:
-    scores = {t: Counter() for t in TYPES}
+def conll_docs(files: list[Path]):
     for f in files:
         for sent in read_conll(f):
-            text, starts, ends, gold = gold_spans(sent)
-            pred = set()
-            for e in extract(text).entities:
-                if e.type in TYPES:
-                    s, t = (e.start, e.end) if strict else snap(e.start, e.end, starts, ends)
-                    pred.add((e.type, s, t))
-            for typ in TYPES:
-                g = {x for x in gold if x[0] == typ}
-                p = {x for x in pred if x[0] == typ}
-                scores[typ]["tp"] += len(g & p)
-                scores[typ]["gold"] += len(g)
-                scores[typ]["pred"] += len(p)
-                # Partial match: any overlap of the same type (conventions differ on whether
-                # «مدينة» in «مدينة البيرة» or «جريدة» in «جريدة فلسطين» belongs to the name).
-                scores[typ]["ptp"] += sum(
-                    1 for x in p if any(x[1] < y[2] and y[1] < x[2] for y in g)
-                )
-                scores[typ]["gtp"] += sum(
-                    1 for y in g if any(x[1] < y[2] and y[1] < x[2] for x in p)
-                )
+            yield gold_spans(sent)
+
+
+def wikifane_docs(corpus: Path):
+    wiki = list(read_wikifane(corpus / "ner-train/wikifane/WikiFANE_Gold_2014_500K.txt"))
+    for s in wiki[int(len(wiki) * (1 - WIKIFANE_HELD_FRACTION)):]:
+        starts = [s.tm.orig(x) for x in s.tm.starts]
+        ends = [s.tm.orig(x - 1) + 1 for x in s.tm.ends]
+        gold = {(t, starts[a], ends[b - 1]) for t, a, b in spans(s.labels)}
+        yield s.text, starts, ends, gold
+
+
+def conflict_docs(folder: Path):
+    """Hand-annotated reports: {"text": …, "entities": [{"type", "start", "end"}…]}."""
+    import re
+
+    for f in sorted(folder.glob("*.json")):
+        doc = json.loads(f.read_text(encoding="utf-8"))
+        text = doc["text"]
+        toks = list(re.finditer(r"\S+", text))
+        starts, ends = [m.start() for m in toks], [m.end() for m in toks]
+        gold = set()
+        for e in doc["entities"]:
+            gold.add((e["type"], *snap(e["start"], e["end"], starts, ends)))
+        yield text, starts, ends, gold
+
+
+def evaluate(docs, strict: bool, use_model: bool, reliability: list) -> dict[str, Counter]:
+    scores = {t: Counter() for t in TYPES}
+    for text, starts, ends, gold in docs:
+        pred = set()
+        for e in extract(text, use_model=use_model).entities:
+            if e.type in TYPES:
+                s, t = (e.start, e.end) if strict else snap(e.start, e.end, starts, ends)
+                if (e.type, s, t) not in pred:
+                    reliability.append((e.confidence, (e.type, s, t) in gold))
+                pred.add((e.type, s, t))
+        for typ in TYPES:
+            g = {x for x in gold if x[0] == typ}
+            p = {x for x in pred if x[0] == typ}
+            scores[typ]["tp"] += len(g & p)
+            scores[typ]["gold"] += len(g)
+            scores[typ]["pred"] += len(p)
+            # Partial match: any overlap of the same type (conventions differ on whether
+            # «مدينة» in «مدينة البيرة» or «جريدة» in «جريدة فلسطين» belongs to the name).
+            scores[typ]["ptp"] += sum(
+                1 for x in p if any(x[1] < y[2] and y[1] < x[2] for y in g)
+            )
+            scores[typ]["gtp"] += sum(
+                1 for y in g if any(x[1] < y[2] and y[1] < x[2] for x in p)
+            )
     return scores
 
 
@@ -111,30 +157,49 @@ def row(name: str, c: Counter) -> str:
     )
 
 
+def reliability_table(items: list[tuple[float, bool]]) -> None:
+    print("\n| confidence | proposals | mean confidence | share right |")
+    print("|------------|-----------|-----------------|-------------|")
+    bins: dict[int, list[tuple[float, bool]]] = {}
+    for conf, ok in items:
+        bins.setdefault(min(int(conf * 10), 9), []).append((conf, ok))
+    for b in sorted(bins):
+        rows = bins[b]
+        mean = sum(c for c, _ in rows) / len(rows)
+        right = sum(ok for _, ok in rows) / len(rows)
+        print(f"| {b / 10:.1f}–{(b + 1) / 10:.1f}    | {len(rows):9d} | {mean:15.2f} | {right:11.2f} |")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/ner-dev")
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus")
     ap.add_argument("--strict", action="store_true", help="raw character spans, no token snapping")
+    ap.add_argument("--rules-only", action="store_true", help="without the learned tagger")
+    ap.add_argument("--sets", default="wojood-val,aqmar,wikifane,conflict")
     args = ap.parse_args()
-    # Wojood train is the development split (rules are read against it); Wojood val and
-    # AQMAR are held out and only ever scored.
+    _, aq_held = aqmar_split(args.corpus / "ner-dev/aqmar")
     sets = {
-        "AQMAR": sorted((args.corpus / "aqmar").glob("*.txt")),
-        "Wojood-train": sorted((args.corpus / "wojood").glob("train.txt")),
-        "Wojood-val": sorted((args.corpus / "wojood").glob("val.txt")),
+        "Wojood-val": lambda: conll_docs([args.corpus / "ner-dev/wojood/val.txt"]),
+        "AQMAR-held": lambda: conll_docs(aq_held),
+        "WikiFANE-held": lambda: wikifane_docs(args.corpus),
+        "Conflict": lambda: conflict_docs(CONFLICT_DIR),
     }
+    wanted = {w.strip().lower() for w in args.sets.split(",")}
+    print(f"extraction: {'rules only' if args.rules_only else 'rules + learned tagger'}")
     print("|                      |  exact span           | partial (overlap)     |       |       |")
     print("| corpus / type        |   P   |   R   |  F1   |   P   |   R   |  F1   |  gold |  pred |")
     print("|----------------------|-------|-------|-------|-------|-------|-------|-------|-------|")
-    for name, files in sets.items():
-        if not files:
+    rel: list[tuple[float, bool]] = []
+    for name, docs in sets.items():
+        if name.split("-")[0].lower() not in wanted and name.lower() not in wanted:
             continue
-        scores = evaluate(files, args.strict)
+        scores = evaluate(docs(), args.strict, not args.rules_only, rel)
         total = Counter()
         for typ in TYPES:
             print(row(f"{name} {typ}", scores[typ]))
             total.update(scores[typ])
         print(row(f"{name} micro", total))
+    reliability_table(rel)
     return 0
 
 

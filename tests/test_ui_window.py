@@ -28,6 +28,7 @@ def test_open_case_shows_title_counts_panels_and_menus(desk, qtbot):
     assert window.settings.recent_cases()[0].endswith("case.casefile")
     window.actions_by_name["about"].trigger()
     assert "PySide6" in window.dialog.text() and "SQLAlchemy" in window.dialog.text()
+    assert "OpenSyria" in window.dialog.text() and "CC BY-SA 3.0" in window.dialog.text()
 
 
 def test_layout_and_recent_cases_are_remembered(desk, qtbot, tmp_path):

@@ -98,5 +98,17 @@ def main(case: str | None = None, **_: Any) -> int:
     settings = AppSettings()
     window = MainWindow(settings)
     window.show()
+    _check_entity_model(window)
     Startup(window, settings).start(case)
     return app.exec()
+
+
+def _check_entity_model(window: MainWindow) -> None:
+    """A missing or corrupt entity model is said at start, with how to rebuild it."""
+    from casefile.extraction.ner_model import NerModelError, model_dir, open_model
+
+    try:
+        open_model(model_dir())
+    except NerModelError as exc:
+        window.dialog = dialogs.show_error(
+            window, window.tr("The entity model cannot be used"), exc)

@@ -96,6 +96,7 @@ class PlaceKind(enum.StrEnum):
     COUNTRY = "country"
     GOVERNORATE = "governorate"
     DISTRICT = "district"
+    SUBDISTRICT = "subdistrict"
     TOWN = "town"
     VILLAGE = "village"
     AREA = "area"

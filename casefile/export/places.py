@@ -28,6 +28,7 @@ class PlaceInfo:
     country: str | None
     latitude: float | None
     longitude: float | None
+    admin3: str | None = None  # subdistrict (ناحية)
 
 
 class PlaceBook:
@@ -63,6 +64,7 @@ class PlaceBook:
                 kind_label=label(PLACE_KINDS, row.kind),
                 parent=above[0].name if above else None,
                 admin1=first("governorate"), admin2=first("district"), country=first("country"),
+                admin3=first("subdistrict"),
                 latitude=row.latitude, longitude=row.longitude,
             )
         return self._cache[place_id]

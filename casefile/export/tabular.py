@@ -30,7 +30,7 @@ SIDE_TWO = ("target", "victim", "addressee", "host", "witness")
 CSV_COLUMNS = [
     "event_id", "event_date", "year", "time_precision", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "admin2",
-    "location", "latitude", "longitude", "source", "notes",
+    "admin3", "location", "latitude", "longitude", "source", "notes",
     # Casefile's own fields
     "title", "date_end", "date_precision", "casefile_type", "casefile_subtype", "location_latin",
     "credibility", "source_sha256", "citation_count",
@@ -67,6 +67,7 @@ def csv_row(item: IncidentItem, notes: dict[int, Endnote]) -> dict[str, Any]:
         "country": place.country or "" if place else "",
         "admin1": place.admin1 or "" if place else "",
         "admin2": place.admin2 or "" if place else "",
+        "admin3": place.admin3 or "" if place else "",
         "location": place.name if place else "",
         "latitude": "" if not place or place.latitude is None else f"{place.latitude:.5f}",
         "longitude": "" if not place or place.longitude is None else f"{place.longitude:.5f}",

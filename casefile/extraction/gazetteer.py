@@ -212,10 +212,20 @@ class Gazetteer:
                 continue
             _, score, idx = found
             entry, alias = owners[idx]
+            if not _words_match(normalize(name), normalize(alias)):
+                continue  # «الاستخبارات الدولية» is not «الاستخبارات الجوية»
             hit = Hit(0, 0, entry, alias, round(score / 100.0 * 0.95, 3))
             if best is None or hit.score > best.score:
                 best = hit
         return best
+
+
+def _words_match(name_key_: str, alias_key: str) -> bool:
+    """A fuzzy link is a spelling variant: every word has a close counterpart (ratio ≥ 80)."""
+    a, b = name_key_.split(), alias_key.split()
+    if len(a) != len(b):
+        return len(a) == 1 or len(b) == 1  # glued/spaced forms («ديرالزور»)
+    return all(fuzz.ratio(x, y) >= 80 for x, y in zip(a, b, strict=True))
 
 
 # --- shipped resources --------------------------------------------------------------------
@@ -232,6 +242,44 @@ def _load_actors(path: Path) -> Iterator[Entry]:
             parent=row.get("parent"),
             needs_context=bool(row.get("needs_context")),
         )
+
+
+def _load_actor_table(path: Path, entries: list[Entry]) -> list[Entry]:
+    """actors_syria.tsv: id, type, kind, name, aliases (|), latin, affiliation («_»: none).
+
+    A row naming an actor already known (same name key) only adds its aliases to it; an
+    alias another actor already owns stays with that actor, so one spelling never links two.
+    """
+    owner: dict[str, Entry] = {}
+    for e in entries:
+        for n in e.names:
+            owner.setdefault(name_key(n), e)
+    out: list[Entry] = []
+    merged: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            aid, type_, kind, name, aliases, latin, parent = (line.rstrip("\n").split("\t")
+                                                              + [""] * 7)[:7]
+            names = [name, *[a for a in aliases.split("|") if a and a != "_"]]
+            same = owner.get(name_key(name))
+            if same is not None:
+                same.names.extend(n for n in names if name_key(n) not in owner)
+                for n in names:
+                    owner.setdefault(name_key(n), same)
+                merged[aid] = same.id
+                continue
+            names = [n for n in names if name_key(n) not in owner]
+            entry = Entry(id=aid, type=type_, kind=kind, canonical=name,
+                          latin="" if latin == "_" else latin, names=names,
+                          ref=("gazetteer", aid), parent=None if parent in ("", "_") else parent)
+            for n in names:
+                owner[name_key(n)] = entry
+            out.append(entry)
+    for e in out:
+        e.parent = merged.get(e.parent or "", e.parent)
+    return out
 
 
 def _load_curated_places(path: Path) -> Iterator[Entry]:
@@ -294,6 +342,85 @@ def _read_word_list(path: Path) -> set[str]:
     return {name_key(ln) for ln in lines if ln.strip() and not ln.startswith("#")}
 
 
+def _merge_admin(path: Path, entries: list[Entry], ambiguous: set[str]) -> list[Entry]:
+    """Syria's governorates, districts and subdistricts (OpenSyria, CC BY 4.0), with parents.
+
+    A division already curated (the 14 governorates, a few districts) keeps its entry and
+    gains the division's aliases; a division named like another place (district «الميادين»,
+    the town) matches only after a place word («منطقة الميادين», «ناحية …»).
+    """
+    by_key: dict[tuple[str, str], Entry] = {}
+    known: set[str] = set()
+    for e in entries:
+        for n in e.names:
+            known.add(name_key(n))
+            if e.type == PLACE:
+                by_key.setdefault((e.kind, name_key(n)), e)
+    ids: dict[str, str] = {"sy": "sy"}
+    out: list[Entry] = []
+    for row in json.loads(path.read_text(encoding="utf-8")):
+        names = [row["name"], *row.get("aliases", [])]
+        keys = [name_key(n) for n in names]
+        same = next((by_key[(row["kind"], k)] for k in keys if (row["kind"], k) in by_key), None)
+        if same is not None:
+            same.names.extend(n for n in names if n not in same.names)
+            ids[row["id"]] = same.id
+            continue
+        ids[row["id"]] = row["id"]
+        bare = name_key(row["name"].removeprefix("مركز ").strip())
+        out.append(Entry(
+            id=row["id"], type=PLACE, kind=row["kind"], canonical=row["name"],
+            latin=row.get("latin", ""), names=names, ref=("gazetteer", row["id"]),
+            lat=row.get("lat"), lon=row.get("lon"), parent=ids.get(row["parent"], row["parent"]),
+            needs_context=any(k in known or k in ambiguous for k in keys) or bare in known,
+        ))
+    return out
+
+
+def _place_parents(entries: list[Entry], by_id: dict[str, Entry]) -> None:
+    """A Syrian town lies in the subdistrict named after it, else in the nearest subdistrict
+    centre of its governorate (an approximation: OpenSyria ships centroids, not borders)."""
+    subs = [e for e in entries if e.kind == "subdistrict" and e.lat is not None]
+    by_name = {name_key(e.canonical.removeprefix("مركز ").strip()): e for e in subs}
+
+    def governorate(e: Entry | None) -> str | None:
+        seen = 0
+        while e is not None and seen < 6:
+            if e.kind == "governorate":
+                return e.id
+            e, seen = by_id.get(e.parent or ""), seen + 1
+        return None
+
+    for e in entries:
+        if e.type != PLACE or e.kind not in ("city", "town", "village", "area") or e.lat is None:
+            continue
+        parent = by_id.get(e.parent or "")
+        in_syria = (e.parent or "").lower() == "sy" or governorate(parent) is not None
+        if not in_syria or (parent is not None and parent.kind not in ("governorate", "country")):
+            continue  # abroad, or already inside a subdistrict, district or area
+        seat = by_name.get(name_key(e.canonical))
+        if seat is not None:
+            e.parent = seat.id
+            continue
+        gov = governorate(parent)
+        pool = [s for s in subs if gov is None or governorate(s) == gov]
+        best = min(pool, key=lambda s: (s.lat - e.lat) ** 2 + (s.lon - e.lon) ** 2, default=None)
+        if best is not None and (best.lat - e.lat) ** 2 + (best.lon - e.lon) ** 2 < 0.25:
+            e.parent = best.id  # within ~50 km of its centre
+
+
+def ancestors(gaz: Gazetteer, entry_id: str) -> list[Entry]:
+    """The places above a gazetteer place, nearest first (subdistrict … country)."""
+    out: list[Entry] = []
+    e = gaz.by_id.get(entry_id)
+    while e is not None and e.parent and len(out) < 8:
+        e = gaz.by_id.get(e.parent) or gaz.by_id.get(e.parent.lower())
+        if e is None or e in out:
+            break
+        out.append(e)
+    return out
+
+
 @lru_cache(maxsize=4)
 def _shipped(directory: str) -> Gazetteer:
     d = Path(directory)
@@ -301,6 +428,8 @@ def _shipped(directory: str) -> Gazetteer:
     entries: list[Entry] = []
     if (d / "actors.json").exists():
         entries.extend(_load_actors(d / "actors.json"))
+    if (d / "actors_syria.tsv").exists():
+        entries.extend(_load_actor_table(d / "actors_syria.tsv", entries))
     if (d / "places_curated.tsv").exists():
         entries.extend(_load_curated_places(d / "places_curated.tsv"))
     for e in entries:
@@ -309,6 +438,9 @@ def _shipped(directory: str) -> Gazetteer:
     known = {name_key(n) for e in entries for n in e.names}
     if (d / "places_geonames.json").exists():
         entries.extend(_load_geonames(d / "places_geonames.json", ambiguous, known))
+    if (d / "places_admin.json").exists():
+        entries.extend(_merge_admin(d / "places_admin.json", entries, ambiguous))
+        _place_parents(entries, {e.id: e for e in entries})
     return Gazetteer(entries)
 
 

@@ -85,7 +85,9 @@ def person_latin(name: str, best: bool = False) -> str:
                 return out.strip()
         except Exception as exc:
             log.debug("romanizer failed on %r: %s", name, exc)
-    return simple_latin(name)
+    # The plain scheme word by word (never simple_latin: it asks person_latin per word).
+    text = " ".join(w for w in (_word(x) for x in normalize(name).replace('"', " ").split()) if w)
+    return text[:1].upper() + text[1:]
 
 
 def _word(w: str) -> str:
@@ -142,6 +144,61 @@ _NOUNS = {
     "جمعيه": "Association",
     "اتحاد": "Union",
     "بلديه": "Municipality",
+    "محافظه": "Governorate",
+    "وكاله": "Agency",
+    "مرصد": "Observatory",
+    "شبكه": "Network",
+    "لجنه": "Committee",
+    "حكومه": "Government",
+    "اداره": "Administration",
+    "مديريه": "Directorate",
+    "شعبه": "Directorate",
+    "فرع": "Branch",
+    "مخابرات": "Intelligence",
+    "استخبارات": "Intelligence",
+    "امن": "Security",
+    "حرس": "Guard",
+    "دفاع": "Defence",
+    "تحالف": "Coalition",
+    "ايتلاف": "Coalition",
+    "قياده": "Command",
+    "غرفه": "Operations Room",
+    "كتيبه": "Battalion",
+    "سرايا": "Companies",
+    "تجمع": "Gathering",
+    "فيلق": "Corps",
+    "صحيفه": "Newspaper",
+    "جريده": "Newspaper",
+    "قناه": "Channel",
+    "اذاعه": "Radio",
+    "محكمه": "Court",
+    "جامعه": "University",
+    "مستشفي": "Hospital",
+    "عشيره": "clan",
+    "قبيله": "tribe",
+    "عشاير": "tribes",
+    "ثوار": "revolutionaries",
+    "نظام": "regime",
+    "معارضه": "opposition",
+    "انباء": "News",
+    "اخبار": "News",
+    "حقوق": "Rights",
+    "انسان": "Human",
+    "تحرير": "Liberation",
+    "ثوره": "Revolution",
+    "مصالحه": "Reconciliation",
+    "شعب": "People",
+    "حمايه": "Protection",
+    "طوارئ": "Emergency",
+    "اغاثه": "Relief",
+    "امم": "Nations",
+    "دول": "States",
+    "اسلام": "Islam",
+    "جهاد": "Jihad",
+    "شرق": "East",
+    "غرب": "West",
+    "شمال": "North",
+    "جنوب": "South",
 }
 _ADJS = {
     "ايرانيه": "Iranian",
@@ -176,7 +233,132 @@ _ADJS = {
     "امنيه": "security",
     "وطنيه": "national",
     "وطني": "national",
+    "رسميه": "official",
+    "رسمي": "official",
+    "دوليه": "International",
+    "دولي": "International",
+    "اسلاميه": "Islamic",
+    "اسلامي": "Islamic",
+    "عربيه": "Arab",
+    "عربي": "Arab",
+    "مدني": "Civil",
+    "مدنيه": "Civil",
+    "حر": "Free",
+    "حره": "Free",
+    "ديمقراطيه": "Democratic",
+    "شعبيه": "Popular",
+    "شعبي": "Popular",
+    "ثوري": "Revolutionary",
+    "ثوريه": "Revolutionary",
+    "خاصه": "Special",
+    "جويه": "Air",
+    "بحريه": "Naval",
+    "متحده": "United",
+    "اوروبي": "European",
+    "اوروبيه": "European",
+    "سعوديه": "Saudi",
+    "اردنيه": "Jordanian",
+    "اردني": "Jordanian",
+    "اسراييليه": "Israeli",
+    "اسراييلي": "Israeli",
+    "فرنسيه": "French",
+    "بريطانيه": "British",
+    "مصريه": "Egyptian",
+    "قطريه": "Qatari",
+    "اماراتيه": "Emirati",
+    "فلسطينيه": "Palestinian",
+    "فلسطيني": "Palestinian",
+    "انسانيه": "Humanitarian",
+    "طبيه": "Medical",
+    "مؤقته": "Interim",
+    "موقته": "Interim",
+    "عليا": "High",
+    "عامه": "General",
+    "عام": "General",
+    "مركزيه": "Central",
+    "مركزي": "Central",
+    "عسكريون": "military",
+    "تابعه": "affiliated",
+    "مستقله": "Independent",
+    "جديده": "New",
 }
+# Words that carry no meaning of their own in a name («لـ», «في», «و»).
+_FUNCTION = frozenset({"في", "من", "على", "الى", "ل", "و", "عن", "بين"})
+
+
+def _is_proper(stem: str) -> bool:
+    """A word that is a name (a person's or place's), so romanising it is right."""
+    names = _name_words()
+    return stem in names or ("ال" + stem) in names
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Attested person-name words and the shipped places' words (built once)."""
+    from .gazetteer import shipped_gazetteer
+    from .ner_features import cached_person_words
+
+    places = {
+        w for e in shipped_gazetteer().entries if e.type == "PLACE"
+        for n in e.names for w in normalize(n).split() if len(w) > 2
+    }
+    return cached_person_words() | places
+
+
+@lru_cache(maxsize=1)
+def _place_latin() -> dict[str, str]:
+    """One-word place names → their gazetteer Latin name («حلب» → «Aleppo»)."""
+    from .gazetteer import shipped_gazetteer
+
+    out: dict[str, str] = {}
+    for e in shipped_gazetteer().entries:
+        if e.type == "PLACE" and e.latin:
+            for n in e.names:
+                k = normalize(n)
+                if " " not in k:
+                    out.setdefault(k, e.latin)
+    return out
+
+
+def _known(stem: str) -> bool:
+    return stem in _NOUNS or stem in _ADJS or _is_proper(stem)
+
+
+@lru_cache(maxsize=20000)
+def group_latin(name: str) -> tuple[str, str]:
+    """(Latin, origin) for an unlinked group name: a glossary translation, or nothing.
+
+    «المليشيات الإيرانية» → («Iranian militias», "glossary"); «وكالة الأنباء السورية الرسمية»
+    → («Official Syrian News Agency», "glossary"): Arabic heads come first, English heads last,
+    so the translated words are read back to front. A phrase with a common word the glossary
+    does not know is left without a Latin name (origin "") rather than spelt letter by letter;
+    only proper-name words (attested person or place names) may be romanised inside it.
+    """
+    words = [w[1:] if w.startswith("و") and _known(_strip(w[1:])) and not _known(_strip(w))
+             else w for w in normalize(name).replace('"', " ").split()]
+    if not words:
+        return "", ""
+    stems = [_strip(w) for w in words]
+    if stems[0] in _NOUNS and stems[1:] and all(s in _ADJS for s in stems[1:]):
+        text = " ".join([*[_ADJS[s] for s in stems[1:]], _NOUNS[stems[0]]])
+        return text[:1].upper() + text[1:], "glossary"
+    out: list[str] = []
+    translated = 0
+    for w, st in zip(words, stems, strict=True):
+        if w in _FUNCTION or st in _FUNCTION:
+            continue
+        word = _NOUNS.get(st) or _ADJS.get(st)
+        if word:
+            translated += 1
+        elif _is_proper(st) or st[:1] in ("ل",) and _is_proper(st[1:]):
+            word = _place_latin().get(w) or person_latin(w)
+        else:
+            return "", ""
+        out.append(word)
+    if not translated:
+        return "", ""
+    text = " ".join(reversed(out))
+    return text[:1].upper() + text[1:], "glossary"
 
 
 def _strip(w: str) -> str:

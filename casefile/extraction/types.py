@@ -39,6 +39,9 @@ class Entity:
     ref: tuple[str, Any] | None = None  # ("gazetteer", "irgc") or ("actor", 12) when linked
     source: str = ""  # which recognizer proposed it (pattern, gazetteer, case, model...)
     name: str = ""  # this mention's own name (display form), before coreference
+    # Where ``latin`` came from: "gazetteer" / "case" (a known English name), "glossary"
+    # (descriptive group words translated), "romanised" (a person's or place's name).
+    latin_from: str = ""
 
     @property
     def span(self) -> tuple[int, int]:
@@ -53,6 +56,7 @@ class Entity:
             "end": self.end,
             "canonical": self.canonical,
             "latin": self.latin,
+            "latin_from": self.latin_from,
             "matched_alias": self.matched_alias,
             "confidence": round(self.confidence, 3),
         }

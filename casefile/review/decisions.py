@@ -74,7 +74,28 @@ def _complete_entity(session: Session, p: m.Proposal, target: tuple[str, int] | 
         if not place.name_latin and (gaz.get("latin") or payload.get("latin")):
             place.name_latin = gaz.get("latin") or payload.get("latin")
         _add_alias(place, place.name_latin, m.AliasKind.TRANSLITERATION)
+        _place_ancestors(session, place, gaz.get("parents") or [])
     session.flush()
+
+
+def _place_ancestors(session: Session, place: m.Place, parents: list[dict[str, Any]]) -> None:
+    """Give a gazetteer place its subdistrict, district, governorate and country (found by
+    name and kind in the case, else created), so exports fill ACLED's admin columns."""
+    child = place
+    for info in parents:
+        if child.parent_id is not None or not info.get("name"):
+            return  # the analyst (or an earlier accept) already placed it
+        kind = info.get("kind") if info.get("kind") in set(m.PlaceKind) else m.PlaceKind.AREA
+        found = session.scalar(
+            select(m.Place).where(m.Place.name == info["name"], m.Place.kind == kind).limit(1)
+        )
+        if found is None or found.id == child.id:
+            found = m.Place(name=info["name"], kind=kind, name_latin=info.get("latin") or None,
+                            latitude=info.get("lat"), longitude=info.get("lon"))
+            session.add(found)
+            session.flush()
+        child.parent_id = found.id
+        child = found
 
 
 def accept(

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..db import models as m
 from ..db.audit import insert_audited
-from ..extraction.gazetteer import shipped_gazetteer
+from ..extraction.gazetteer import ancestors, shipped_gazetteer
 from ..extraction.pipeline import extract
 from ..extraction.types import DATE, PERSON, PLACE, Entity, ExtractionResult
 from ..services.sources import SourceData, save_source
@@ -78,6 +78,7 @@ def _entity_payload(e: Entity) -> dict[str, Any]:
         "canonical": e.canonical,
         "name": e.name or e.text,
         "latin": latin,
+        "latin_from": e.latin_from,
         "matched_alias": e.matched_alias,
         "kind": _normal_kind(e),
         "recognizer": e.source,
@@ -94,6 +95,12 @@ def _entity_payload(e: Entity) -> dict[str, Any]:
                     "latin": entry.latin,
                     "aliases": [n for n in entry.names if n.isascii()][:8],
                 }
+                if e.type == PLACE:  # subdistrict … country, so exports fill admin1–3
+                    payload["gazetteer"]["parents"] = [
+                        {"id": a.id, "name": a.canonical, "kind": a.kind, "latin": a.latin,
+                         "lat": a.lat, "lon": a.lon}
+                        for a in ancestors(shipped_gazetteer(), entry.id)
+                    ]
     if e.date is not None:
         payload["date"] = {
             "value": e.date.value,
