@@ -1,5 +1,7 @@
 """Rebuild the shipped entity model (resources/ner/) from ../shared/corpus.
 
+Needs the "train" extra (numpy): pip install -e ".[train]".
+
 Usage: python scripts/train_ner.py [--corpus ../shared/corpus] [--out resources/ner]
                                    [--iterations 80] [--skip-clusters]
 

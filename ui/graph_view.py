@@ -28,7 +28,6 @@ from casefile.queries import Focus, GraphData, ViewFilters, graph_data, neighbou
 from casefile.queries.graph import GraphEdge
 
 from . import formatting as fmt
-from . import none_guard
 from . import vocabulary as vocab
 from .focus_tracker import tracker_for
 from .graph_items import EdgeItem, GraphScene, NodeItem
@@ -65,7 +64,6 @@ class GraphView(QWidget):
     def __init__(self, runner: OperationRunner, case: Case, selection: SelectionModel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        none_guard.ensure_timer()
         self.selection = selection
         self.filters: ViewFilters = view_filters(selection.filters)
         self.center: int | None = None
@@ -209,7 +207,6 @@ class GraphView(QWidget):
         self._apply_focus()
 
     def _rebuild(self) -> None:
-        none_guard.top_up()
         self.scene.clear()
         self.nodes = {}
         for node in self.data.nodes:
@@ -320,7 +317,6 @@ class GraphView(QWidget):
 
     def export_image(self, path: str) -> None:
         """The whole graph as drawn, to PNG (twice the screen's resolution) or SVG."""
-        none_guard.top_up()
         source = self.scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
         if source.isEmpty():
             source = QRectF(0, 0, 200, 100)

@@ -41,7 +41,6 @@ from casefile.db.case import Case
 from casefile.queries import Focus, MapPlace, ViewFilters, map_places
 
 from . import formatting as fmt
-from . import none_guard
 from . import vocabulary as vocab
 from .focus_tracker import tracker_for
 from .icons import tool_button
@@ -167,7 +166,6 @@ def load_basemap(scene: QGraphicsScene, latin: bool) -> list[TextLabel]:
     """Countries, lakes, rivers; returns the country labels (their language can change)."""
     if not BASEMAP.exists():
         return []
-    none_guard.top_up()
     data = json.loads(BASEMAP.read_text(encoding="utf-8"))
     labels = []
     for feature in data["features"]:
@@ -224,7 +222,6 @@ class MapView(QWidget):
     def __init__(self, runner: OperationRunner, case: Case, selection: SelectionModel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        none_guard.ensure_timer()
         self.selection = selection
         self.filters: ViewFilters = view_filters(selection.filters)
         self.latin = latin_labels()
@@ -303,7 +300,6 @@ class MapView(QWidget):
         self._query.ask(work, self._arrived)
 
     def _arrived(self, places: list[MapPlace]) -> None:
-        none_guard.top_up()
         for item in self.places.values():
             self.scene.removeItem(item)
         self.places = {}

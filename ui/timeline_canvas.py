@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from casefile.queries import Lane, TimelineItem
 
 from . import formatting as fmt
-from . import none_guard
 from . import vocabulary as vocab
 from .timeline_axis import ticks
 from .timeline_model import TimelineModel
@@ -126,7 +125,6 @@ class TimelineCanvas(QWidget):
     # --- painting -------------------------------------------------------------
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        none_guard.top_up()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), self.palette().base())

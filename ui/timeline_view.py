@@ -18,7 +18,6 @@ from casefile.db.case import Case
 from casefile.queries import Focus
 
 from . import formatting as fmt
-from . import none_guard
 from .focus_tracker import tracker_for
 from .icons import tool_button
 from .operations import OperationRunner
@@ -54,7 +53,6 @@ class DensityStrip(QWidget):
             Qt.LayoutDirection.RightToLeft else r.left() + frac * r.width()
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        none_guard.top_up()
         p = QPainter(self)
         lo, hi, r = self._span()
         p.fillRect(r, self.palette().alternateBase())
@@ -95,7 +93,6 @@ class TimelineView(QWidget):
     def __init__(self, runner: OperationRunner, case: Case, selection: SelectionModel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        none_guard.ensure_timer()
         self.selection = selection
         self.model = TimelineModel(runner, case, self)
         self.base = view_filters(selection.filters)
