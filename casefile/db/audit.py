@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from . import models as m
 
 # Bulky columns are summarised, not copied into the log.
-_SKIP = {"original", "text", "version", "created_at", "updated_at"}
+_SKIP = {"original", "text", "words", "version", "created_at", "updated_at"}
 
 
 def _plain(value: Any) -> Any:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 from casefile.db import models as m
 from casefile.db.case import Case
 from casefile.importing.language import detect_language
-from casefile.importing.readers import Child, ReadError, ReadResult, read_bytes
+from casefile.importing.readers import Child, OcrOptions, ReadError, ReadResult, read_bytes
+from casefile.importing.readers.ocr import OcrCancelled
 from casefile.normalize import normalize
 from casefile.search import index_source
 
@@ -53,7 +54,7 @@ ProgressCallback = Callable[[int, int, str], None]  # (files done, files total, 
 @dataclass
 class ImportOutcome:
     path: str
-    status: str  # "imported" | "duplicate" | "error"
+    status: str  # "imported" | "duplicate" | "error" | "cancelled" (import_file only)
     source_id: int | None = None
     error: str | None = None
     duplicate_of: int | None = None
@@ -134,9 +135,9 @@ def _read_file(path: Path, size_limit: int) -> bytes:
     return data
 
 
-def _read(data: bytes, name: str) -> ReadResult:
+def _read(data: bytes, name: str, ocr: OcrOptions | None = None) -> ReadResult:
     try:
-        return read_bytes(data, name)
+        return read_bytes(data, name, ocr)
     except ReadError:
         raise
     except Exception as error:  # noqa: BLE001 - a parser bug on one odd file must not stop a batch
@@ -146,9 +147,10 @@ def _read(data: bytes, name: str) -> ReadResult:
 class _FileImport:
     """Writes one file and its children into one session."""
 
-    def __init__(self, session: Session, user: str) -> None:
+    def __init__(self, session: Session, user: str, ocr: OcrOptions | None = None) -> None:
         self.session = session
         self.user = user
+        self.ocr = ocr
         self.new_sources: list[m.Source] = []
         self.hashes_in_file: dict[str, m.Source] = {}
 
@@ -201,9 +203,19 @@ class _FileImport:
         self.session.flush()  # the id, for children and the search index
         self.hashes_in_file[digest] = source
         self.new_sources.append(source)
+        self.add_pages(source, result)
         index_source(self.session, source)
         self.add_children(source, result.children, depth + 1)
         return source
+
+    def add_pages(self, source: m.Source, result: ReadResult) -> None:
+        for page in result.pages:
+            self.session.add(m.SourcePage(
+                source_id=source.id, number=page.number, route=page.route,
+                confidence=page.confidence, start=page.start, end=page.end,
+                image_width=page.image_width, image_height=page.image_height, dpi=page.dpi,
+                note=page.note, words=page.words,
+            ))  # fmt: skip
 
     def add_children(self, parent: m.Source, children: list[Child], depth: int) -> None:
         skipped = []
@@ -219,7 +231,9 @@ class _FileImport:
                 try:
                     if depth > MAX_NESTING:
                         raise ReadError("attachments are nested too deeply")
-                    result = _read(child.data, child.name)
+                    result = _read(child.data, child.name, self.ocr)
+                except OcrCancelled:
+                    raise
                 except ReadError as error:
                     # An attachment that cannot be read is still evidence: kept
                     # verbatim, with the reason.
@@ -247,9 +261,15 @@ class _FileImport:
 
 
 def import_file(
-    case: Case, path: Path, *, user: str | None = None, size_limit: int = DEFAULT_SIZE_LIMIT
+    case: Case,
+    path: Path,
+    *,
+    user: str | None = None,
+    size_limit: int = DEFAULT_SIZE_LIMIT,
+    ocr: OcrOptions | None = None,
 ) -> ImportOutcome:
-    """Import one file in its own transaction."""
+    """Import one file in its own transaction; ``ocr`` says how scans and images are read.
+    A cancel during OCR gives status "cancelled" and stores nothing of the file."""
     shown = display_path(path)
     try:
         data = _read_file(path, size_limit)
@@ -266,10 +286,12 @@ def import_file(
             if existing is not None:
                 return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
             try:
-                result = _read(data, path.name)
+                result = _read(data, path.name, ocr)
+            except OcrCancelled as error:
+                return ImportOutcome(shown, "cancelled", error=str(error))
             except ReadError as error:
                 return ImportOutcome(shown, "error", error=str(error))
-            writer = _FileImport(session, user or case.user)
+            writer = _FileImport(session, user or case.user, ocr)
             source = writer.add(display_path(path.name), data, digest, result, None)
             warnings = writer.run_hooks()
             outcome = ImportOutcome(
@@ -279,6 +301,8 @@ def import_file(
                 near_duplicate_of=source.near_duplicate_of_id,
                 warnings=warnings,
             )
+    except OcrCancelled as error:  # in an attachment: the whole file is rolled back
+        return ImportOutcome(shown, "cancelled", error=str(error))
     except IntegrityError as error:
         # Another import may have stored the same bytes in the meantime.
         with case.read_session() as session:
@@ -301,12 +325,18 @@ def import_paths(
     size_limit: int = DEFAULT_SIZE_LIMIT,
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
+    ocr: OcrOptions | None = None,
 ) -> Iterator[ImportOutcome]:
     """Import files and folders (recursively, in sorted order), one outcome per file.
 
     ``progress(done, total, path)`` is called before each file; ``cancelled()``
-    is asked between files, so a cancel never interrupts a file half-way.
+    is asked between files, and between the pages OCR reads (a file cancelled
+    half-way is not stored and not reported: it is left like the files after it).
     """
+    if ocr is not None and ocr.cancelled is None and cancelled is not None:
+        ocr = replace(ocr, cancelled=cancelled)
+    elif ocr is None and cancelled is not None:
+        ocr = OcrOptions(cancelled=cancelled)
     files = collect_files(paths)
     for done, (path, problem) in enumerate(files):
         if cancelled is not None and cancelled():
@@ -316,6 +346,9 @@ def import_paths(
         if problem is not None:
             yield ImportOutcome(display_path(path), "error", error=problem)
             continue
-        yield import_file(case, path, user=user, size_limit=size_limit)
+        outcome = import_file(case, path, user=user, size_limit=size_limit, ocr=ocr)
+        if outcome.status == "cancelled":
+            return
+        yield outcome
     if progress is not None and files:
         progress(len(files), len(files), "")

@@ -39,6 +39,8 @@ class ReadResult:
     author: str | None = None
     metadata: dict = field(default_factory=dict)
     children: list[Child] = field(default_factory=list)
+    # How each page was read (readers.ocr.PageRecord), for readers that know pages.
+    pages: list = field(default_factory=list)
 
 
 @dataclass

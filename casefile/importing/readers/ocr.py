@@ -1,0 +1,382 @@
+"""OCR of page images with Tesseract 5: text from its word boxes, in logical order.
+
+Tesseract runs as a child process per page (pytesseract), so a page that takes
+too long is killed at its time limit and two pages run on two cores. Its TSV
+output gives every word with its box, confidence and (block, paragraph, line);
+the text is rebuilt from those words, never from a PDF text layer Tesseract
+writes (whose right-to-left order is broken): lines keep Tesseract's reading
+order, and the words of each line are put in logical order by their boxes and
+the bidi class of their letters (Arabic runs right to left, Latin words and
+numbers inside them left to right). Lines of one paragraph are joined by a
+space, so a name or a date broken over two lines stays one phrase.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+
+import pytesseract
+from PIL import Image
+
+from casefile.importing.readers.base import ReadError, clean_text
+
+DEFAULT_LANGUAGES = "ara+eng"
+DEFAULT_PAGE_SECONDS = 180.0
+# Words below this confidence are noise (specks, picture texture), not text.
+MIN_WORD_CONFIDENCE = 20.0
+# A page whose words average below this, or have fewer letters, has no text to keep:
+# Tesseract reads shapes in any photo.
+MIN_PAGE_CONFIDENCE = 45.0
+MIN_PAGE_LETTERS = 8
+# Tesseract wants letters at least ~20 px high; smaller images are enlarged first.
+MIN_WIDTH = 1600
+# Arabic punctuation Tesseract's model writes with Latin code points.
+_ARABIC_PUNCTUATION = str.maketrans({",": "\u060c", ";": "\u061b"})
+
+
+class OcrUnavailable(Exception):
+    """Tesseract or a language model is missing: the message says what to install."""
+
+
+class OcrCancelled(ReadError):
+    """The analyst cancelled while pages were being read."""
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """How one import runs OCR; ``progress(pages_done, pages_total)`` and ``cancelled()``
+    come from whoever started the import."""
+
+    languages: str = DEFAULT_LANGUAGES
+    enabled: bool = True
+    page_seconds: float = DEFAULT_PAGE_SECONDS
+    workers: int = 0  # 0: one per core
+    tesseract: str | None = None  # command or path; default $CASEFILE_TESSERACT or "tesseract"
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False)
+    cancelled: Callable[[], bool] | None = field(default=None, compare=False)
+
+    def command(self) -> str:
+        return self.tesseract or os.environ.get("CASEFILE_TESSERACT") or "tesseract"
+
+    def worker_count(self) -> int:
+        return self.workers or max(1, min(os.cpu_count() or 1, 4))
+
+
+@dataclass
+class Word:
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float
+
+
+@dataclass
+class PageOcr:
+    """One page read by OCR: paragraphs of words in logical order."""
+
+    paragraphs: list[list[Word]]
+    width: int
+    height: int
+    confidence: float | None
+    note: str | None = None  # why there is no text
+
+    @property
+    def has_text(self) -> bool:
+        return any(self.paragraphs)
+
+
+_languages_lock = threading.Lock()
+_languages_cache: dict[str, set[str]] = {}
+
+
+def check_available(options: OcrOptions) -> None:
+    """Raise OcrUnavailable unless Tesseract and every requested model are installed."""
+    command = options.command()
+    if shutil.which(command) is None:
+        raise OcrUnavailable(
+            f"Tesseract is not installed (no {command!r} program found); install tesseract-ocr "
+            "with its Arabic and English models (tesseract-ocr-ara, tesseract-ocr-eng)"
+        )
+    with _languages_lock:
+        if command not in _languages_cache:
+            pytesseract.pytesseract.tesseract_cmd = command
+            try:
+                _languages_cache[command] = set(pytesseract.get_languages(config=""))
+            except Exception as error:  # noqa: BLE001 - a broken install: say so, do not crash
+                raise OcrUnavailable(f"Tesseract does not run ({error})") from None
+        installed = _languages_cache[command]
+    wanted = [lang for lang in options.languages.split("+") if lang]
+    missing = [lang for lang in wanted if lang not in installed]
+    if not wanted or missing:
+        raise OcrUnavailable(
+            f"the Tesseract language model {'+'.join(missing) or '(none given)'} is not installed "
+            f"(installed: {'+'.join(sorted(installed - {'osd'})) or 'none'})"
+        )
+
+
+def _direction(text: str) -> str:
+    """"R", "L", "N" (a number) or "" (neutral) for one word."""
+    number = False
+    for ch in text:
+        bidi = unicodedata.bidirectional(ch)
+        if bidi in ("R", "AL"):
+            return "R"
+        if bidi == "L":
+            return "L"
+        number = number or bidi in ("EN", "AN")
+    return "N" if number else ""
+
+
+def _reverse_runs(words: list[Word], kinds: list[str], inner: str) -> list[Word]:
+    """Reverse each run that starts at an ``inner`` word and goes on over ``inner`` words
+    and numbers (a number after a word belongs to its run; neutrals only inside a run)."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        if kinds[i] != inner:
+            out.append(words[i])
+            i += 1
+            continue
+        last = j = i
+        while j < len(words) and kinds[j] in (inner, "N", ""):
+            if kinds[j] in (inner, "N"):
+                last = j
+            j += 1
+        out.extend(reversed(words[i : last + 1]))
+        i = last + 1
+    return out
+
+
+def logical_line(words: list[Word]) -> list[Word]:
+    """The words of one line in logical order, from their boxes."""
+    visual = sorted(words, key=lambda w: w.left)
+    kinds = [_direction(w.text) for w in visual]
+    rtl = sum(len(w.text) for w, k in zip(visual, kinds, strict=True) if k == "R")
+    ltr = sum(len(w.text) for w, k in zip(visual, kinds, strict=True) if k == "L")
+    if rtl > ltr:
+        # Right to left, except Latin runs: a Latin run starts at its leftmost word.
+        return _reverse_runs(visual, kinds, "L")[::-1]
+    # Left to right, except Arabic runs: an Arabic run starts at its rightmost word.
+    return _reverse_runs(visual[::-1], kinds[::-1], "R")[::-1]
+
+
+def _clean_word(text: str) -> str:
+    text = clean_text(text).strip()
+    if _direction(text) == "R":
+        text = text.translate(_ARABIC_PUNCTUATION)
+    return text
+
+
+def words_from_tsv(data: dict[str, list]) -> list[list[Word]]:
+    """Paragraphs of words in logical order from pytesseract's ``image_to_data`` dict."""
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for i, level in enumerate(data["level"]):
+        if int(level) != 5:
+            continue
+        confidence = float(data["conf"][i])
+        text = _clean_word(str(data["text"][i]))
+        if not text or confidence < MIN_WORD_CONFIDENCE:
+            continue
+        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        lines.setdefault(key, []).append(
+            Word(text, int(data["left"][i]), int(data["top"][i]), int(data["width"][i]),
+                 int(data["height"][i]), confidence)
+        )  # fmt: skip
+    paragraphs: dict[tuple[int, int], list[Word]] = {}
+    for (block, par, _), words in lines.items():  # dicts keep Tesseract's reading order
+        paragraphs.setdefault((block, par), []).extend(logical_line(words))
+    return list(paragraphs.values())
+
+
+def _mean_confidence(words: Iterable[Word]) -> float | None:
+    total = weight = 0.0
+    for word in words:
+        total += word.confidence * len(word.text)
+        weight += len(word.text)
+    return round(total / weight, 1) if weight else None
+
+
+def prepare(image: Image.Image) -> tuple[Image.Image, float]:
+    """Greyscale, enlarged when small; returns the image and the enlargement factor."""
+    image = image.convert("L")
+    scale = 1.0
+    if image.width < MIN_WIDTH:
+        scale = min(2.0, MIN_WIDTH / max(image.width, 1))
+        image = image.resize((round(image.width * scale), round(image.height * scale)),
+                             Image.Resampling.LANCZOS)  # fmt: skip
+    return image, scale
+
+
+def ocr_image(image: Image.Image, options: OcrOptions, dpi: int | None = None) -> PageOcr:
+    """Read one page image; boxes are in the pixels of ``image`` as given."""
+    prepared, scale = prepare(image)
+    config = "--oem 1 --psm 3"
+    if dpi:
+        config += f" --dpi {round(dpi * scale)}"
+    # One thread per Tesseract: the pages themselves run in parallel.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    pytesseract.pytesseract.tesseract_cmd = options.command()
+    try:
+        data = pytesseract.image_to_data(
+            prepared, lang=options.languages, config=config,
+            output_type=pytesseract.Output.DICT, timeout=options.page_seconds,
+        )  # fmt: skip
+    except RuntimeError as error:
+        if "timeout" in str(error).lower():
+            return PageOcr([], image.width, image.height, None,
+                           f"OCR stopped at the time limit of {options.page_seconds:g} s")  # fmt: skip
+        return PageOcr([], image.width, image.height, None, f"OCR failed: {error}")
+    except pytesseract.TesseractError as error:
+        return PageOcr([], image.width, image.height, None, f"OCR failed: {error.message}")
+    paragraphs = words_from_tsv(data)
+    if scale != 1.0:
+        for word in (w for p in paragraphs for w in p):
+            word.left, word.top = round(word.left / scale), round(word.top / scale)
+            word.width, word.height = round(word.width / scale), round(word.height / scale)
+    words = [w for p in paragraphs for w in p]
+    confidence = _mean_confidence(words)
+    letters = sum(ch.isalpha() for w in words for ch in w.text)
+    if confidence is None or confidence < MIN_PAGE_CONFIDENCE or letters < MIN_PAGE_LETTERS:
+        return PageOcr([], image.width, image.height, confidence, "OCR found no text")
+    return PageOcr(paragraphs, image.width, image.height, confidence)
+
+
+def ocr_pages(
+    pages: Iterable[tuple[int, Callable[[], tuple[Image.Image, int | None]]]],
+    total: int,
+    options: OcrOptions,
+) -> Iterator[tuple[int, PageOcr]]:
+    """OCR pages in parallel, yielding ``(number, result)`` as each finishes.
+
+    Each page is loaded (``load() -> (image or a reason it cannot be, dpi)``) in the
+    calling thread, because
+    PDFium must not be used from two threads; at most one page per worker waits in
+    memory. ``options.cancelled()`` is asked between pages: OcrCancelled is raised and
+    pages not started are dropped.
+    """
+    done = 0
+    workers = options.worker_count()
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
+        running: dict[Future, int] = {}
+
+        def finished(block: bool) -> Iterator[tuple[int, PageOcr]]:
+            nonlocal done
+            ready, _ = wait(list(running), timeout=None if block else 0,
+                            return_when=FIRST_COMPLETED)  # fmt: skip
+            for future in ready:
+                number = running.pop(future)
+                done += 1
+                if options.progress is not None:
+                    options.progress(done, total)
+                yield number, future.result()
+
+        try:
+            for number, load in pages:
+                if options.cancelled is not None and options.cancelled():
+                    raise OcrCancelled(f"import cancelled while reading page {number} of {total}")
+                image, dpi = load()
+                if isinstance(image, str):  # the page could not be loaded: the reason
+                    done += 1
+                    yield number, PageOcr([], 0, 0, None, image)
+                    continue
+                running[pool.submit(ocr_image, image, options, dpi)] = number
+                del image
+                while len(running) >= workers:
+                    yield from finished(block=True)
+            while running:
+                yield from finished(block=True)
+        except BaseException:
+            for future in running:
+                future.cancel()
+            raise
+
+
+@dataclass
+class PageRecord:
+    """How one page of a source was read (stored as a ``SourcePage``)."""
+
+    number: int
+    route: str  # "text" | "ocr" | "none"
+    text: str = ""
+    confidence: float | None = None
+    image_width: int | None = None
+    image_height: int | None = None
+    dpi: int | None = None
+    note: str | None = None
+    start: int = 0
+    end: int = 0
+    # [start, end, left, top, width, height, confidence], offsets in this page's text
+    # until ``assemble`` moves them into the source's text.
+    words: list[list] = field(default_factory=list)
+
+
+def ocr_record(number: int, page: PageOcr, dpi: int | None) -> PageRecord:
+    """A page record with the page's text and each word's offsets in it."""
+    parts: list[str] = []
+    words: list[list] = []
+    length = 0
+    for paragraph in page.paragraphs:
+        if parts:
+            parts.append("\n")
+            length += 1
+        for k, word in enumerate(paragraph):
+            if k:
+                parts.append(" ")
+                length += 1
+            words.append([length, length + len(word.text), word.left, word.top, word.width,
+                          word.height, round(word.confidence, 1)])  # fmt: skip
+            parts.append(word.text)
+            length += len(word.text)
+    return PageRecord(
+        number, "ocr" if page.has_text else "none", "".join(parts), page.confidence,
+        page.width, page.height, dpi, page.note, words=words,
+    )  # fmt: skip
+
+
+def assemble(records: list[PageRecord]) -> str:
+    """The source's text (pages with text, a blank line between them); sets each
+    record's span and moves its word offsets into that text."""
+    parts: list[str] = []
+    offset = 0
+    for record in sorted(records, key=lambda r: r.number):
+        text = clean_text(record.text).strip()
+        if text != record.text:
+            record.words = []  # offsets would not match; a text layer has none anyway
+        if not text:
+            record.start = record.end = offset
+            continue
+        if parts:
+            parts.append("\n\n")
+            offset += 2
+        record.start, record.end = offset, offset + len(text)
+        for word in record.words:
+            word[0] += offset
+            word[1] += offset
+        parts.append(text)
+        offset += len(text)
+    return "".join(parts)
+
+
+def ocr_summary(records: list[PageRecord], languages: str) -> dict:
+    """What a source says about its OCR (kept in ``Source.meta["ocr"]``)."""
+    read = [r for r in records if r.route == "ocr"]
+    weight = sum(r.end - r.start for r in read)
+    confidence = (
+        round(sum((r.confidence or 0) * (r.end - r.start) for r in read) / weight, 1)
+        if weight
+        else None
+    )
+    return {
+        "languages": languages,
+        "pages": [r.number for r in read],
+        "confidence": confidence,
+        "notes": {str(r.number): r.note for r in records if r.note},
+    }
