@@ -9,7 +9,7 @@ WITH_TESTS="${1:-}"
 
 # Libraries Qt and QtWebEngine load, Arabic fonts,
 # Tesseract 5 with its Arabic and English models (OCR of scans and photos),
-# and what the tests use (poppler-utils for pdftotext/pdffonts, PostgreSQL for the team backend, Xvfb for screenshots).
+# and what the tests use (poppler-utils for pdftotext/pdffonts, qpdf for an encrypted PDF, PostgreSQL for the team backend, Xvfb for screenshots).
 SYSTEM_PACKAGES=(
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxshmfence1 libgbm1 libxkbfile1
@@ -18,7 +18,7 @@ SYSTEM_PACKAGES=(
   fonts-noto-core fonts-dejavu-core
   tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng
 )
-TEST_PACKAGES=(poppler-utils postgresql xvfb xauth)
+TEST_PACKAGES=(poppler-utils qpdf postgresql xvfb xauth)
 # Renamed in newer Debian/Ubuntu (64-bit time_t): take whichever the archive has.
 ALTERNATIVES=("libasound2t64|libasound2")
 

@@ -131,7 +131,7 @@ def test_email_attachments_become_linked_sources(sqlite_case, folder: Path) -> N
         # An attachment that cannot be read is kept verbatim with the reason.
         assert children[1].status == "unreadable"
         assert children[1].original == png
-        assert "PNG image" in children[1].meta["error"]
+        assert children[1].meta["error"] == "the PNG is damaged: its data cannot be decoded"
         parent = s.get(m.Source, second.source_id)
         # The same attachment in a second message is not stored twice.
         assert parent.meta["children_already_in_case"] == [

@@ -31,12 +31,21 @@ MEDIA_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "MPO": "image/jpeg",
 MAX_FRAMES = 500
 
 
+def _named(data: bytes) -> str:
+    """The format by its magic bytes, to name a file that cannot even be opened."""
+    for magic, name in ((b"\x89PNG", "PNG"), (b"\xff\xd8", "JPEG"), (b"II*", "TIFF"),
+                        (b"MM\x00*", "TIFF"), (b"RIFF", "WebP")):  # fmt: skip
+        if data.startswith(magic):
+            return name
+    return "image"
+
+
 def read_image(data: bytes, filename: str, ocr: OcrOptions | None = None) -> ReadResult:
     ocr = ocr or OcrOptions()
     image = None
     try:
         image = open_image(data)
-        kind = image.format or "image"
+        kind = image.format or _named(data)
         if kind not in MEDIA_TYPES:
             raise ReadError(f"unsupported file type: a {kind} image")
         frames = frame_count(image)
@@ -44,7 +53,7 @@ def read_image(data: bytes, filename: str, ocr: OcrOptions | None = None) -> Rea
             raise ReadError(f"the {kind} has {frames} pages; the limit is {MAX_FRAMES}")
         first = image_frame(image, 0)  # a file whose first page is damaged is refused
     except PageImageError as error:
-        what = image.format if image is not None and image.format else "image"
+        what = image.format if image is not None and image.format else _named(data)
         message = str(error)
         if "too large" in message:
             return _without_text(MEDIA_TYPES.get(what, "image/" + what.lower()), frames_of(image),

@@ -36,8 +36,11 @@ MIN_PAGE_CONFIDENCE = 45.0
 MIN_PAGE_LETTERS = 8
 # Tesseract wants letters at least ~20 px high; smaller images are enlarged first.
 MIN_WIDTH = 1600
+# A Latin word read less surely than this on an Arabic page gets a second opinion.
+UNSURE_LATIN = 90.0
 # Arabic punctuation Tesseract's model writes with Latin code points.
 _ARABIC_PUNCTUATION = str.maketrans({",": "\u060c", ";": "\u061b"})
+_QUOTE_LOOKALIKES = "[]|"
 
 
 class OcrUnavailable(Exception):
@@ -172,6 +175,13 @@ def _clean_word(text: str) -> str:
     text = clean_text(text).strip()
     if _direction(text) == "R":
         text = text.translate(_ARABIC_PUNCTUATION)
+        # The Arabic model reads a quotation mark as a bar or a bracket («|الحرس», «و[»):
+        # Arabic prose has no bars, and brackets do not hug Arabic letters.
+        core = text.strip(_QUOTE_LOOKALIKES)
+        if core != text and core:
+            start = '"' if text[0] in _QUOTE_LOOKALIKES else ""
+            end = '"' if text[-1] in _QUOTE_LOOKALIKES else ""
+            text = start + core + end
     return text
 
 
@@ -192,7 +202,12 @@ def words_from_tsv(data: dict[str, list]) -> list[list[Word]]:
         )  # fmt: skip
     paragraphs: dict[tuple[int, int], list[Word]] = {}
     for (block, par, _), words in lines.items():  # dicts keep Tesseract's reading order
-        paragraphs.setdefault((block, par), []).extend(logical_line(words))
+        line = logical_line(words)
+        if sum(_direction(w.text) == "R" for w in line) > len(line) / 2:
+            for word in line:  # a lone bar or bracket between Arabic words: a quotation mark
+                if not word.text.strip(_QUOTE_LOOKALIKES):
+                    word.text = '"'
+        paragraphs.setdefault((block, par), []).extend(line)
     return list(paragraphs.values())
 
 
@@ -215,28 +230,71 @@ def prepare(image: Image.Image) -> tuple[Image.Image, float]:
     return image, scale
 
 
+def _tesseract(image: Image.Image, languages: str, config: str, options: OcrOptions
+               ) -> tuple[list[list[Word]], str | None]:  # fmt: skip
+    """Paragraphs read from ``image``, or the reason there are none."""
+    # One thread per Tesseract: the pages themselves run in parallel.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    pytesseract.pytesseract.tesseract_cmd = options.command()
+    try:
+        data = pytesseract.image_to_data(
+            image, lang=languages, config=config,
+            output_type=pytesseract.Output.DICT, timeout=options.page_seconds,
+        )  # fmt: skip
+    except RuntimeError as error:
+        if "timeout" in str(error).lower():
+            return [], f"OCR stopped at the time limit of {options.page_seconds:g} s"
+        return [], f"OCR failed: {error}"
+    except pytesseract.TesseractError as error:
+        return [], f"OCR failed: {error.message}"
+    return words_from_tsv(data), None
+
+
+def _overlap(a: Word, b: Word) -> float:
+    """Share of ``a``'s box that ``b`` covers."""
+    dx = min(a.left + a.width, b.left + b.width) - max(a.left, b.left)
+    dy = min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
+    return max(dx, 0) * max(dy, 0) / max(a.width * a.height, 1)
+
+
+def _second_opinion(paragraphs: list[list[Word]], prepared: Image.Image, config: str,
+                    options: OcrOptions) -> list[list[Word]]:  # fmt: skip
+    """With several models Tesseract sometimes reads a word of the main script as the
+    other script («الحرس» as «gill»). When a mostly right-to-left page has unsure Latin
+    words, the page is read again with the first model alone, and each unsure Latin word
+    is replaced by what that reading saw in its box when it was surer of it."""
+    words = [w for p in paragraphs for w in p]
+    rtl = sum(len(w.text) for w in words if _direction(w.text) == "R")
+    unsure = [w for w in words if _direction(w.text) == "L" and w.confidence < UNSURE_LATIN]
+    if "+" not in options.languages or not unsure or rtl < 2 * sum(len(w.text) for w in unsure):
+        return paragraphs
+    alone, _ = _tesseract(prepared, options.languages.split("+")[0], config, options)
+    others = [w for p in alone for w in p]
+    replaced: dict[int, list[Word]] = {}
+    for word in unsure:
+        inside = [o for o in others if _overlap(o, word) > 0.5]
+        if inside and _mean_confidence(inside) > word.confidence and \
+                all(_direction(o.text) != "L" for o in inside):
+            replaced[id(word)] = inside
+    out = []
+    for paragraph in paragraphs:
+        line: list[Word] = []
+        for word in paragraph:
+            line.extend(replaced.get(id(word), [word]))
+        out.append(line)
+    return out
+
+
 def ocr_image(image: Image.Image, options: OcrOptions, dpi: int | None = None) -> PageOcr:
     """Read one page image; boxes are in the pixels of ``image`` as given."""
     prepared, scale = prepare(image)
     config = "--oem 1 --psm 3"
     if dpi:
         config += f" --dpi {round(dpi * scale)}"
-    # One thread per Tesseract: the pages themselves run in parallel.
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    pytesseract.pytesseract.tesseract_cmd = options.command()
-    try:
-        data = pytesseract.image_to_data(
-            prepared, lang=options.languages, config=config,
-            output_type=pytesseract.Output.DICT, timeout=options.page_seconds,
-        )  # fmt: skip
-    except RuntimeError as error:
-        if "timeout" in str(error).lower():
-            return PageOcr([], image.width, image.height, None,
-                           f"OCR stopped at the time limit of {options.page_seconds:g} s")  # fmt: skip
-        return PageOcr([], image.width, image.height, None, f"OCR failed: {error}")
-    except pytesseract.TesseractError as error:
-        return PageOcr([], image.width, image.height, None, f"OCR failed: {error.message}")
-    paragraphs = words_from_tsv(data)
+    paragraphs, problem = _tesseract(prepared, options.languages, config, options)
+    if problem:
+        return PageOcr([], image.width, image.height, None, problem)
+    paragraphs = _second_opinion(paragraphs, prepared, config, options)
     if scale != 1.0:
         for word in (w for p in paragraphs for w in p):
             word.left, word.top = round(word.left / scale), round(word.top / scale)

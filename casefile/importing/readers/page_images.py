@@ -12,7 +12,7 @@ import threading
 import warnings
 
 import pypdfium2 as pdfium
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 OCR_DPI = 300
 # Pixels one page may have, at import and in the viewer: a 300 dpi A3 scan is 35 MP,
@@ -72,6 +72,8 @@ def open_image(data: bytes) -> Image.Image:
             # Size is checked against MAX_PIXELS before any frame is decoded.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             return Image.open(io.BytesIO(data))
+    except UnidentifiedImageError:
+        raise PageImageError("the image is damaged: its data cannot be decoded") from None
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
         raise PageImageError(f"the image is damaged: {error}") from None
 
