@@ -83,6 +83,7 @@ def test_scanned_arabic_image_is_read_with_word_boxes() -> None:
     # Every word box points at its own word in the text, and lies on the image.
     assert len(page.words) >= 20
     for start, end, left, top, width, height, confidence in page.words:
+        assert 0 < confidence <= 100
         assert result.text[start:end].strip() == result.text[start:end] != ""
         assert 0 <= left and left + width <= image.width and top + height <= image.height
     first = min(page.words, key=lambda w: w[0])

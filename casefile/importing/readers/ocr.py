@@ -41,6 +41,8 @@ UNSURE_LATIN = 90.0
 # Arabic punctuation Tesseract's model writes with Latin code points.
 _ARABIC_PUNCTUATION = str.maketrans({",": "\u060c", ";": "\u061b"})
 _QUOTE_LOOKALIKES = "[]|"
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                                       "\u2066\u2067\u2068\u2069"))
 
 
 class OcrUnavailable(Exception):
@@ -172,7 +174,8 @@ def logical_line(words: list[Word]) -> list[Word]:
 
 
 def _clean_word(text: str) -> str:
-    text = clean_text(text).strip()
+    # Tesseract marks right-to-left words with RLM; the text is in logical order already.
+    text = clean_text(text).translate(_BIDI_CONTROLS).strip()
     if _direction(text) == "R":
         text = text.translate(_ARABIC_PUNCTUATION)
         # The Arabic model reads a quotation mark as a bar or a bracket («|الحرس», «و[»):
