@@ -94,7 +94,7 @@ def main() -> int:
         for query in ("ابو رقيه الاحوازي", "حطلة"):
             hits = [h.title for h in search(s, query) if h.kind == "source"]
             print(f"search {query!r}: {hits}")
-    for sid, name, *_ in sources:
+    for sid, name, *_ in sorted(sources, key=lambda row: not row.file_name.endswith(".pdf")):
         window.selection.select(Ref("source", sid))
         settle(window)
         viewer = window.viewer
@@ -106,9 +106,17 @@ def main() -> int:
         viewer.text.select_span(start, at + 8 if at >= 0 else min(40, len(text)))
         settle(window, 0.6)
         tag = "scan" if name.endswith(".pdf") else "photo"
-        shoot(viewer, out, f"ocr_viewer_{tag}{suffix}")
         if tag == "scan":
             shoot(window, out, f"ocr_window{suffix}")
+            # Then the viewer alone, at the window's size, for a legible page.
+            for dock in [*window.docks.values(), *getattr(window, "linked_docks", {}).values()]:
+                dock.hide()
+            viewer.page_button.setChecked(False)
+            viewer.page_button.setChecked(True)
+            settle(window, 1.0)
+            viewer.text.select_span(start, at + 8 if at >= 0 else min(40, len(text)))
+            settle(window, 0.6)
+        shoot(viewer, out, f"ocr_viewer_{tag}{suffix}")
     QApplication.instance().processEvents()
     window.close()
     return 0

@@ -22,7 +22,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 import pytesseract
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from casefile.importing.readers.base import ReadError, clean_text
 
@@ -36,6 +36,10 @@ MIN_PAGE_CONFIDENCE = 45.0
 MIN_PAGE_LETTERS = 8
 # Tesseract wants letters at least ~20 px high; smaller images are enlarged first.
 MIN_WIDTH = 1600
+# Rows where at least this share of pixels (of 255) is ink not covered by a word box are a
+# line Tesseract's layout analysis dropped; a page gets at most so many second looks.
+MISSED_INK = 3
+MAX_MISSED_BANDS = 8
 # A Latin word read less surely than this on an Arabic page gets a second opinion.
 UNSURE_LATIN = 90.0
 # Arabic punctuation Tesseract's model writes with Latin code points.
@@ -288,15 +292,63 @@ def _second_opinion(paragraphs: list[list[Word]], prepared: Image.Image, config:
     return out
 
 
+def _missed_bands(image: Image.Image, words: list[Word]) -> list[tuple[int, int]]:
+    """Bands of rows with ink that no word box covers: lines Tesseract's page layout
+    dropped (it does, now and then, on a plain single-column page)."""
+    if not words:
+        return []
+    heights = sorted(w.height for w in words)
+    line = heights[len(heights) // 2]
+    ink = image.point(lambda v: 255 if v < 128 else 0)
+    draw = ImageDraw.Draw(ink)
+    for w in words:
+        draw.rectangle((w.left - 4, w.top - line // 3, w.left + w.width + 4,
+                        w.top + w.height + line // 3), fill=0)  # fmt: skip
+    # Only between the text's left and right edges: a photo's dark surround is not a line.
+    left = min(w.left for w in words)
+    right = max(w.left + w.width for w in words)
+    column = ink.crop((left, 0, max(right, left + 1), ink.height))
+    rows = list(column.resize((1, ink.height), Image.Resampling.BOX).getdata())
+    bands, start = [], None
+    for y, value in enumerate([*rows, 0]):
+        if value >= MISSED_INK and start is None:
+            start = y
+        elif value < MISSED_INK and start is not None:
+            if line // 2 <= y - start <= 4 * line:  # taller: a picture, not dropped lines
+                bands.append((max(start - line // 3, 0), min(y + line // 3, image.height)))
+            start = None
+    return bands[:MAX_MISSED_BANDS]
+
+
+def _recover_lines(paragraphs: list[list[Word]], prepared: Image.Image, dpi_config: str,
+                   options: OcrOptions) -> list[list[Word]]:  # fmt: skip
+    """Read the dropped bands again as plain blocks of text and put them in by position."""
+    bands = _missed_bands(prepared, [w for p in paragraphs for w in p])
+    for top, bottom in bands:
+        crop = prepared.crop((0, top, prepared.width, bottom))  # boxes keep page x
+        found, problem = _tesseract(crop, options.languages, "--oem 1 --psm 6" + dpi_config,
+                                    options)  # fmt: skip
+        words = [w for p in found for w in p]
+        if problem or (_mean_confidence(words) or 0) < MIN_PAGE_CONFIDENCE or \
+                sum(ch.isalpha() for w in words for ch in w.text) < 3:
+            continue  # a picture or specks, not a line of text
+        for word in words:
+            word.top += top
+        at = next((i for i, p in enumerate(paragraphs) if p and p[0].top > top),
+                  len(paragraphs))  # fmt: skip
+        paragraphs[at:at] = [p for p in found if p]
+    return paragraphs
+
+
 def ocr_image(image: Image.Image, options: OcrOptions, dpi: int | None = None) -> PageOcr:
     """Read one page image; boxes are in the pixels of ``image`` as given."""
     prepared, scale = prepare(image)
-    config = "--oem 1 --psm 3"
-    if dpi:
-        config += f" --dpi {round(dpi * scale)}"
+    dpi_config = f" --dpi {round(dpi * scale)}" if dpi else ""
+    config = "--oem 1 --psm 3" + dpi_config
     paragraphs, problem = _tesseract(prepared, options.languages, config, options)
     if problem:
         return PageOcr([], image.width, image.height, None, problem)
+    paragraphs = _recover_lines(paragraphs, prepared, dpi_config, options)
     paragraphs = _second_opinion(paragraphs, prepared, config, options)
     if scale != 1.0:
         for word in (w for p in paragraphs for w in p):
