@@ -216,7 +216,9 @@ def test_cli_languages_flag_and_missing_tesseract_on_path(tmp_path: Path) -> Non
     image = tmp_path / "scan.png"
     image.write_bytes(_png(_page()))
     cli = [sys.executable, "-m", "casefile"]
-    subprocess.run([*cli, "new", str(case)], check=True, capture_output=True)
+    from casefile.db.case import create_case, open_case
+
+    create_case(case).close()
     bad = subprocess.run([*cli, "import", "--case", str(case), "--ocr-languages", "ara;rm",
                           str(image)], capture_output=True, text=True)  # fmt: skip
     assert bad.returncode == 2 and "is not a list of Tesseract languages" in bad.stderr
@@ -226,8 +228,6 @@ def test_cli_languages_flag_and_missing_tesseract_on_path(tmp_path: Path) -> Non
                           str(image)], capture_output=True, text=True, env=env, check=True)  # fmt: skip
     [line] = [json.loads(x) for x in run.stdout.splitlines()]
     assert line["status"] == "imported"
-    from casefile.db.case import open_case
-
     opened = open_case(case)
     try:
         with opened.read_session() as s:
@@ -252,10 +252,21 @@ def test_time_limit_per_page_and_cancel(sqlite_case, tmp_path: Path) -> None:
         assert s.scalars(select(m.Source)).all() == []
 
 
-def test_ocr_text_is_searchable_proposed_and_pages_are_stored(sqlite_case, tmp_path) -> None:
-    path = tmp_path / "مسح.png"
-    path.write_bytes(_png(_page()))
-    [outcome] = import_paths(sqlite_case, [path])
+def test_telegram_photo_is_read_searchable_and_proposed(sqlite_case, tmp_path) -> None:
+    # A Telegram Desktop channel export: result.json and the photos folder beside it.
+    export = tmp_path / "ChatExport_2024-08-14"
+    (export / "photos").mkdir(parents=True)
+    out = io.BytesIO()
+    _page().convert("RGB").save(out, format="JPEG", quality=90)
+    (export / "photos" / "photo_1@14-08-2024_09-32-10.jpg").write_bytes(out.getvalue())
+    (export / "result.json").write_text(json.dumps({
+        "name": "شبكة دير الزور", "type": "public_channel", "id": 1,
+        "messages": [{"id": 7, "type": "message", "date": "2024-08-14T09:32:10",
+                      "photo": "photos/photo_1@14-08-2024_09-32-10.jpg", "text": ""}],
+    }, ensure_ascii=False), encoding="utf-8")  # fmt: skip
+    outcomes = list(import_paths(sqlite_case, [export]))
+    assert [o.status for o in outcomes] == ["imported", "imported"]
+    outcome = next(o for o in outcomes if o.path.endswith(".jpg"))
     with sqlite_case.read_session() as s:
         assert [h.id for h in search(s, "ابو رقيه") if h.kind == "source"] == [outcome.source_id]
         [page] = s.scalars(select(m.SourcePage)).all()

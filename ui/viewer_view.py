@@ -35,21 +35,6 @@ WATCHED = {"sources", "mentions", "proposals", "actors", "places", "incidents"}
 RTL_LANGUAGES = {"ar", "fa", "ur", "he", "ku"}
 
 
-def ocr_banner_text(d: SourceData, tr=lambda s: s) -> str:
-    """"Text read by OCR, confidence N %" (and which pages), or why there is no text."""
-    ocr = d.meta.get("ocr") or {}
-    pages = ocr.get("pages") or []
-    if pages:
-        text = tr("Text read by OCR, confidence {} %").format(round(ocr.get("confidence") or 0))
-        total = d.meta.get("pages") or len(pages)
-        if total > 1:
-            text += " " + tr("(pages {} of {})").format(", ".join(map(str, pages)), total)
-        return text
-    if ocr.get("reason") and not d.text:
-        return tr("No text: {}").format(ocr["reason"])
-    return ""
-
-
 def _size(n: int) -> str:
     return f"{n / 1024:.1f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
 
@@ -235,8 +220,23 @@ class DocumentViewer(QWidget):
 
     # --- OCR: the banner and the page beside the text ---------------------------------
 
+    def banner_text(self, d: SourceData) -> str:
+        """"Text read by OCR, confidence N %" (and which pages), or why there is no text."""
+        ocr = d.meta.get("ocr") or {}
+        pages = ocr.get("pages") or []
+        if pages:
+            text = self.tr("Text read by OCR, confidence {} %").format(
+                round(ocr.get("confidence") or 0))
+            total = d.meta.get("pages") or len(pages)
+            if total > 1:
+                text += " " + self.tr("(pages {} of {})").format(", ".join(map(str, pages)), total)
+            return text
+        if ocr.get("reason") and not d.text:
+            return self.tr("No text: {}").format(ocr["reason"])
+        return ""
+
     def _show_ocr(self, d: SourceData, same: bool) -> None:
-        banner = ocr_banner_text(d, self.tr)
+        banner = self.banner_text(d)
         self.ocr_banner.setText(banner)
         self.ocr_banner.setVisible(bool(banner))
         has_pages = "ocr" in d.meta  # scans and images: their pages can be shown

@@ -93,53 +93,78 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer_view.py" line="90" />
-        <location filename="../../ui/viewer_view.py" line="256" />
+        <location filename="../../ui/viewer_view.py" line="92" />
+        <location filename="../../ui/viewer_view.py" line="328" />
         <source>Open original</source>
         <translation>افتح الأصل</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="93" />
+        <location filename="../../ui/viewer_view.py" line="95" />
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="94" />
+        <location filename="../../ui/viewer_view.py" line="96" />
         <source>Metadata and reliability of this document</source>
         <translation>البيانات الوصفية لهذا المستند وموثوقيته</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="98" />
+        <location filename="../../ui/viewer_view.py" line="100" />
         <source>Zoom in (Ctrl++)</source>
         <translation>تكبير (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="99" />
+        <location filename="../../ui/viewer_view.py" line="101" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>تصغير (Ctrl+-)</translation>
     </message>
     <message>
         <location filename="../../ui/viewer_view.py" line="102" />
+        <source>Page image</source>
+        <translation>صورة الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="104" />
+        <source>Show the page beside its text, with the selected words boxed</source>
+        <translation>اعرض الصفحة بجانب نصها مع تأطير الكلمات المحددة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="120" />
         <source>Select a document to read it here.</source>
         <translation>اختر مستنداً لقراءته هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="177" />
+        <location filename="../../ui/viewer_view.py" line="202" />
         <source>reliability {}</source>
         <translation>الموثوقية {}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="183" />
+        <location filename="../../ui/viewer_view.py" line="208" />
         <source>Imported {} by {}</source>
         <translation>استُورد في {} بواسطة {}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="248" />
+        <location filename="../../ui/viewer_view.py" line="228" />
+        <source>Text read by OCR, confidence {} %</source>
+        <translation>نص مقروء بالتعرف الضوئي، الثقة {} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="232" />
+        <source>(pages {} of {})</source>
+        <translation>(الصفحات {} من {})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="235" />
+        <source>No text: {}</source>
+        <translation>لا نص: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="320" />
         <source>not found</source>
         <translation>غير موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="257" />
+        <location filename="../../ui/viewer_view.py" line="329" />
         <source>The original is a web page: a browser may load its remote content and run its scripts. Open it anyway?</source>
         <translation>الأصل صفحة ويب: قد يحمّل المتصفح محتواها البعيد ويشغّل نصوصها البرمجية. هل تريد فتحها على أي حال؟</translation>
     </message>
@@ -410,17 +435,17 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/viewer_view.py" line="61" />
+        <location filename="../../ui/viewer_view.py" line="63" />
         <source>Find in document (Arabic-aware)</source>
         <translation>ابحث في المستند (مع مراعاة العربية)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="65" />
+        <location filename="../../ui/viewer_view.py" line="67" />
         <source>Previous (Shift+Enter)</source>
         <translation>السابق (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="66" />
+        <location filename="../../ui/viewer_view.py" line="68" />
         <source>Next (Enter)</source>
         <translation>التالي (Enter)</translation>
     </message>
@@ -609,70 +634,75 @@
 <context>
     <name>ImportProgressDialog</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="73" />
+        <location filename="../../ui/import_flow.py" line="68" />
+        <source>OCR: page {} of {}</source>
+        <translation>التعرف الضوئي: الصفحة {} من {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="87" />
         <source>Importing</source>
         <translation>جارٍ الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="77" />
+        <location filename="../../ui/import_flow.py" line="91" />
         <source>Preparing…</source>
         <translation>جارٍ التحضير…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="84" />
+        <location filename="../../ui/import_flow.py" line="98" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="96" />
+        <location filename="../../ui/import_flow.py" line="110" />
         <source>{} of {} files</source>
         <translation>{} من {} ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="100" />
+        <location filename="../../ui/import_flow.py" line="116" />
         <source>{:.1f} documents/s</source>
         <translation>{:.1f} مستند/ثانية</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="105" />
-        <source>Stopping after the current file…</source>
-        <translation>سيتوقف بعد الملف الحالي…</translation>
+        <location filename="../../ui/import_flow.py" line="121" />
+        <source>Stopping after the current file or page…</source>
+        <translation>سيتوقف بعد الملف أو الصفحة الحالية…</translation>
     </message>
 </context>
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="121" />
+        <location filename="../../ui/import_flow.py" line="137" />
         <source>Import finished</source>
         <translation>انتهى الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="122" />
+        <location filename="../../ui/import_flow.py" line="138" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="125" />
+        <location filename="../../ui/import_flow.py" line="141" />
         <source>{} imported, {} already in the case, {} failed.</source>
         <translation>استُورد {}، و{} موجود مسبقاً في القضية، وفشل {}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="128" />
+        <location filename="../../ui/import_flow.py" line="144" />
         <source>Cancelled after {} of {} files; the rest were not touched.</source>
         <translation>أُلغي بعد {} من {} ملفات؛ لم يُمسّ الباقي.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="136" />
+        <location filename="../../ui/import_flow.py" line="152" />
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="136" />
+        <location filename="../../ui/import_flow.py" line="152" />
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="140" />
+        <location filename="../../ui/import_flow.py" line="156" />
         <source>warning: {}</source>
         <translation>تحذير: {}</translation>
     </message>
@@ -701,7 +731,7 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../ui/viewer_view.py" line="52" />
+        <location filename="../../ui/viewer_view.py" line="54" />
         <source>filled = confirmed · dashed underline = proposed</source>
         <translation>ممتلئ = مؤكَّد · خط متقطع = مقترح</translation>
     </message>
@@ -920,6 +950,39 @@ Then drop report files anywhere on this window.</source>
     </message>
 </context>
 <context>
+    <name>PageImageView</name>
+    <message>
+        <location filename="../../ui/page_image_view.py" line="96" />
+        <source>Previous page</source>
+        <translation>الصفحة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_image_view.py" line="97" />
+        <source>Next page</source>
+        <translation>الصفحة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_image_view.py" line="146" />
+        <source>No page image</source>
+        <translation>لا صورة للصفحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_image_view.py" line="148" />
+        <source>Page {} of {}</source>
+        <translation>الصفحة {} من {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_image_view.py" line="150" />
+        <source>read by OCR, confidence {} %</source>
+        <translation>مقروءة بالتعرف الضوئي، الثقة {} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_image_view.py" line="152" />
+        <source>text layer</source>
+        <translation>طبقة نصية</translation>
+    </message>
+</context>
+<context>
     <name>PlaceForm</name>
     <message>
         <location filename="../../ui/place_form_view.py" line="43" />
@@ -935,27 +998,37 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="85" />
+        <location filename="../../ui/preferences_dialog.py" line="105" />
         <source>Preferences</source>
         <translation>التفضيلات</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="86" />
+        <location filename="../../ui/preferences_dialog.py" line="106" />
         <source>Interface language:</source>
         <translation>لغة الواجهة:</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="87" />
+        <location filename="../../ui/preferences_dialog.py" line="107" />
         <source>System default (%1)</source>
         <translation>لغة النظام (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="89" />
+        <location filename="../../ui/preferences_dialog.py" line="109" />
         <source>Label the graph and map with Latin names</source>
         <translation>اكتب أسماء الشبكة والخريطة بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="90" />
+        <location filename="../../ui/preferences_dialog.py" line="110" />
+        <source>OCR languages for imports:</source>
+        <translation>لغات التعرف الضوئي عند الاستيراد:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="111" />
+        <source>Tesseract models joined by +, e.g. ara+eng or ara+eng+fra</source>
+        <translation>نماذج Tesseract مفصولة بـ +، مثل ara+eng أو ara+eng+fra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="112" />
         <source>Dates and numbers follow the interface language.</source>
         <translation>تتبع التواريخ والأرقام لغة الواجهة.</translation>
     </message>
@@ -1221,22 +1294,22 @@ Then drop report files anywhere on this window.</source>
         <translation>افتح فاعلاً أو مكاناً أو حادثة أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="102" />
+        <location filename="../../ui/span_actions.py" line="103" />
         <source>Another actor already has this name: {}. If it is the same, merge them or add the passage as its alias.</source>
         <translation>لفاعل آخر الاسم نفسه: {}. إن كان هو نفسه فادمجهما أو أضف المقطع اسماً آخر له.</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="111" />
+        <location filename="../../ui/span_actions.py" line="112" />
         <source>Add as alias</source>
         <translation>أضف اسماً بديلاً</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="112" />
+        <location filename="../../ui/span_actions.py" line="113" />
         <source>Add «{}» as another name of:</source>
         <translation>أضف «{}» اسماً آخر لـ:</translation>
     </message>
     <message>
-        <location filename="../../ui/span_actions.py" line="115" />
+        <location filename="../../ui/span_actions.py" line="116" />
         <source>Add alias «{}»</source>
         <translation>أضف الاسم البديل «{}»</translation>
     </message>

@@ -308,7 +308,7 @@ def _missed_bands(image: Image.Image, words: list[Word]) -> list[tuple[int, int]
     left = min(w.left for w in words)
     right = max(w.left + w.width for w in words)
     column = ink.crop((left, 0, max(right, left + 1), ink.height))
-    rows = list(column.resize((1, ink.height), Image.Resampling.BOX).getdata())
+    rows = column.resize((1, ink.height), Image.Resampling.BOX).tobytes()  # one byte a row
     bands, start = [], None
     for y, value in enumerate([*rows, 0]):
         if value >= MISSED_INK and start is None:
