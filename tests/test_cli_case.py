@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+from casefile.db.case import head_revision
+
 CLI = [sys.executable, "-m", "casefile"]
 
 
@@ -25,7 +27,7 @@ def test_every_subcommand_has_help():
 def test_new_info_search_verify_backup(case_url, tmp_path):
     run("new", case_url, check_code=0)
     info = json.loads(run("info", "--case", case_url, "--json", check_code=0).stdout)
-    assert info["schema"] == "0001"
+    assert info["schema"] == head_revision()  # the newest migration
     assert info["counts"]["sources"] == 0 and info["counts"]["actors"] == 0
 
     from casefile.db import models as m

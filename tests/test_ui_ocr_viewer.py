@@ -65,3 +65,41 @@ def test_ocr_source_shows_banner_page_and_boxed_words(desk, qtbot, sqlite_case, 
     window.selection.select(Ref("source", ids["note"]))
     qtbot.waitUntil(lambda: viewer.source.id == ids["note"], timeout=10000)
     assert not viewer.ocr_banner.isVisible() and not viewer.page_button.isVisible()
+
+
+def test_ocr_languages_preference_is_used_by_window_imports(desk, qtbot, sqlite_case, tmp_path):
+    from casefile.db import models as m
+    from ui import i18n
+    from ui.preferences_dialog import OCR_LANGUAGES_KEY, PreferencesDialog, ocr_languages
+
+    window, _ = desk
+    try:
+        dialog = PreferencesDialog(window)
+        assert dialog.ocr.text() == "ara+eng"  # the default
+        dialog.ocr.setText("ara; rm -rf")  # not a list of models: not saved
+        dialog.accept()
+        assert ocr_languages() == "ara+eng"
+        dialog = PreferencesDialog(window)
+        dialog.ocr.setText("fra")  # a model this machine does not have
+        dialog.accept()
+        assert ocr_languages() == "fra"
+        path = tmp_path / "leaflet.png"
+        path.write_bytes(_png_bytes())
+        run = window.import_paths([str(path)])
+        qtbot.waitUntil(lambda: run.summary is not None, timeout=30000)
+        [outcome] = run.summary.report.outcomes
+        with sqlite_case.read_session() as s:
+            source = s.get(m.Source, outcome.source_id)
+            assert source.status == "ocr_unavailable"
+            assert source.meta["ocr"]["reason"].startswith(
+                "the Tesseract language model fra is not installed")
+        run.summary.close()
+    finally:
+        i18n.settings().remove(OCR_LANGUAGES_KEY)
+
+
+def _png_bytes() -> bytes:
+    image, _ = render_page(LINES)
+    out = io.BytesIO()
+    image.crop((0, 0, 600, 200)).save(out, format="PNG")
+    return out.getvalue()

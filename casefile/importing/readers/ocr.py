@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -237,20 +238,25 @@ def prepare(image: Image.Image) -> tuple[Image.Image, float]:
     return image, scale
 
 
-def _tesseract(image: Image.Image, languages: str, config: str, options: OcrOptions
-               ) -> tuple[list[list[Word]], str | None]:  # fmt: skip
-    """Paragraphs read from ``image``, or the reason there are none."""
+def _tesseract(image: Image.Image, languages: str, config: str, options: OcrOptions,
+               deadline: float) -> tuple[list[list[Word]], str | None]:  # fmt: skip
+    """Paragraphs read from ``image``, or the reason there are none. Every pass over a
+    page shares the page's time limit (``deadline``, monotonic seconds)."""
+    remaining = deadline - time.monotonic()
+    timed_out = f"OCR stopped at the time limit of {options.page_seconds:g} s"
+    if remaining <= 0:
+        return [], timed_out
     # One thread per Tesseract: the pages themselves run in parallel.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     pytesseract.pytesseract.tesseract_cmd = options.command()
     try:
         data = pytesseract.image_to_data(
             image, lang=languages, config=config,
-            output_type=pytesseract.Output.DICT, timeout=options.page_seconds,
+            output_type=pytesseract.Output.DICT, timeout=remaining,
         )  # fmt: skip
     except RuntimeError as error:
         if "timeout" in str(error).lower():
-            return [], f"OCR stopped at the time limit of {options.page_seconds:g} s"
+            return [], timed_out
         return [], f"OCR failed: {error}"
     except pytesseract.TesseractError as error:
         return [], f"OCR failed: {error.message}"
@@ -265,7 +271,7 @@ def _overlap(a: Word, b: Word) -> float:
 
 
 def _second_opinion(paragraphs: list[list[Word]], prepared: Image.Image, config: str,
-                    options: OcrOptions) -> list[list[Word]]:  # fmt: skip
+                    options: OcrOptions, deadline: float) -> list[list[Word]]:  # fmt: skip
     """With several models Tesseract sometimes reads a word of the main script as the
     other script («الحرس» as «gill»). When a mostly right-to-left page has unsure Latin
     words, the page is read again with the first model alone, and each unsure Latin word
@@ -275,7 +281,7 @@ def _second_opinion(paragraphs: list[list[Word]], prepared: Image.Image, config:
     unsure = [w for w in words if _direction(w.text) == "L" and w.confidence < UNSURE_LATIN]
     if "+" not in options.languages or not unsure or rtl < 2 * sum(len(w.text) for w in unsure):
         return paragraphs
-    alone, _ = _tesseract(prepared, options.languages.split("+")[0], config, options)
+    alone, _ = _tesseract(prepared, options.languages.split("+")[0], config, options, deadline)
     others = [w for p in alone for w in p]
     replaced: dict[int, list[Word]] = {}
     for word in unsure:
@@ -321,13 +327,13 @@ def _missed_bands(image: Image.Image, words: list[Word]) -> list[tuple[int, int]
 
 
 def _recover_lines(paragraphs: list[list[Word]], prepared: Image.Image, dpi_config: str,
-                   options: OcrOptions) -> list[list[Word]]:  # fmt: skip
+                   options: OcrOptions, deadline: float) -> list[list[Word]]:  # fmt: skip
     """Read the dropped bands again as plain blocks of text and put them in by position."""
     bands = _missed_bands(prepared, [w for p in paragraphs for w in p])
     for top, bottom in bands:
         crop = prepared.crop((0, top, prepared.width, bottom))  # boxes keep page x
         found, problem = _tesseract(crop, options.languages, "--oem 1 --psm 6" + dpi_config,
-                                    options)  # fmt: skip
+                                    options, deadline)  # fmt: skip
         words = [w for p in found for w in p]
         if problem or (_mean_confidence(words) or 0) < MIN_PAGE_CONFIDENCE or \
                 sum(ch.isalpha() for w in words for ch in w.text) < 3:
@@ -342,14 +348,15 @@ def _recover_lines(paragraphs: list[list[Word]], prepared: Image.Image, dpi_conf
 
 def ocr_image(image: Image.Image, options: OcrOptions, dpi: int | None = None) -> PageOcr:
     """Read one page image; boxes are in the pixels of ``image`` as given."""
+    deadline = time.monotonic() + options.page_seconds
     prepared, scale = prepare(image)
     dpi_config = f" --dpi {round(dpi * scale)}" if dpi else ""
     config = "--oem 1 --psm 3" + dpi_config
-    paragraphs, problem = _tesseract(prepared, options.languages, config, options)
+    paragraphs, problem = _tesseract(prepared, options.languages, config, options, deadline)
     if problem:
         return PageOcr([], image.width, image.height, None, problem)
-    paragraphs = _recover_lines(paragraphs, prepared, dpi_config, options)
-    paragraphs = _second_opinion(paragraphs, prepared, config, options)
+    paragraphs = _recover_lines(paragraphs, prepared, dpi_config, options, deadline)
+    paragraphs = _second_opinion(paragraphs, prepared, config, options, deadline)
     if scale != 1.0:
         for word in (w for p in paragraphs for w in p):
             word.left, word.top = round(word.left / scale), round(word.top / scale)
