@@ -9,12 +9,10 @@ refused.
 from __future__ import annotations
 
 from casefile.importing.readers.base import ReadError, ReadResult, finish
-from casefile.importing.readers.ocr import (
-    OcrOptions,
-    OcrUnavailable,
+from casefile.importing.readers.ocr import OcrOptions, OcrUnavailable, check_available
+from casefile.importing.readers.ocr_pages import (
     PageRecord,
     assemble,
-    check_available,
     ocr_pages,
     ocr_record,
     ocr_summary,

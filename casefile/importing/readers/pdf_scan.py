@@ -14,12 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from casefile.importing.readers.ocr import (
-    OcrOptions,
-    OcrUnavailable,
+from casefile.importing.readers.ocr import OcrOptions, OcrUnavailable, check_available
+from casefile.importing.readers.ocr_pages import (
     PageRecord,
     assemble,
-    check_available,
     ocr_pages,
     ocr_record,
     ocr_summary,
