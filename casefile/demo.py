@@ -2,8 +2,10 @@
 
 No hand-entered rows: the seed reports are imported like any file (extraction runs as the
 post-import hook), then the high-confidence proposals are bulk-accepted the way an analyst
-would (casefile.extraction.decisions.accept_confident). ``casefile new --from-seeds CASE``
-and the application's first run both use ``build_demo_case``.
+would (casefile.review.decisions.accept_confident). ``casefile new --from-seeds CASE``
+and the application's first run both use ``create_demo_case``, which builds the case in a
+hidden file beside its target and renames it when complete: a build cut short leaves no
+half-built demo case behind.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .db.case import Case
-from .extraction.decisions import accept_confident
-from .extraction.hooks import install
+from .assets import seeds_dir
+from .db.case import Case, create_case, open_case
+from .db.staging import staged_case_file
 from .importing.pipeline import import_paths
+from .review.decisions import accept_confident
+from .review.hooks import install
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = seeds_dir()
 
 
 def build_demo_case(case: Case, *, seeds: Path = SEEDS, progress: Any = None) -> dict[str, Any]:
@@ -37,3 +41,18 @@ def build_demo_case(case: Case, *, seeds: Path = SEEDS, progress: Any = None) ->
         "errors": [o.to_json() for o in outcomes if o.status == "error"],
         "accepted": accepted,
     }
+
+
+def create_demo_case(path: Path, *, name: str | None = None,
+                     progress: Any = None) -> tuple[Case, dict[str, Any]]:
+    """Build the demo case at ``path`` (a new file), whole or not at all; returns it open,
+    with the summary of ``build_demo_case``. A cancel (``progress.check()``) keeps nothing."""
+    with staged_case_file(path) as partial:
+        case = create_case(partial, name=name or path.stem)
+        try:
+            summary = build_demo_case(case, progress=progress)
+            if progress is not None and hasattr(progress, "check"):
+                progress.check()
+        finally:
+            case.close()
+    return open_case(path), summary

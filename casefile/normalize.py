@@ -94,6 +94,12 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+def fold_chars(text: str) -> str:
+    """``text`` folded character by character, whitespace kept: the text of
+    ``normalize_with_map`` without its map, at C speed."""
+    return text.translate(_TABLE)
+
+
 def normalize(text: str) -> str:
     """Fold ``text`` for matching and search; whitespace is collapsed."""
     return " ".join(text.translate(_TABLE).split())

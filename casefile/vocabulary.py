@@ -46,6 +46,7 @@ SUBTYPES_BY_TYPE: dict[str, dict[str, Term]] = {
         "remote_explosive_landmine_ied": Term("Remote explosive/landmine/IED",
                                               "عبوة ناسفة أو لغم"),
         "grenade": Term("Grenade", "قنبلة يدوية"),
+        "chemical_weapon": Term("Chemical weapon", "سلاح كيميائي"),
     },
     "violence_against_civilians": {
         "attack": Term("Attack", "هجوم"),
@@ -74,6 +75,8 @@ SUBTYPES_BY_TYPE: dict[str, dict[str, Term]] = {
         "deployment": Term("Deployment", "انتشار"),
         "withdrawal": Term("Withdrawal", "انسحاب"),
         "recruitment": Term("Recruitment", "تجنيد"),
+        "evacuation": Term("Evacuation", "إجلاء"),
+        "expulsion": Term("Expulsion or deportation", "طرد أو ترحيل"),
         "agreement": Term("Agreement", "اتفاق"),
         "headquarters_or_base_established": Term("Headquarters or base established",
                                                  "إنشاء مقر أو قاعدة"),

@@ -22,10 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from casefile.dates import parse_date_text  # noqa: E402
 from casefile.extraction import extract, shipped_gazetteer  # noqa: E402
 
 TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
-TIME = re.compile(r"<TIME>\s*(\d{4})-(\d{2})-(\d{2})")
+TIME = re.compile(r"<TIME>(.*?)</TIME>", re.S)
 
 
 def load(archive: Path, limit: int | None) -> list[tuple[str, date | None]]:
@@ -38,7 +39,7 @@ def load(archive: Path, limit: int | None) -> list[tuple[str, date | None]]:
             m, t = TEXT.search(raw), TIME.search(raw)
             if not m:
                 continue
-            when = date(int(t.group(1)), int(t.group(2)), int(t.group(3))) if t else None
+            when = parse_date_text(t.group(1)) if t else None  # dd/mm/yyyy in ANT
             docs.append((m.group(1).strip(), when))
             if limit and len(docs) >= limit:
                 break

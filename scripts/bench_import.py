@@ -1,12 +1,19 @@
-"""Import benchmark on the ANT corpus (10,161 Arabic news articles).
+"""Import benchmark at the real door: ``casefile import`` on the ANT corpus, extraction on.
 
-    .venv/bin/python scripts/bench_import.py [--corpus ../shared/corpus/ant/ant-v1.1.tar.gz] [--limit N]
+    .venv/bin/python scripts/bench_import.py [--limit N] [--small-files 10000] [--corpus TAR.GZ]
 
-Unpacks the corpus into a temporary folder, then imports every article into a
-new case twice, each run in its own process so peak memory is its own:
-"import" (readers, hashing, storage, one transaction per file, search indexing
-switched off) and "import+index" (the real pipeline, search indexing included).
-Prints documents per second, MB per second and peak memory for each.
+Unpacks the corpus into a temporary folder, then runs, each in a fresh process (so its CPU
+time and peak memory are its own):
+
+- floor: the same files read, decoded, normalised and inserted into SQLite with an FTS5 index,
+  one commit per file, in a few lines of plain Python and sqlite3;
+- import alone: ``casefile import`` with the extraction hook cleared;
+- import + extraction: the ``casefile`` command itself, as a user runs it.
+
+Prints documents/s, wall and CPU (user+sys) seconds, each run's ratio to the floor, and peak
+memory. Then a linearity check: ``--small-files`` small files (default 10,000; 0 skips it)
+through the real door, comparing the time of the last 1,000 files with the first 1,000 (each
+file's time is when its JSON line arrives on stdout).
 """
 
 from __future__ import annotations
@@ -15,89 +22,111 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tarfile
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "ant" / "ant-v1.1.tar.gz"
+CASEFILE = Path(sys.executable).parent / "casefile"  # the console script of this environment
 
 
-class PeakMemory:
-    """Peak resident memory of this process, sampled with psutil."""
+def floor(folder: Path, case_path: Path) -> None:
+    """The least any import must do: read, decode, normalise, index, commit per file."""
+    import sqlite3
 
-    def __init__(self, interval: float = 0.05) -> None:
-        import psutil
-
-        self._process = psutil.Process()
-        self._interval = interval
-        self._stop = threading.Event()
-        self.peak = self._process.memory_info().rss
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def _sample(self) -> None:
-        while not self._stop.wait(self._interval):
-            self.peak = max(self.peak, self._process.memory_info().rss)
-
-    def __enter__(self) -> PeakMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        # The kernel's own high-water mark catches peaks between samples.
-        self.peak = max(self.peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
-
-
-def run_one(mode: str, folder: Path, case_path: Path) -> dict:
-    """Import ``folder`` into a new case at ``case_path``; runs in a child process."""
     sys.path.insert(0, str(ROOT))
-    from casefile.db.case import create_case
+    from casefile.normalize import normalize
+
+    db = sqlite3.connect(case_path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")  # as Casefile opens a case
+    db.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, name TEXT, original BLOB, text TEXT)")
+    db.execute("CREATE VIRTUAL TABLE fts USING fts5(body)")
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        text = data.decode("utf-8", "replace")
+        with db:
+            cur = db.execute("INSERT INTO docs (name, original, text) VALUES (?, ?, ?)",
+                             (path.name, data, text))
+            db.execute("INSERT INTO fts (rowid, body) VALUES (?, ?)",
+                       (cur.lastrowid, normalize(text)))
+    db.close()
+
+
+def import_without_extraction(folder: Path, case_path: Path) -> int:
+    """``casefile import`` exactly, with the post-import hooks cleared."""
+    sys.path.insert(0, str(ROOT))
+    from casefile.cli import build_parser, main
     from casefile.importing import pipeline
 
-    pipeline.POST_IMPORT_HOOKS.clear()  # extraction is measured by its own benchmark
-    if mode == "import":
-        pipeline.index_source = lambda session, source: None  # storage without search
-    case = create_case(case_path)
-    files = [p for p, _ in pipeline.collect_files([folder])]
-    total_bytes = sum(p.stat().st_size for p in files)
+    build_parser()  # the extract command registers its hook when loaded; clear it after
+    pipeline.POST_IMPORT_HOOKS.clear()
+    return main(["import", "--quiet", "--case", str(case_path), str(folder)])
+
+
+def _run(argv: list[str], stdout_path: Path, line_times: list[float] | None = None) -> dict:
+    """Run ``argv`` in a fresh process; its wall time, CPU time and peak memory."""
+    started = time.perf_counter()
+    with stdout_path.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                encoding="utf-8")
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line_times is not None:
+                line_times.append(time.perf_counter())
+            out.write(line)
+        err = proc.stderr.read() if proc.stderr else ""
+        _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv[:4])}... failed ({proc.returncode}):\n{err[-3000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+            "peak_mb": usage.ru_maxrss / 1024, "started": started}
+
+
+def _outcomes(stdout_path: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
-    with PeakMemory() as memory:
-        started = time.perf_counter()
-        for outcome in pipeline.import_paths(case, [folder]):
-            counts[outcome.status] = counts.get(outcome.status, 0) + 1
-        elapsed = time.perf_counter() - started
-    case.close()
-    return {
-        "mode": mode,
-        "documents": len(files),
-        "outcomes": counts,
-        "megabytes": total_bytes / 1e6,
-        "seconds": elapsed,
-        "docs_per_s": len(files) / elapsed,
-        "mb_per_s": total_bytes / 1e6 / elapsed,
-        "peak_mb": memory.peak / 1e6,
-        "case_mb": case_path.stat().st_size / 1e6,
-    }
+    for line in stdout_path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("{"):
+            status = json.loads(line)["status"]
+            counts[status] = counts.get(status, 0) + 1
+    return counts
 
 
-def _unpack(corpus: Path, target: Path, limit: int | None) -> Path:
+def _new_case(path: Path) -> None:
+    subprocess.run([str(CASEFILE), "new", str(path)], check=True, capture_output=True)
+
+
+def _unpack(corpus: Path, target: Path, limit: int | None) -> list[Path]:
     with tarfile.open(corpus) as archive:
-        members = [m for m in archive.getmembers() if m.isfile()]
-        members.sort(key=lambda m: m.name)
+        members = sorted((m for m in archive.getmembers() if m.isfile()), key=lambda m: m.name)
         if limit:
             members = members[:limit]
         archive.extractall(target, members=members, filter="data")
-    return target
+    return sorted(p for p in target.rglob("*") if p.is_file())
 
 
-def _cpu() -> str:
+def _small_files(articles: list[Path], target: Path, count: int) -> None:
+    """``count`` distinct small reports (a title and a few sentences of an ANT article)."""
+    target.mkdir()
+    texts = []
+    for path in articles:
+        body = path.read_text(encoding="utf-8", errors="replace")
+        start = body.find("<TEXT>")
+        texts.append(body[start + 6 : start + 6 + 400].strip() if start >= 0 else body[:400])
+    for i in range(count):
+        folder = target / f"{i // 1000:03d}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"{i:05d}.txt").write_text(f"تقرير رقم {i}\n\n{texts[i % len(texts)]}\n",
+                                             encoding="utf-8")
+
+
+def _cpu_name() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
@@ -111,57 +140,84 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, help="only the first N articles (a quick look)")
-    parser.add_argument(
-        "--child", nargs=3, metavar=("MODE", "FOLDER", "CASE"), help=argparse.SUPPRESS
-    )
+    parser.add_argument("--small-files", type=int, default=10_000,
+                        help="files of the linearity check (0: skip it)")
+    parser.add_argument("--child", nargs=3, metavar=("MODE", "FOLDER", "CASE"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         mode, folder, case = args.child
-        print(json.dumps(run_one(mode, Path(folder), Path(case))))
-        return 0
-
+        if mode == "floor":
+            floor(Path(folder), Path(case))
+            return 0
+        return import_without_extraction(Path(folder), Path(case))
     if not args.corpus.exists():
         parser.error(f"{args.corpus} not found")
-    with tempfile.TemporaryDirectory(prefix="casefile-bench-") as tmp:
-        folder = _unpack(args.corpus, Path(tmp) / "ant", args.limit)
-        results = []
-        for mode in ("import", "import+index"):
-            child = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--child",
-                    mode,
-                    str(folder),
-                    str(Path(tmp) / f"{mode}.casefile"),
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if child.returncode != 0:
-                print(child.stderr, file=sys.stderr)
-                return 1
-            results.append(json.loads(child.stdout.splitlines()[-1]))
 
-    print(f"ANT corpus, {results[0]['documents']} articles, {results[0]['megabytes']:.1f} MB")
-    print(
-        f"machine: {_cpu()}, {os.cpu_count()} CPUs, "
-        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
-    )
+    with tempfile.TemporaryDirectory(prefix="casefile-bench-") as tmp:
+        tmp_path = Path(tmp)
+        folder = tmp_path / "ant"
+        articles = _unpack(args.corpus, folder, args.limit)
+        megabytes = sum(p.stat().st_size for p in articles) / 1e6
+        me = [sys.executable, __file__, "--child"]
+        runs = []
+        for label, mode in (("floor", "floor"), ("import alone", "import"),
+                            ("import + extraction", "door")):
+            case = tmp_path / f"{mode}.casefile"
+            if mode == "floor":
+                argv = [*me, "floor", str(folder), str(case)]
+            else:
+                _new_case(case)
+                argv = ([*me, "import", str(folder), str(case)] if mode == "import" else
+                        [str(CASEFILE), "import", "--quiet", "--case", str(case), str(folder)])
+            out = tmp_path / f"{mode}.jsonl"
+            result = _run(argv, out)
+            result.update(label=label, outcomes=_outcomes(out) if mode != "floor" else {},
+                          case_mb=case.stat().st_size / 1e6)
+            runs.append(result)
+            print(f"  {label}: {result['wall']:.1f} s", file=sys.stderr)
+
+        linear = None
+        if args.small_files:
+            small = tmp_path / "small"
+            _small_files(articles, small, args.small_files)
+            case = tmp_path / "small.casefile"
+            _new_case(case)
+            times: list[float] = []
+            result = _run([str(CASEFILE), "import", "--quiet", "--case", str(case), str(small)],
+                          tmp_path / "small.jsonl", times)
+            n = min(1000, len(times) // 2)
+            first = times[n - 1] - result["started"]
+            last = times[-1] - times[-n - 1]
+            linear = {"files": len(times), "n": n, "first": first, "last": last,
+                      "wall": result["wall"], "cpu": result["cpu"], "peak_mb": result["peak_mb"],
+                      "outcomes": _outcomes(tmp_path / "small.jsonl")}
+
+    docs = len(articles)
+    base = runs[0]
+    print(f"ANT corpus, {docs} articles, {megabytes:.1f} MB; each run a fresh process")
+    print(f"machine: {_cpu_name()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.release()}, load average "
+          f"{os.getloadavg()[0]:.1f} at the end")
     print()
-    print(
-        f"| {'run':<13} | {'docs':>6} | {'seconds':>7} | {'docs/s':>7} | {'MB/s':>6} | {'peak MB':>7} | {'case MB':>7} |"
-    )
-    print(f"|{'-' * 15}|{'-' * 8}|{'-' * 9}|{'-' * 9}|{'-' * 8}|{'-' * 9}|{'-' * 9}|")
-    for r in results:
-        print(
-            f"| {r['mode']:<13} | {r['documents']:>6} | {r['seconds']:>7.1f} | {r['docs_per_s']:>7.0f} | "
-            f"{r['mb_per_s']:>6.2f} | {r['peak_mb']:>7.0f} | {r['case_mb']:>7.1f} |"
-        )
-    for r in results:
+    print("| run | wall s | docs/s | CPU s (user+sys) | docs/CPU s | × floor (wall) "
+          "| × floor (CPU) | peak MB |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|")
+    for r in runs:
+        print(f"| {r['label']} | {r['wall']:.1f} | {docs / r['wall']:.0f} | {r['cpu']:.1f} | "
+              f"{docs / r['cpu']:.0f} | {r['wall'] / base['wall']:.1f} | "
+              f"{r['cpu'] / base['cpu']:.1f} | {r['peak_mb']:.0f} |")
+    for r in runs[1:]:
         if set(r["outcomes"]) != {"imported"}:
-            print(f"note: {r['mode']}: {r['outcomes']}")
+            print(f"note: {r['label']}: {r['outcomes']}")
+    if linear:
+        print()
+        print(f"Linearity, {linear['files']} small files through `casefile import`: "
+              f"first {linear['n']} files {linear['first']:.1f} s (start-up included), "
+              f"last {linear['n']} {linear['last']:.1f} s, ratio "
+              f"{linear['last'] / linear['first']:.2f}; whole run {linear['wall']:.1f} s wall, "
+              f"{linear['cpu']:.1f} s CPU, peak {linear['peak_mb']:.0f} MB"
+              + ("" if set(linear["outcomes"]) == {"imported"} else f"; {linear['outcomes']}"))
     return 0
 
 

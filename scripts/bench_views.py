@@ -90,7 +90,7 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from casefile.views import (
+    from casefile.queries import (
         ViewFilters,
         graph_data,
         spring_positions,

@@ -160,3 +160,30 @@ def test_every_change_is_audited_and_the_log_is_append_only(new_case):
     with pytest.raises(Exception, match="append-only"):
         with new_case.session() as s:
             s.execute(text("UPDATE audit_log SET \"user\" = 'someone else'"))
+
+
+def test_the_revisions_read_without_alembic_are_alembics_own():
+    from alembic.script import ScriptDirectory
+
+    from casefile.db.case import _alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    assert set(known_revisions()) == {rev.revision for rev in script.walk_revisions()}
+    assert head_revision() == script.get_current_head()
+
+
+def test_opening_an_up_to_date_case_does_not_load_alembic(tmp_path):
+    # Start-up time of every command: alembic is loaded to migrate, not to open.
+    path = tmp_path / "c.casefile"
+    create_case(path).close()
+    code = (
+        "import sys\n"
+        "from casefile.cli import build_parser\n"
+        "from casefile.db.case import open_case\n"
+        "build_parser()\n"
+        f"open_case({str(path)!r}).close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'"
+        " or m.startswith('casefile.extraction')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

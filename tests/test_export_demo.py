@@ -14,11 +14,11 @@ import pytest
 from test_export_pdf import assert_in_pdf, page_count, pdftotext
 from test_export_tabular import validate
 
+from casefile import demo
 from casefile.db.case import create_case
 from casefile.export import export_case, export_dossier, export_timeline
 from casefile.export.tabular import CSV_COLUMNS
 
-demo = pytest.importorskip("casefile.demo")
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="poppler-utils (pdftotext) is not installed")
 

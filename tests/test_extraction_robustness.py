@@ -13,6 +13,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+import hypothesis
+import hypothesis.strategies as st
 import pytest
 
 from casefile.extraction import extract
@@ -102,13 +104,11 @@ def test_random_fuzz_spans():
 
 
 def test_hypothesis_spans():
-    hyp = pytest.importorskip("hypothesis")
-    st = pytest.importorskip("hypothesis.strategies")
     pieces = st.sampled_from(SEED.split() + ['"', "«", "»", "بـ", "و", "،", ".", "\n", "ـ", "ً"])
     texts = st.one_of(st.text(max_size=200), st.lists(pieces, max_size=60).map(" ".join))
 
-    @hyp.settings(max_examples=300, deadline=None, derandomize=True)
-    @hyp.given(texts)
+    @hypothesis.settings(max_examples=300, deadline=None, derandomize=True)
+    @hypothesis.given(texts)
     def prop(t):
         check_spans(t)
 

@@ -59,7 +59,7 @@ def test_json_line_per_file_and_exit_0_with_per_file_errors(
     }
     assert lines[1]["status"] == lines[2]["status"] == "imported"
     assert isinstance(lines[1]["source_id"], int) and lines[1]["error"] is None
-    assert "[3/3]" in run.stderr  # progress is on stderr, not mixed into the JSON
+    assert "import: 3/3 files" in run.stderr  # progress is on stderr, not mixed into the JSON
 
     again = _casefile("import", "--case", str(case_path), str(folder / "تقرير.txt"))
     (line,) = [json.loads(x) for x in again.stdout.splitlines()]

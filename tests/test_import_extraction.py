@@ -9,7 +9,7 @@ SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_42518da6be7191c8.txt
 
 
 def test_a_plain_import_proposes_without_any_registration(tmp_path):
-    # A fresh interpreter: nothing has called casefile.extraction.hooks.install().
+    # A fresh interpreter: nothing has called casefile.review.hooks.install().
     script = textwrap.dedent("""
         import sys
         from sqlalchemy import func, select

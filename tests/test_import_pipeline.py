@@ -53,8 +53,10 @@ def test_folder_import_stores_originals_text_and_metadata(new_case, tmp_path: Pa
     (folder / "ملاحظة.txt").write_bytes(REPORT.encode("cp1256"))
     (folder / ".hidden").write_text("skip me")
 
-    outcomes = _run(new_case, folder, user="analyst-1")
+    hidden, *outcomes = _run(new_case, folder, user="analyst-1")
 
+    assert (Path(hidden.path).name, hidden.status) == (".hidden", "skipped")
+    assert hidden.to_json()["reason"] == "hidden (the name starts with a dot)"
     assert [Path(o.path).name for o in outcomes] == ["مسح.pdf", "ملاحظة.txt", "تقرير حطلة.docx"]
     assert {o.status for o in outcomes} == {"imported"}
     docx = _source(new_case, outcomes[2].source_id)
@@ -214,14 +216,14 @@ def test_unreadable_file(sqlite_case, folder: Path, monkeypatch: pytest.MonkeyPa
     secret.write_text(REPORT)
     secret.chmod(0)
     if os.access(secret, os.R_OK):  # running as root: make open() refuse as it would
-        real_open = Path.open
+        real_open = os.open
 
-        def refuse(self: Path, *args, **kwargs):
-            if self == secret:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real_open(self, *args, **kwargs)
+        def refuse(path, *args, **kwargs):
+            if Path(path) == secret:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "open", refuse)
+        monkeypatch.setattr(os, "open", refuse)
     (outcome,) = _run(sqlite_case, secret)
     assert outcome.status == "error"
     assert outcome.error == "the file cannot be read: permission denied"
@@ -233,7 +235,7 @@ def test_missing_path_and_special_file(sqlite_case, folder: Path) -> None:
     os.mkfifo(fifo)
     missing, special = _run(sqlite_case, folder / "لا يوجد.txt", fifo)
     assert missing.error == "no such file or folder"
-    assert special.error == "not a regular file (or a broken link)"
+    assert special.error == "not a regular file: a named pipe (FIFO); only files are imported"
 
 
 def test_failure_while_storing_rolls_back_that_file_only(
@@ -313,3 +315,27 @@ def test_odd_names_and_control_characters_store_on_every_backend(new_case, folde
     assert source.file_name == "\ufffd\ufffd-تقرير.txt"
     assert source.text == REPORT + " نهاية"  # the NUL PostgreSQL cannot store is gone
     assert source.original.count(b"\x00") == 1  # while the original keeps it
+
+
+def test_utf8_article_with_one_stray_byte_is_kept_as_utf8_searchable_and_read(
+    sqlite_case, folder: Path
+) -> None:
+    article = "\n".join([REPORT] * 4)
+    cut = len(REPORT) + 1  # between two lines
+    (folder / "تقرير.txt").write_bytes(
+        article[:cut].encode() + b"\xff" + article[cut:].encode()
+    )
+    (outcome,) = _run(sqlite_case, folder)
+    assert outcome.status == "imported"
+    assert outcome.warnings == ["1 byte sequence not valid in UTF-8 replaced with \ufffd"]
+    source = _source(sqlite_case, outcome.source_id)
+    assert source.status == "invalid_bytes_replaced"
+    assert source.meta["encoding"] == "utf-8"
+    assert source.text.replace("\ufffd", "") == article
+    assert source.language == "ar"
+    with sqlite_case.read_session() as s:
+        assert [hit.id for hit in search(s, "الحرس", kinds=("source",))] == [source.id]
+        proposals = s.scalar(
+            select(func.count()).select_from(m.Proposal).where(m.Proposal.source_id == source.id)
+        )
+    assert proposals > 0  # extraction read it like any other report

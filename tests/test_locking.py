@@ -56,6 +56,9 @@ def test_stale_form_save_is_refused_with_both_versions(new_case):
 
 
 def test_a_race_inside_the_flush_becomes_a_conflict_naming_the_record(new_case):
+    if new_case.backend == "sqlite":
+        pytest.skip("a SQLite writer holds the write lock from its first statement, so no "
+                    "race inside its flush (test_sqlite_writers_take_turns)")
     with new_case.session() as s:
         actor = m.Actor(name="عبد الرحمن غازي العبد الرحمن", kind="person")
         s.add(actor)
@@ -105,6 +108,37 @@ def test_two_processes_race_and_the_loser_is_refused(new_case, tmp_path):
         results.append(p.stdout.readline().strip())
         p.wait(timeout=30)
     assert results[0] == "saved"
-    assert results[1].startswith("refused StaleDataError")
+    # PostgreSQL: the version column matches no row. SQLite: the loser's read snapshot is
+    # stale, and SQLite itself refuses to write from it.
+    assert results[1] in ("refused StaleDataError", "refused ConflictError")
     with new_case.session() as s:
         assert s.scalars(select(m.Actor.notes)).one() == "A"
+
+
+def test_sqlite_writers_take_turns(sqlite_case):
+    """A second writer waits for the first to finish, then sees what it saved."""
+    with sqlite_case.session() as s:
+        actor = m.Actor(name="محمد الركاض", kind="person")
+        s.add(actor)
+    loaded_version = actor.version
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+        import sys, time
+        from casefile.db.case import open_case
+        from casefile.db import models as m
+        case = open_case(sys.argv[1])
+        with case.session() as s:
+            s.get(m.Actor, int(sys.argv[2])).notes = "first"
+            s.flush()
+            print("holding", flush=True)
+            time.sleep(1.5)
+        case.close()
+    """), sqlite_case.url, str(actor.id)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        with pytest.raises(ConflictError, match="محمد الركاض"):
+            with sqlite_case.session() as s:  # waits for the holder's commit
+                apply_edit(s, m.Actor, actor.id, loaded_version, {"notes": "second"})
+    finally:
+        holder.wait(timeout=30)
+    with sqlite_case.session() as s:
+        assert s.get(m.Actor, actor.id).notes == "first"

@@ -2,7 +2,7 @@
 
 import threading
 
-from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt, QThread
 
 from ui.operations import OperationRunner
 from ui.selection import Ref, SelectionModel
@@ -44,6 +44,44 @@ def test_cancel_stops_between_steps(qtbot):
     with qtbot.waitSignal(op.cancelled, timeout=5000):
         op.cancel()
     assert 0 < len(steps) < 1000
+
+
+def test_signals_are_emitted_on_the_ui_thread_and_a_listener_that_left_hears_nothing(qtbot):
+    """A listener may disconnect (as waitSignal does) while the worker still reports: it is
+    never called again. Even a direct connection runs on the UI thread."""
+    runner = OperationRunner()
+    main = QThread.currentThread()
+    threads, late = [], []
+    go_on = threading.Event()
+
+    def work(progress):
+        for i in range(200):
+            progress._last = 0.0  # every step reported, no throttle
+            progress.update(i, 200, "")
+            if i == 0:
+                go_on.wait(5)
+        return "done"
+
+    op = runner.run(work, label="test")
+    for name in ("progress", "succeeded", "finished"):
+        getattr(op, name).connect(lambda *_a: threads.append(QThread.currentThread()),
+                                  Qt.ConnectionType.DirectConnection)
+
+    class Listener:
+        def heard(self, *args):
+            late.append(args)
+            op.progress.disconnect(self.heard)
+
+    listener = Listener()
+    op.progress.connect(listener.heard)
+    qtbot.waitUntil(lambda: bool(late), timeout=5000)
+    del listener
+    go_on.set()
+    with qtbot.waitSignal(op.finished, timeout=10000):
+        pass
+    assert late == [(0, 200, "")]
+    assert threads and all(t is main for t in threads)
+    assert op.result == "done"
 
 
 def test_failures_arrive_as_signals(qtbot):

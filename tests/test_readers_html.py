@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import socket
+import time
 from email.message import EmailMessage
 
 import pytest
@@ -125,3 +126,45 @@ def test_mhtml_saved_by_a_browser(no_network: None) -> None:
     assert result.published == datetime.date(2024, 8, 20)
     # Detection is by content: the same bytes under another name read the same.
     assert read_bytes(data, "saved").text == result.text
+
+
+def _nested_page(depth: int, tags: tuple[str, ...] = ("div",)) -> bytes:
+    opening = "".join(f"<{tags[i % len(tags)]}>" for i in range(depth))
+    closing = "".join(f"</{tags[i % len(tags)]}>" for i in reversed(range(depth)))
+    return (
+        f"<html><body>{opening}<p>نص في العمق</p>{closing}<p>فقرة بعد الصندوق</p></body></html>"
+    ).encode()
+
+
+def test_a_page_nested_200000_levels_deep_is_read_with_its_text() -> None:
+    page = _nested_page(200_000)
+    assert len(page) > 2_000_000
+    started = time.perf_counter()
+    result = read_bytes(page, "deep.html")
+    assert time.perf_counter() - started < 30  # was 126 s
+    assert result.text == "نص في العمق\nفقرة بعد الصندوق"
+
+
+def test_reading_time_grows_linearly_with_nesting_depth() -> None:
+    """Four times deeper takes about four times as long (it took sixteen)."""
+
+    def best_of_three(depth: int) -> float:
+        page = _nested_page(depth, ("div", "section", "span", "blockquote"))
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            read_bytes(page, "deep.html")
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    shallow, deep = best_of_three(20_000), best_of_three(80_000)
+    assert deep / shallow < 8, (shallow, deep)
+
+
+def test_ordinary_nesting_is_left_as_it_is() -> None:
+    from casefile.importing.readers.html import _BLOCK
+    from casefile.importing.readers.html_depth import flatten_deep
+
+    rows = "".join(f"<tr><td><p>خانة {i}</p></td></tr>" for i in range(300))
+    page = f"<html><body><div><table>{rows}</table><script>'<div>'.repeat(999)</script></div></body></html>"
+    assert flatten_deep(page, _BLOCK) is page

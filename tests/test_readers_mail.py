@@ -142,3 +142,47 @@ def test_telegram_export_one_child_per_message() -> None:
 def test_json_that_is_not_a_telegram_export() -> None:
     with pytest.raises(ReadError, match="not a Telegram Desktop export"):
         read_bytes(b'{"items": [1, 2, 3]}', "data.json")
+
+
+def test_telegram_entries_of_the_wrong_type_are_reported_and_null_is_never_none() -> None:
+    messages = [
+        42,
+        "a string where a message should be",
+        None,
+        {"id": 1, "type": "service", "action": "pin_message", "text": ""},
+        {
+            "id": 2,
+            "type": "message",
+            "date": "2024-08-12T10:11:12",
+            "text": ["زيارة ", {"type": "bold", "text": None}, {"type": "link", "text": "حطلة"}, 7],
+        },
+        {"id": 3, "type": "message", "date": "2024-08-12T10:12:00", "text": None},
+        {"id": 4, "type": "message", "date": "2024-08-12T10:13:00", "text": 3.5},
+        {"id": 5, "type": "message", "date": "2024-08-12T10:14:00", "text": "توتر في حطلة"},
+    ]
+    result = read_bytes(_export(messages), "result.json")
+    texts = [child.result.text for child in result.children]
+    assert texts == ["زيارة حطلة", "توتر في حطلة"]
+    assert not any("None" in text for text in texts)
+    assert result.metadata["dropped"] == {
+        "messages_not_objects": 3,
+        "service_messages": 1,
+        "text_parts_of_wrong_type": 2,
+        "messages_without_text": 2,
+        "texts_of_wrong_type": 1,
+    }
+    assert result.warnings == [
+        "3 message entries that are not objects left out",
+        "1 message texts that are neither text nor a list of parts left out",
+        "2 text parts that are neither text nor an entity with text left out",
+    ]
+
+
+def test_telegram_warnings_reach_the_import_report(sqlite_case, tmp_path) -> None:
+    from casefile.importing.pipeline import import_paths
+
+    path = tmp_path / "result.json"
+    path.write_bytes(_export([{"id": 1, "type": "message", "text": "خبر"}, ["not", "a message"]]))
+    (outcome,) = import_paths(sqlite_case, [path])
+    assert outcome.status == "imported"
+    assert outcome.to_json()["warnings"] == ["1 message entries that are not objects left out"]

@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from casefile.db import models as m
 from casefile.importing.pipeline import import_paths
+from casefile.importing.reader_process import DEFAULT_BUDGET, shared_reader
 from casefile.importing.readers import OcrOptions, ReadError, read_bytes
 from casefile.importing.readers.ocr import Word, logical_line
 from casefile.importing.readers.pdf_scan import garbled_reason
@@ -238,18 +239,49 @@ def test_cli_languages_flag_and_missing_tesseract_on_path(tmp_path: Path) -> Non
         opened.close()
 
 
-def test_time_limit_per_page_and_cancel(sqlite_case, tmp_path: Path) -> None:
+def test_time_limit_per_page() -> None:
     result = read_bytes(_png(_page()), "slow.png", OcrOptions(page_seconds=0.05))
     assert result.status == "no_text"
     assert result.metadata["ocr"]["reason"] == "OCR stopped at the time limit of 0.05 s"
-    # Cancel while the pages of a two-page TIFF are read: nothing of it is stored.
+
+
+def _three_page_tiff(path: Path) -> Path:
     out = io.BytesIO()
-    _page().save(out, format="TIFF", save_all=True, append_images=[_page()])
-    path = tmp_path / "two.tiff"
+    _page().save(out, format="TIFF", save_all=True, append_images=[_page(), _page()])
     path.write_bytes(out.getvalue())
-    assert list(import_paths(sqlite_case, [path], cancelled=lambda: True)) == []
+    return path
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is Linux's")
+def test_ocr_runs_in_the_reader_worker_with_page_progress_and_cancel(sqlite_case, tmp_path):
+    """A scan is read in the reader process under the default memory budget (Tesseract
+    inherits the cap), reports each page as it finishes, and a cancel mid-file stops the
+    worker at once and stores nothing of the file."""
+    path = _three_page_tiff(tmp_path / "three.tiff")
+    one_at_a_time = OcrOptions(workers=1)  # page 2 is being read when page 1 is reported
+    pages: list[tuple[int, int]] = []
+    outcomes = list(import_paths(sqlite_case, [path], ocr=one_at_a_time,
+                                 page_progress=lambda d, t: pages.append((d, t)),
+                                 cancelled=lambda: bool(pages)))  # fmt: skip
+    assert outcomes == [] and pages[0] == (1, 3) and len(pages) < 3
     with sqlite_case.read_session() as s:
         assert s.scalars(select(m.Source)).all() == []
+
+    reader = shared_reader(DEFAULT_BUDGET)
+    pages.clear()
+    [outcome] = import_paths(sqlite_case, [path], ocr=one_at_a_time,
+                             page_progress=lambda d, t: pages.append((d, t)))  # fmt: skip
+    assert outcome.status == "imported", outcome.error
+    assert pages == [(1, 3), (2, 3), (3, 3)]
+    assert reader.pid is not None and reader.pid != os.getpid()
+    limits = Path(f"/proc/{reader.pid}/limits").read_text()
+    cap = next(line for line in limits.splitlines() if line.startswith("Max address space"))
+    assert "unlimited" not in cap.split()[3]  # the worker that ran Tesseract is capped
+    with sqlite_case.read_session() as s:
+        routes = s.scalars(select(m.SourcePage.route).where(
+            m.SourcePage.source_id == outcome.source_id).order_by(m.SourcePage.number)).all()
+        assert routes == ["ocr"] * 3
+        assert [h.id for h in search(s, "حطلة") if h.kind == "source"] == [outcome.source_id]
 
 
 def test_telegram_photo_is_read_searchable_and_proposed(sqlite_case, tmp_path) -> None:

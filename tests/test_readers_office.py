@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import io
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -117,3 +119,80 @@ def test_docx_text_box_and_tracked_changes_read_once() -> None:
             archive.writestr(item, data)
     text = read_bytes(buffer.getvalue(), "boxes.docx").text
     assert text.split("\n") == ["قبل المضاف", "بعد\tالجدولة", "نص في مربع"]
+
+
+def _lying_container(source: str, member: str, real_megabytes: int, declared: int) -> bytes:
+    """``source`` (a real document) with ``member`` replaced by ``real_megabytes``
+    of compressible bytes, then its zip headers patched to declare ``declared``
+    bytes: the sizes checked before reading say there is nothing to fear."""
+    original = zipfile.ZipFile(io.BytesIO((FIXTURES / source).read_bytes()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for info in original.infolist():
+            if info.filename != member:
+                archive.writestr(info.filename, original.read(info))
+        with archive.open(member, "w") as bomb:
+            chunk = b" " * (1024 * 1024)
+            for _ in range(real_megabytes):
+                bomb.write(chunk)
+    data = bytearray(buffer.getvalue())
+    name = member.encode()
+    local = data.index(b"PK\x03\x04")
+    while data[local + 30 : local + 30 + len(name)] != name:
+        local = data.index(b"PK\x03\x04", local + 4)
+    data[local + 22 : local + 26] = declared.to_bytes(4, "little")  # uncompressed size
+    central = data.index(b"PK\x01\x02", local)
+    while data[central + 46 : central + 46 + len(name)] != name:
+        central = data.index(b"PK\x01\x02", central + 4)
+    data[central + 24 : central + 28] = declared.to_bytes(4, "little")
+    return bytes(data)
+
+
+_READ_UNDER_A_CAP = """
+import resource, sys
+from casefile.importing.readers import ReadError, read_bytes
+in_use = int(open("/proc/self/statm").read().split()[0]) * resource.getpagesize()
+resource.setrlimit(resource.RLIMIT_AS, (in_use + 200 * 1024 * 1024,) * 2)
+data = open(sys.argv[1], "rb").read()
+try:
+    read_bytes(data, sys.argv[2])
+    print("read")
+except ReadError as error:
+    print(error)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is enforced on Linux")
+@pytest.mark.parametrize(
+    ("source", "member", "name", "expected"),
+    [
+        ("report.docx", "word/document.xml", "report.docx",
+         "DOCX is damaged: Bad CRC-32 for file 'word/document.xml'"),
+        ("report.odt", "mimetype", "report.odt", "ODT is damaged: Bad CRC-32 for file 'mimetype'"),
+    ],
+)
+def test_zip_headers_that_lie_about_sizes_cost_no_memory(
+    tmp_path: Path, source: str, member: str, name: str, expected: str
+) -> None:
+    """300 MB inside, a few bytes declared: read in a stream, the member stops at
+    what was declared (and fails its checksum) instead of being inflated whole,
+    which took 2.2 GB for a real DOCX."""
+    path = tmp_path / name
+    path.write_bytes(_lying_container(source, member, real_megabytes=300, declared=60))
+    assert path.stat().st_size < 2 * 1024 * 1024
+    run = subprocess.run(
+        [sys.executable, "-c", _READ_UNDER_A_CAP, str(path), name],
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[1],
+    )
+    assert run.stderr == ""  # no MemoryError
+    assert run.stdout.strip() == expected
+
+
+def test_members_are_streamed_with_a_running_cap_whatever_the_headers_say() -> None:
+    from casefile.importing.readers import archive
+
+    data = _lying_container("report.docx", "word/media/padding.bin", real_megabytes=3,
+                            declared=3 * 1024 * 1024)
+    container = archive.Container(data, "DOCX", limit=2 * 1024 * 1024)
+    with pytest.raises(ReadError, match=r"^DOCX expands to more than 2 MB \(zip bomb\?\)$"):
+        container.read("word/media/padding.bin")

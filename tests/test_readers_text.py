@@ -82,3 +82,44 @@ def test_language_by_script() -> None:
     assert detect_language("12345 --- ...") == "other"
     # Mostly Arabic with an English acronym is still Arabic.
     assert detect_language("الحرس الثوري الإيراني (IRGC) في دير الزور") == "ar"
+
+
+def _with_bad_bytes(encoding: str, bad: bytes) -> bytes:
+    """ARABIC in ``encoding`` with ``bad`` between two of its letters."""
+    return ARABIC[:60].encode(encoding) + bad + ARABIC[60:].encode(encoding)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [
+        # A stray 0xFF in the middle of a UTF-8 article.
+        ("utf-8", _with_bad_bytes("utf-8", b"\xff")),
+        ("utf-8-bom", b"\xef\xbb\xbf" + _with_bad_bytes("utf-8", b"\xff")),
+        # A copy cut in the middle of its last letter.
+        ("utf-8", ARABIC.encode("utf-8") + "ة".encode()[:1]),
+        # A lone surrogate (half of a pair) in UTF-16, with and without a mark.
+        ("utf-16-le", _with_bad_bytes("utf-16-le", b"\x00\xd8")),
+        ("utf-16-be", _with_bad_bytes("utf-16-be", b"\xd8\x00")),
+        ("utf-16-le-bom", b"\xff\xfe" + _with_bad_bytes("utf-16-le", b"\x00\xd8")),
+    ],
+)
+def test_a_few_bad_bytes_keep_utf8_and_utf16_and_say_so(encoding: str, data: bytes) -> None:
+    result = read_bytes(data, "تقرير.txt")
+    assert result.metadata["encoding"] == encoding  # not cp1256 mojibake
+    assert result.text.replace("\ufffd", "") == ARABIC
+    assert result.text.count("\ufffd") == 1
+    assert result.status == "invalid_bytes_replaced"
+    assert result.metadata["invalid_sequences_replaced"] == 1
+    name = encoding.removesuffix("-bom").upper()
+    assert result.warnings == [f"1 byte sequence not valid in {name} replaced with \ufffd"]
+    assert detect_language(result.text) == "ar"
+
+
+def test_many_bad_bytes_are_not_utf8_with_holes() -> None:
+    # cp1256 Arabic is mostly "bad bytes" as UTF-8: it stays cp1256.
+    assert read_bytes(ARABIC.encode("cp1256"), "a.txt").metadata["encoding"] == "cp1256"
+    # A French report in cp1252 has a few bytes that are not UTF-8 and no valid
+    # multi-byte letters at all: a code page, not damaged UTF-8.
+    french = "Le rapport décrit la situation à Deir ez-Zor en août. " * 20
+    result = read_bytes(french.encode("cp1252"), "rapport.txt")
+    assert result.text == french.strip() and result.status == "ok"

@@ -256,3 +256,35 @@ def test_citations_jump_to_the_passage_and_delete_undoes(desk, qtbot):
     with window.handle.case.session() as s:
         assert s.get(m.Actor, actor_id).name == "أبو رقية الأحوازي"
         assert len(s.scalars(select(m.Citation)).all()) == 1
+
+
+def test_editing_the_report_date_re_resolves_the_sources_proposals(desk, qtbot, tmp_path):
+    from casefile.importing.pipeline import import_paths
+    from casefile.review.hooks import install
+
+    window, _ = desk
+    install()
+    report = tmp_path / "report.txt"
+    report.write_text("قصفت طائرات حربية مدينة الميادين أمس الجمعة.", encoding="utf-8")
+    (outcome,) = list(import_paths(window.handle.case, [report]))
+
+    def proposed(kind):
+        with window.handle.case.read_session() as s:
+            return [p.payload for p in s.scalars(select(m.Proposal).where(
+                m.Proposal.source_id == outcome.source_id, m.Proposal.kind == kind))]
+
+    (date,) = proposed("DATE")
+    assert date.get("date") is None  # no report date in the file: proposed, not resolved
+    window.selection.select(Ref("source", outcome.source_id))
+    qtbot.waitUntil(lambda: window.viewer.source is not None
+                    and window.viewer.source.id == outcome.source_id, timeout=10000)
+    window.viewer.details_button.click()
+    form = window.panels["record"].forms["source"]
+    qtbot.waitUntil(lambda: form.record_id == outcome.source_id, timeout=10000)
+    assert form.published.text() == ""
+    form.published.setText("2018-03-10")
+    _saved(qtbot, window, form)
+    (date,) = proposed("DATE")
+    assert date["date"]["value"] == "2018-03-09"  # «أمس الجمعة» against 10 March 2018
+    (incident,) = proposed("incident")
+    assert incident["date"]["value"] == "2018-03-09"

@@ -10,7 +10,7 @@ import pytest
 
 from casefile import vocabulary as terms
 from casefile.export import labels as export_labels
-from casefile.extraction import extract
+from casefile.extraction import extract, incident_words
 from casefile.extraction import incidents as extraction_incidents
 from casefile.extraction.types import RELATION_TYPES as EXTRACTED_RELATIONS
 from casefile.services import vocab as form_vocab
@@ -27,9 +27,10 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 def emitted_keys() -> dict[str, set[str]]:
     """The types, sub-types, roles and relation types extraction can produce, read from
     its own tables and from the role literals in its source."""
-    triggers = extraction_incidents._T.values()
-    types = {t for t, _sub, _prio in triggers}
-    subtypes = {sub for _t, sub, _prio in triggers} | {"air_drone_strike", "checkpoint_setup"}
+    made = [(t, sub) for t, sub, _prio, _kind in incident_words.TRIGGERS.values()]
+    made += incident_words.MADE_SUBTYPES
+    types = {t for t, _sub in made}
+    subtypes = {sub for _t, sub in made}
     roles = {*extraction_incidents.AGENT_ROLE.values(), *extraction_incidents.SUB_AGENT.values(),
              *extraction_incidents.PATIENT_ROLE.values(), "perpetrator", "target"}
     source = Path(extraction_incidents.__file__).read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from views_case import build_views_case
 
-from casefile.views import (
+from casefile.queries import (
     ViewFilters,
     density,
     focus_for,
@@ -23,7 +23,7 @@ from casefile.views import (
     timeline_lanes,
     timeline_window,
 )
-from casefile.views.filters import place_with_parts
+from casefile.queries.filters import place_with_parts
 
 D = dt.date
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from views_case import build_views_case, isolate_settings, open_linked_window, settle
 
-from casefile.views import incident_span
+from casefile.queries import incident_span
 from ui.selection import Ref
 
 

@@ -31,11 +31,13 @@ class ActorPickerDialog(QDialog):
 
     def __init__(self, handle: CaseHandle, title: str, prompt: str,
                  candidates: Callable[[Session], list[Candidate]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 search: Callable[..., list[Candidate]] = rank_actors) -> None:
         super().__init__(parent)
         self.setObjectName("actorPicker")
         self.setWindowTitle(title)
         self.handle = handle
+        self._rank = search  # actors by default; the grouped review passes places too
         self.query = QLineEdit(placeholderText=self.tr("Type a name to search every actor"))
         self.list = QListWidget()
         self.list.setObjectName("candidates")
@@ -60,7 +62,7 @@ class ActorPickerDialog(QDialog):
     def _search(self) -> None:
         text = self.query.text()
         if text.strip():
-            self.handle.read(lambda s: rank_actors(s, text, limit=30), self._show,
+            self.handle.read(lambda s: self._rank(s, text, limit=30), self._show,
                              label="Searching actors")
 
     def _show(self, candidates: list[Candidate]) -> None:

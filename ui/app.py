@@ -8,7 +8,6 @@ UI thread, with progress) in the per-user data folder and opens it.
 
 from __future__ import annotations
 
-import inspect
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,16 +15,16 @@ from typing import Any
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
-from casefile.db.case import Case, create_case
+from casefile.db.case import Case
+from casefile.demo import create_demo_case
 
-from . import dialogs
+from . import dialogs, i18n
 from .fonts import register_fonts, ui_font
 from .main_window import MainWindow
 from .operations import Progress
 from .settings import AppSettings
 from .task_progress import TaskProgressDialog
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 DEMO_NAME = "Demo case"
 
 
@@ -40,31 +39,10 @@ def demo_case_path() -> Path:
     return data_dir() / "demo.casefile"
 
 
-def _remove_case_file(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
 def build_demo(path: Path, progress: Progress) -> Case:
-    """Create the demo case from seeds/ through the same pipeline as any import."""
-    case = create_case(path, name=DEMO_NAME)
-    try:
-        try:
-            from casefile.demo import build_demo_case
-        except ImportError:  # extraction's demo builder not available: import the seeds only
-            from casefile.importing.pipeline import import_paths
-
-            for _outcome in import_paths(case, [SEEDS], progress=progress.update,
-                                         cancelled=lambda: progress.cancelled):
-                pass
-        else:
-            params = inspect.signature(build_demo_case).parameters
-            build_demo_case(case, **({"progress": progress} if "progress" in params else {}))
-        progress.check()
-    except BaseException:
-        case.close()
-        _remove_case_file(path)
-        raise
+    """Create the demo case from seeds/ through the same pipeline as any import; it appears
+    at ``path`` only when complete (a cancel or a crash leaves no half-built demo)."""
+    case, _summary = create_demo_case(path, name=DEMO_NAME, progress=progress)
     return case
 
 
@@ -111,12 +89,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Casefile")
     register_fonts()
     app.setFont(ui_font(app.font()))
-    try:
-        from . import i18n
-
-        i18n.install_saved_language(app)
-    except ImportError:  # the interface language module is optional
-        pass
+    i18n.install_saved_language(app)
     return app
 
 

@@ -61,15 +61,18 @@ class CaseHandle(QObject):
 
         return self._run(work, label or "Reading", on_success, on_failure)
 
-    def write(self, description: str, fn: Callable[[Session], T], *,
+    def write(self, description: str, fn: Callable[..., T], *,
               on_success: Callable[[T], None] | None = None,
-              on_failure: Callable[[BaseException], None] | None = None) -> Operation:
-        """One undoable user action: ``fn(session)`` in one transaction."""
+              on_failure: Callable[[BaseException], None] | None = None,
+              with_progress: bool = False) -> Operation:
+        """One undoable user action: ``fn(session)`` in one transaction
+        (``fn(session, progress)`` with ``with_progress``, for large writes)."""
         case = self.case
         box: dict[str, Operation] = {}
 
-        def work(_progress: Progress) -> tuple[T, UndoableAction]:
-            result, action = run_action(case, description, fn)
+        def work(progress: Progress) -> tuple[T, UndoableAction]:
+            call = (lambda s: fn(s, progress)) if with_progress else fn
+            result, action = run_action(case, description, call)
             box["op"].changes.update(tables_of(action))
             return result, action
 

@@ -24,6 +24,7 @@ from .documents_model import COLUMNS, DocumentsModel
 from .navigation import Navigator
 from .selection import Ref, SelectionModel
 from .vocabulary import LANGUAGES
+from .widgets import select_row
 
 
 class DocumentsView(QWidget):
@@ -113,7 +114,6 @@ class DocumentsView(QWidget):
         if row is not None and self.table.currentIndex().row() != row:
             self._following = True
             try:
-                self.table.selectRow(row)
+                select_row(self.table, row)
             finally:
                 self._following = False
-            self.table.scrollTo(self.model.index(row, 0))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from casefile.db.case import Case
-from casefile.views import Focus, focus_for
+from casefile.queries import Focus, focus_for
 
 from .operations import OperationRunner
 from .selection import Ref, SelectionModel

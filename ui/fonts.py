@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase
 
-FONTS_DIR = Path(__file__).resolve().parents[1] / "resources" / "fonts"
+from casefile.assets import resource
+
+FONTS_DIR = resource("fonts")
 ARABIC_TEXT = ["Noto Naskh Arabic", "Noto Sans"]  # reading text: Naskh, Latin falls back
 ARABIC_UI = ["Noto Sans Arabic", "Noto Sans"]
 

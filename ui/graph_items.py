@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.views import GraphEdge, GraphNode
+from casefile.queries import GraphEdge, GraphNode
 
 from . import formatting as fmt
 from . import vocabulary as vocab

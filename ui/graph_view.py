@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from casefile.db.case import Case
-from casefile.views import Focus, GraphData, ViewFilters, graph_data, neighbours, spring_positions
-from casefile.views.graph import GraphEdge
+from casefile.queries import Focus, GraphData, ViewFilters, graph_data, neighbours, spring_positions
+from casefile.queries.graph import GraphEdge
 
 from . import formatting as fmt
 from . import none_guard

@@ -11,7 +11,6 @@ window switches language without a restart.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -25,8 +24,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from casefile import vocabulary
+from casefile.assets import resource
 
-I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+I18N_DIR = resource("i18n")
 LANGUAGES = ("en", "ar")
 SETTINGS_KEY = "ui/language"  # "system", "en" or "ar"
 VOCABULARY_CONTEXT = "Vocabulary"

@@ -68,9 +68,9 @@ def run_import(handle: CaseHandle, paths: Sequence[str], languages: str | None =
             progress.update(files_done, files, f"{path}\n" + QCoreApplication.translate(
                 "ImportProgressDialog", "OCR: page {} of {}").format(done, total))
 
-        ocr = OcrOptions(languages=languages, progress=page)
         for outcome in import_paths(case, list(paths), user=user, progress=step,
-                                    cancelled=lambda: progress.cancelled, ocr=ocr):
+                                    cancelled=lambda: progress.cancelled,
+                                    ocr=OcrOptions(languages=languages), page_progress=page):
             report.outcomes.append(outcome)
         report.cancelled = progress.cancelled and len(report.outcomes) < report.total
         return report

@@ -16,10 +16,8 @@ if TYPE_CHECKING:
 
 
 def install(window: MainWindow, *, first: bool) -> None:
-    try:
-        from .linked_views import install_linked_views
-    except ImportError:
-        return
+    from .linked_views import install_linked_views
+
     window.linked_docks = install_linked_views(window, window.handle.runner, window.handle.case,
                                                window.selection)
     views = window.linked_views
@@ -30,6 +28,7 @@ def install(window: MainWindow, *, first: bool) -> None:
             action.setShortcut(QKeySequence())
     if first:  # the timeline beside the review queue, graph and map beside the record
         docks, linked = window.docks, window.linked_docks
+        window.tabifyDockWidget(docks["review"], docks["names"])  # review by name
         if "timeline" in linked:
             window.tabifyDockWidget(docks["review"], linked["timeline"])
         for name in ("graph", "map"):

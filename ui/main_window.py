@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.toolbar = build_toolbar(self)
         self.addToolBar(self.toolbar)
-        self.resize(1440, 900)
+        self._fit_screen()
         self._restore_layout()
         self.setAcceptDrops(True)
         QApplication.instance().installEventFilter(self)
@@ -118,6 +118,17 @@ class MainWindow(QMainWindow):
 
     # --- layout ------------------------------------------------------------------------
 
+    def _fit_screen(self) -> None:
+        """First start: most of the screen, centred (a saved geometry replaces it)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1440, 900)
+            return
+        area = screen.availableGeometry()
+        width, height = int(area.width() * 0.92), int(area.height() * 0.92)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
+
     def _restore_layout(self) -> None:
         geometry, state = self.settings.layout()
         if geometry is not None:
@@ -133,6 +144,7 @@ class MainWindow(QMainWindow):
         self.restoreState(self.default_state, LAYOUT_VERSION)
         for dock in self.all_docks():
             dock.show()
+        self.tabifyDockWidget(self.docks["review"], self.docks["names"])
         for name, target in (("timeline", "review"), ("graph", "record"), ("map", "record")):
             if name in self.linked_docks:
                 self.tabifyDockWidget(self.docks[target], self.linked_docks[name])

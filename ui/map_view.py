@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -37,8 +36,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from casefile.assets import resource
 from casefile.db.case import Case
-from casefile.views import Focus, MapPlace, ViewFilters, map_places
+from casefile.queries import Focus, MapPlace, ViewFilters, map_places
 
 from . import formatting as fmt
 from . import none_guard
@@ -50,7 +50,7 @@ from .preferences_dialog import latin_labels, set_latin_labels, view_preferences
 from .selection import Ref, SelectionModel
 from .view_query import LatestQuery, view_filters
 
-BASEMAP = Path(__file__).resolve().parents[1] / "resources" / "basemap" / "levant.geojson"
+BASEMAP = resource("basemap", "levant.geojson")
 LAT0, LON0, K = 35.0, 38.5, 100.0  # equirectangular, true to scale at Syria's latitude
 LABELS_ALL_SCALE = 3.0  # beyond this zoom, every place is labelled
 
@@ -238,6 +238,12 @@ class MapView(QWidget):
         self._fit_pending: set[int] | None = None  # a fit asked for while hidden
         self.canvas.zoomed.connect(lambda _s: self._update_labels())
         self._build_toolbar()
+        # Said over the map while the case has no place to show (instead of a region of labels).
+        self.empty = QLabel(self.canvas, objectName="mapEmpty", wordWrap=True,
+                            alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("background: rgba(255,255,255,225); color: #444; "
+                                 "padding: 12px; border-radius: 6px;")
+        self.empty.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.toolbar)
@@ -273,6 +279,11 @@ class MapView(QWidget):
         self.zoom_out.setToolTip(self.tr("Zoom out"))
         self.fit.setToolTip(self.tr("Show all places"))
         self.latin_box.setText(self.tr("Latin names"))
+        self.empty.setText(self.tr(
+            "No places on the map yet.\nPlaces appear here once they are in the case with "
+            "coordinates: accept the proposed places (Review by name → Places; places the "
+            "gazetteer knows come with their coordinates), or give a place its latitude and "
+            "longitude in its form."))
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -306,6 +317,26 @@ class MapView(QWidget):
         self._fitted = True
         self._update_labels()
         self._update_status()
+        self._show_empty(not self.places)
+
+    def _show_empty(self, empty: bool) -> None:
+        for label in self.country_labels:
+            label.setVisible(not empty)
+        self.empty.setVisible(empty)
+        if empty:
+            self._place_empty()
+
+    def _place_empty(self) -> None:
+        width = max(160, min(420, self.canvas.width() - 40))
+        self.empty.setFixedWidth(width)
+        self.empty.adjustSize()
+        self.empty.move((self.canvas.width() - width) // 2,
+                        max(8, (self.canvas.height() - self.empty.height()) // 2))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.empty.isVisible():
+            self._place_empty()
 
     def _filters_changed(self, filters) -> None:
         self.filters = view_filters(filters)
@@ -321,8 +352,8 @@ class MapView(QWidget):
         items = [self.places[i] for i in (ids or self.places.keys()) if i in self.places]
         if ids is None:
             items = [i for i in items if i.place.incidents > 0] or items
-        if not items:
-            self.canvas.fitInView(self.scene.itemsBoundingRect(),
+        if not items:  # nothing to frame: Syria, not the whole region
+            self.canvas.fitInView(QRectF(project(35.6, 37.4), project(42.4, 32.3)),
                                   Qt.AspectRatioMode.KeepAspectRatio)
             return
         xs = [i.pos().x() for i in items]

@@ -8,6 +8,20 @@ not touch the case, such as rendering, may use the same runner.
 
 After a write, the runner emits ``changed`` once with what changed, and every
 view refreshes itself from that one notification.
+
+Threads: the worker never emits an operation's public signals. It posts to the
+operation itself (a QObject living on the UI thread, through its own slots), and the
+operation emits ``progress``/``succeeded``/``failed``/``cancelled``/``finished`` from
+there. So every listener is called on the UI thread, synchronously, and a listener
+that disconnects (as pytest-qt's ``waitSignal`` does) or goes away is never called
+again: no event posted by the worker is ever addressed to it. Listeners connected to a
+signal emitted on the worker instead get a queued event each, which PySide delivers
+through a slot object holding the listener's ``self`` without a reference: an event the
+worker posts while the UI thread is disconnecting and freeing that listener later calls
+a dead object (SIGSEGV) or a new one at the same address (``'int' object has no
+attribute 'cancelled'``: a progress count taken for the import report).
+Results and errors stay Python attributes read on the UI thread; they do not travel
+through Qt's queue.
 """
 
 from __future__ import annotations
@@ -19,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 
 class Cancelled(Exception):
@@ -38,7 +52,7 @@ class Progress:
         now = time.monotonic()
         if now - self._last >= 0.05 or done >= total:  # no flood of signals
             self._last = now
-            self._op.progress.emit(done, total, label)
+            self._op._reported.emit(done, total, label)  # to the UI thread, see above
 
     @property
     def cancelled(self) -> bool:
@@ -51,13 +65,21 @@ class Progress:
 
 
 class Operation(QObject):
-    """One piece of work; connect to its signals before or right after ``run``."""
+    """One piece of work; connect to its signals before or right after ``run``.
+
+    Every public signal is emitted on the UI thread (the thread the operation was made in).
+    """
 
     progress = Signal(int, int, str)  # done, total, label
     succeeded = Signal(object)
     failed = Signal(object)  # the exception
     cancelled = Signal()
     finished = Signal()
+
+    # Emitted by the worker only, each connected to this object's own slot: Qt queues
+    # them to the UI thread, where the slot emits the public signals above.
+    _reported = Signal(int, int, str)
+    _ended = Signal()
 
     def __init__(self, fn: Callable[[Progress], Any], label: str,
                  changes: set[str] | None = None) -> None:
@@ -68,9 +90,40 @@ class Operation(QObject):
         self.ticket = Progress(self)
         self.result: Any = None
         self.error: BaseException | None = None
+        self.was_cancelled = False
+        self._reported.connect(self._relay_progress, Qt.ConnectionType.QueuedConnection)
+        self._ended.connect(self._relay_end, Qt.ConnectionType.QueuedConnection)
 
     def cancel(self) -> None:
         self.ticket._cancel.set()
+
+    def work(self) -> None:
+        """Run ``fn`` (on the worker thread) and post the outcome to the UI thread."""
+        try:
+            self.result = self.fn(self.ticket)
+        except Cancelled:
+            self.was_cancelled = True
+        except BaseException as exc:  # noqa: BLE001 - every failure reaches the UI
+            exc.__casefile_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.error = exc
+        finally:
+            self._ended.emit()
+
+    @Slot(int, int, str)
+    def _relay_progress(self, done: int, total: int, label: str) -> None:
+        self.progress.emit(done, total, label)
+
+    @Slot()
+    def _relay_end(self) -> None:
+        try:
+            if self.was_cancelled:
+                self.cancelled.emit()
+            elif self.error is not None:
+                self.failed.emit(self.error)
+            else:
+                self.succeeded.emit(self.result)
+        finally:
+            self.finished.emit()
 
 
 class _Job(QRunnable):
@@ -80,19 +133,7 @@ class _Job(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        op = self.op
-        try:
-            op.result = op.fn(op.ticket)
-        except Cancelled:
-            op.cancelled.emit()
-        except BaseException as exc:  # noqa: BLE001 - every failure reaches the UI
-            exc.__casefile_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
-            op.error = exc
-            op.failed.emit(exc)
-        else:
-            op.succeeded.emit(op.result)
-        finally:
-            op.finished.emit()
+        self.op.work()
 
 
 class OperationRunner(QObject):

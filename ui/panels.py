@@ -47,6 +47,11 @@ def _review(h, s, n):
     return ReviewView(h, s, n)
 
 
+def _names(h, s, n):
+    from .group_review_view import GroupReviewView
+    return GroupReviewView(h, s, n)
+
+
 def _record(h, s, n):
     from .record_panel import RecordPanel
     return RecordPanel(h, s, n)
@@ -57,4 +62,5 @@ PANELS = [
     Panel("records", QT_TRANSLATE_NOOP("MainWindow", "Actors, places, incidents"), Left, "Ctrl+2", _records),
     Panel("review", QT_TRANSLATE_NOOP("MainWindow", "Review queue"), Bottom, "Ctrl+3", _review),
     Panel("record", QT_TRANSLATE_NOOP("MainWindow", "Record"), Right, "Ctrl+4", _record),
+    Panel("names", QT_TRANSLATE_NOOP("MainWindow", "Review by name"), Bottom, "Ctrl+5", _names),
 ]

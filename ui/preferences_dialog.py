@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.importing.readers.ocr import DEFAULT_LANGUAGES
+from casefile.importing.readers.ocr_options import DEFAULT_LANGUAGES
 
 from . import i18n
 

@@ -24,16 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# Extraction's decisions complete the desk's (Latin names, relations, incidents).
+from casefile.review.decisions import accept as accept_proposal
+from casefile.review.decisions import merge_into as merge_proposal
+from casefile.review.decisions import reject as reject_proposal
 from casefile.services import review
 from casefile.services.review import ProposalRow
-
-try:  # extraction's decisions complete the desk's (Latin names, relations, incidents)
-    from casefile.extraction import decisions as _decisions
-
-    accept_proposal, merge_proposal = _decisions.accept, _decisions.merge_into
-    reject_proposal = _decisions.reject
-except ImportError:  # pragma: no cover - extraction is part of the product
-    accept_proposal, merge_proposal, reject_proposal = review.accept, review.merge, review.reject
 
 from .actor_picker import ActorPickerDialog
 from .case_handle import CaseHandle
@@ -44,6 +40,7 @@ from .navigation import Navigator
 from .proposal_edit import ProposalEditDialog
 from .review_model import COLUMNS, ReviewModel
 from .selection import Ref, SelectionModel
+from .widgets import select_row
 
 THIS_DOCUMENT, WHOLE_CASE = 0, 1
 
@@ -131,14 +128,13 @@ class ReviewView(QWidget):
         elif ref.kind == "proposal":
             row = self.model.row_of(ref.id)
             if row is not None:
-                self.table.selectRow(row)
+                select_row(self.table, row)
 
     def _loaded(self, count: int) -> None:
         self.count.setText(self.tr("%n proposal(s) to review", "", count))
         if count:
             row = min(self._keep_row, count - 1)
-            self.table.setCurrentIndex(self.model.index(row, 0))
-            self.table.selectRow(row)
+            select_row(self.table, row)
         else:
             self.context.clear()
 

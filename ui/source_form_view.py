@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel
 
+from casefile.review.proposals import save_source_redating
 from casefile.services import sources as svc
 from casefile.services.sources import LANGUAGES, SourceData
 
@@ -86,7 +87,8 @@ class SourceForm(FormBase):
         return svc.load_source(session, record_id, with_text=False)
 
     def save_record(self, session, data: SourceData) -> int:
-        return svc.save_source(session, data)
+        # A new report date re-resolves the source's open proposals in the same action.
+        return save_source_redating(session, data)
 
     def delete_record(self, session, record_id: int) -> None:
         svc.delete_source(session, record_id)

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from casefile.views import Lane, TimelineItem
+from casefile.queries import Lane, TimelineItem
 
 from . import formatting as fmt
 from . import none_guard
@@ -132,6 +132,10 @@ class TimelineCanvas(QWidget):
         p.fillRect(self.rect(), self.palette().base())
         self._hits = []
         plot = self.plot_rect()
+        if not self.model.lanes and not self.model.busy:
+            self._paint_empty(p)  # no axis: an empty case has no dates to draw one from
+            p.end()
+            return
         self._paint_axis(p, plot)
         lane_h = self.lane_height()
         window = self.model.window
@@ -148,10 +152,21 @@ class TimelineCanvas(QWidget):
                 self._paint_bins(p, lane, top, lane_h, window.bins.get(lane.key, {}),
                                  window.start, window.bin_days)
             p.restore()
-        if not self.model.lanes and not self.model.busy:
-            p.setPen(self.palette().placeholderText().color())
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No dated incidents"))
         p.end()
+
+    def _paint_empty(self, p: QPainter) -> None:
+        overview = self.model.overview
+        if overview is not None and overview.extent.dated == 0 and not overview.extent.undated:
+            text = self.tr("Nothing on the timeline yet.\nIncidents appear here by date once "
+                           "you accept them: review the proposed incidents (Review queue, or "
+                           "Review by name → Incidents), or select a passage of a document "
+                           "and create an incident from it.")
+        else:
+            text = self.tr("No dated incidents here.\nClear the filters or the actor or place "
+                           "the timeline follows, or give the undated incidents a date.")
+        p.setPen(self.palette().placeholderText().color())
+        box = self.rect().adjusted(40, 20, -40, -20)
+        p.drawText(box, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
 
     def _paint_axis(self, p: QPainter, plot: QRectF) -> None:
         grid = QColor(self.palette().mid().color())

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from casefile.db.case import Case
-from casefile.views import (
+from casefile.queries import (
     Extent,
     Lane,
     TimelineWindow,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.db.case import Case
-from casefile.views import Focus
+from casefile.queries import Focus
 
 from . import formatting as fmt
 from . import none_guard

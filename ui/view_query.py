@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from casefile.db.case import Case
-from casefile.views import ViewFilters
+from casefile.queries import ViewFilters
 
 from .operations import OperationRunner, Progress
 from .selection import Filters

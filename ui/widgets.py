@@ -1,9 +1,23 @@
-"""Small field widgets the forms share."""
+"""Small field widgets the forms share, and the one way a table's row is selected."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+
+def select_row(table: QAbstractItemView, row: int) -> None:
+    """Make ``row`` the current, selected row and show it.
+
+    Not ``QTableView.selectRow``: in a right-to-left table whose columns are narrower than
+    the view (the Arabic interface) it finds no column there and clears the current row, so
+    the keyboard decisions had nothing to act on.
+    """
+    index = table.model().index(row, 0)
+    table.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    table.scrollTo(index)
 
 
 def arabic_line(parent: QWidget | None = None) -> QLineEdit:

@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "casefile.cli.import_command",
     "casefile.cli.extract_command",
     "casefile.cli.export_command",
+    "casefile.cli.review_command",
     "casefile.cli.gui_command",
 ]
 

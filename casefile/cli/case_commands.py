@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from ..db import models as m
 from ..db.backup import backup_case
 from ..db.case import create_case, head_revision, open_case, schema_revision
-from ..db.verify import verify_case
+from ..db.errors import CaseDamagedError
+from ..db.verify import VerifyReport, verify_case
 from ..search import search
 from . import EXIT_OK, EXIT_VERIFY, add_case_argument
 
@@ -47,7 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=cmd_search)
 
-    p = subparsers.add_parser("verify", help="check integrity and every original's SHA-256")
+    p = subparsers.add_parser(
+        "verify", help="check the database, the audit log's hash chain and every original; "
+        "exit 3 lists the damage")
     add_case_argument(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=cmd_verify)
@@ -59,15 +62,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    case = create_case(args.case, name=args.name)
     summary: dict = {"case": args.case, "schema": head_revision()}
-    try:
-        if args.from_seeds:
-            from ..demo import build_demo_case
+    if args.from_seeds and "://" not in args.case:
+        from ..demo import create_demo_case
 
-            summary["demo"] = build_demo_case(case)
-    finally:
+        # Built beside the target and renamed when complete.
+        case, summary["demo"] = create_demo_case(Path(args.case), name=args.name)
         case.close()
+    else:
+        case = create_case(args.case, name=args.name)
+        try:
+            if args.from_seeds:  # on a database server: built in place
+                from ..demo import build_demo_case
+
+                summary["demo"] = build_demo_case(case)
+        finally:
+            case.close()
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
@@ -114,19 +124,27 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    case = open_case(args.case, upgrade=False)
     try:
-        report = verify_case(case)
-    finally:
-        case.close()
+        case = open_case(args.case)  # an older case is upgraded (and its audit log chained)
+    except CaseDamagedError as exc:  # too damaged to open: that is the finding
+        report = VerifyReport(problems=[str(exc)])
+    else:
+        try:
+            report = verify_case(case)
+        finally:
+            case.close()
     if args.json:
         print(json.dumps({"ok": report.ok, "checked_sources": report.checked_sources,
+                          "audit_entries": report.audit_entries,
+                          "audit_head": report.audit_head,
                           "problems": report.problems}, ensure_ascii=False))
     else:
         for problem in report.problems:
             print(f"FAILED: {problem}", file=sys.stderr)
-        print(f"{'OK' if report.ok else 'FAILED'}: {report.checked_sources} originals checked, "
-              f"{len(report.problems)} problems")
+        print(f"{'OK' if report.ok else 'FAILED'}: {report.checked_sources} originals and "
+              f"{report.audit_entries} audit entries checked, {len(report.problems)} problems")
+        if report.audit_head:
+            print(f"Audit log head: {report.audit_head}")
     return EXIT_OK if report.ok else EXIT_VERIFY
 
 

@@ -7,7 +7,7 @@ written to any case. Exit 0 when every file was processed (a file that cannot be
 an ``error`` object), 1 when the case cannot be opened.
 
 Importing this module also registers extraction as a post-import hook, so ``casefile
-import`` proposes from every new source (see casefile.extraction.hooks).
+import`` proposes from every new source (see casefile.review.hooks).
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..extraction import extract, shipped_gazetteer
-from ..extraction.hooks import install as install_hooks
+from ..review.hooks import install as install_hooks
 from . import EXIT_OK
 
 install_hooks()
@@ -42,23 +41,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _read(path: Path) -> tuple[str, Any]:
     """The text Casefile would store for this file, and the report date when known."""
     data = path.read_bytes()
-    try:
-        from ..importing.readers import read_bytes
-    except ImportError:  # the importing package is optional for extraction
-        return data.decode("utf-8", errors="replace"), None
+    from ..importing.readers import read_bytes
+
     result = read_bytes(data, path.name)
     return result.text, result.published
 
 
 def _language(text: str, fallback: str) -> str:
-    try:
-        from ..importing.language import detect_language
-    except ImportError:
-        return fallback
+    from ..importing.language import detect_language
+
     return detect_language(text) or fallback
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from ..extraction import extract, shipped_gazetteer  # loaded by the command that uses it
+
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
@@ -66,7 +63,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     known = shipped_gazetteer()
     if args.case:
         from ..db.case import open_case
-        from ..extraction.case_gazetteer import case_gazetteer
+        from ..review.case_gazetteer import case_gazetteer
 
         case = open_case(args.case, upgrade=False)
         try:

@@ -14,10 +14,13 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
+from . import chain
 from . import models as m
 
-# Bulky columns are summarised, not copied into the log.
-_SKIP = {"original", "text", "words", "version", "created_at", "updated_at"}
+# Bulky columns are summarised, not copied into the log; derived ones (a name's matching key)
+# follow the column they come from.
+_SKIP = {"original", "text", "version", "created_at", "updated_at", "name_key",
+         "words"}
 
 
 def _plain(value: Any) -> Any:
@@ -54,6 +57,55 @@ def current_user(session: Session) -> str:
     return session.info.get("user") or "unknown"
 
 
+def audit_row(user: str, action: str, table: str, record_id: int | None,
+              before: dict[str, Any] | None, after: dict[str, Any] | None) -> dict[str, Any]:
+    """The one place an audit entry's row is built (flush hook and bulk writes alike)."""
+    return {"at": m.utcnow(), "user": user, "action": action, "table": table,
+            "record_id": record_id, "before": before, "after": after}
+
+
+def insert_audited(session: Session, model: type[m.Base], rows: list[dict[str, Any]]) -> list[int]:
+    """Insert many rows of ``model`` with SQLAlchemy Core, each with its audit entry (and its
+    undo record when an undoable action is being recorded); returns the new ids in order.
+
+    For bulk writes (an import's proposals and mentions): one INSERT per table instead of the
+    ORM's per-object bookkeeping. The rows get the same column defaults as through the ORM.
+    """
+    if not rows:
+        return []
+    table = model.__table__
+    conn = session.connection()
+    if not session.info.get("no_audit"):
+        chain.lock(conn)  # before any row lock, as the flush hook does (no deadlock)
+    ids = list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                            rows).scalars())
+    if session.info.get("no_audit"):
+        return ids
+    user = current_user(session)
+    entries = []
+    undo_log = session.info.get("undo_log")
+    for record_id, row in zip(ids, rows, strict=True):
+        after = {k: _plain(v) for k, v in row.items() if k not in _SKIP}
+        after["id"] = record_id
+        entries.append(audit_row(user, "insert", table.name, record_id, None, after))
+        if undo_log is not None:
+            undo_log.append({"model": model, "id": record_id, "action": "insert", "before": None,
+                             "after": {**row, "id": record_id},
+                             "flush": session.info.get("undo_flush", 0)})
+    chain.append(conn, entries)
+    if undo_log is not None:  # later flushes replay after these rows
+        session.info["undo_flush"] = session.info.get("undo_flush", 0) + 1
+    return ids
+
+
+@event.listens_for(Session, "before_flush")
+def _lock_chain(session: Session, _ctx: Any, _instances: Any) -> None:
+    # PostgreSQL: take the chain's lock before this flush locks any row, so two
+    # writers always take their locks in the same order (no deadlock).
+    if not session.info.get("no_audit") and (session.new or session.dirty or session.deleted):
+        chain.lock(session.connection())
+
+
 @event.listens_for(Session, "after_flush")
 def _write_audit(session: Session, flush_context: Any) -> None:
     if session.info.get("no_audit"):
@@ -74,17 +126,13 @@ def _write_audit(session: Session, flush_context: Any) -> None:
                 before, after = _changes(obj)
                 if not after and not before:
                     continue
-            row = {
-                "at": m.utcnow(), "user": user, "action": action,
-                "table": obj.__tablename__, "record_id": getattr(obj, "id", None),
-                "before": before, "after": after,
-            }
-            rows.append(row)
+            rows.append(audit_row(user, action, obj.__tablename__, getattr(obj, "id", None),
+                                  before, after))
             if "undo_log" in session.info:  # an undoable action is being recorded
                 session.info["undo_log"].append(_undo_record(obj, action, before, after))
             stale.update(_index_keys(obj, action))
     if rows:
-        session.connection().execute(insert(m.AuditEntry), rows)
+        chain.append(session.connection(), rows)
     if "undo_log" in session.info:
         session.info["undo_flush"] = session.info.get("undo_flush", 0) + 1
 

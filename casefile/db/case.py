@@ -7,6 +7,7 @@ made and upgraded by Alembic migrations only.
 
 from __future__ import annotations
 
+import ast
 import getpass
 import os
 import sqlite3
@@ -16,34 +17,67 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..review import stoplist as _stoplist  # noqa: F401 - registers its flush hook
 from . import audit  # noqa: F401 - registers the audit hook
 from . import models as m
-from .errors import CaseError, ConflictError
+from .errors import (
+    BUSY_TIMEOUT_S,
+    CaseBusyError,
+    CaseDamagedError,
+    CaseError,
+    ConflictError,
+    busy_message,
+    is_locked,
+)
+from .staging import check_new_target
 
 APPLICATION_ID = 0x43534631  # "CSF1"
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def _alembic_config(connection: Any = None) -> Config:
+def _alembic_config(connection: Any = None) -> Any:
+    from alembic.config import Config  # alembic is loaded only to migrate (start-up time)
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = connection
     return cfg
 
 
+def known_revisions() -> dict[str, tuple[str, ...]]:
+    """Each migration's revision and the revisions it follows, read from the files' own
+    ``revision``/``down_revision`` lines without importing alembic (every command opens a case;
+    loading alembic costs more than the rest of a small command)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        values: dict[str, Any] = {}
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                        values[target.id] = ast.literal_eval(node.value)
+        if "revision" in values:
+            down = values.get("down_revision")
+            found[values["revision"]] = tuple(down) if isinstance(down, list | tuple) else (
+                (down,) if down else ())
+    return found
+
+
 def head_revision() -> str:
+    revisions = known_revisions()
+    heads = set(revisions) - {d for downs in revisions.values() for d in downs}
+    if len(heads) == 1:
+        return heads.pop()
+    from alembic.script import ScriptDirectory  # several heads: alembic says what is wrong
+
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
@@ -52,12 +86,41 @@ def _is_url(case: str) -> bool:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # pysqlite's own transaction handling starts transactions late and lets a
+    # SAVEPOINT outside BEGIN commit on RELEASE. Casefile turns it off and emits
+    # BEGIN itself (SQLAlchemy's SQLite docs, "Serializable isolation / Savepoints /
+    # Transactional DDL"), so a rolled-back action is rolled back entirely.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
     # With WAL, NORMAL is crash-safe; only the last commits can be lost on power failure.
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    """Start the transaction SQLAlchemy thinks it is starting.
+
+    A writing session begins IMMEDIATE: it waits (up to the busy timeout) for the
+    write lock up front, where SQLite's busy handler applies, instead of failing
+    at once when a read transaction cannot be upgraded to a write.
+    """
+    mode = conn.get_execution_options().get(_BEGIN_OPTION, "")
+    conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+_BEGIN_OPTION = "casefile_sqlite_begin"
+BEGIN_IMMEDIATE = {_BEGIN_OPTION: "IMMEDIATE"}  # execution options of a SQLite writer
+SQLITE_BUSY_SNAPSHOT = 517
+
+
+def _stale_snapshot(context: Any) -> None:
+    """A write from a read transaction that someone else's commit made stale: SQLite
+    refuses it (SQLITE_BUSY_SNAPSHOT), which is a conflict, not a lock to wait for."""
+    code = getattr(context.original_exception, "sqlite_errorcode", None)
+    if code == SQLITE_BUSY_SNAPSHOT:
+        raise ConflictError("The case") from context.original_exception
 
 
 def _engine(url: str) -> Engine:
@@ -68,6 +131,8 @@ def _engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "handle_error", _stale_snapshot)
         return engine
     if parsed.get_backend_name() == "postgresql":
         # JIT compilation costs more than it saves on short interactive queries.
@@ -110,7 +175,7 @@ class Case:
     engine: Engine
     user: str
     name: str
-    _factory: sessionmaker[Session] | None = field(default=None, repr=False)
+    _factories: dict[str, sessionmaker[Session]] = field(default_factory=dict, repr=False)
 
     @property
     def backend(self) -> str:
@@ -122,17 +187,23 @@ class Case:
             return Path(make_url(self.url).database or "")
         return None
 
-    def _sessionmaker(self) -> sessionmaker[Session]:
-        # Built once: each sessionmaker makes a new Session subclass.
-        if self._factory is None:
-            self._factory = sessionmaker(self.engine, expire_on_commit=False,
-                                         info={"user": self.user})
-        return self._factory
+    def _sessionmaker(self, *, writer: bool = False) -> sessionmaker[Session]:
+        # Built once each: every sessionmaker makes a new Session subclass.
+        key = "writer" if writer else "reader"
+        if key not in self._factories:
+            bind = self.engine.execution_options(**BEGIN_IMMEDIATE) if writer else self.engine
+            self._factories[key] = sessionmaker(bind, expire_on_commit=False,
+                                                info={"user": self.user})
+        return self._factories[key]
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction per user action: commit on success, roll back on error."""
-        session = self._sessionmaker()()
+        """One transaction per user action: commit on success, roll back on error.
+
+        On SQLite it holds the write lock from its first statement; when another
+        program holds it longer than the busy timeout, ``CaseBusyError`` says so.
+        """
+        session = self._sessionmaker(writer=True)()
         session.info["user"] = self.user
         try:
             yield session
@@ -141,6 +212,11 @@ class Case:
             conflict = _conflict(session, exc)  # before rollback expires the objects
             session.rollback()
             raise conflict from exc
+        except OperationalError as exc:
+            session.rollback()
+            if is_locked(exc):
+                raise CaseBusyError(busy_message()) from exc
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -201,11 +277,19 @@ def _user() -> str:
 
 
 def schema_revision(engine: Engine) -> str | None:
+    """The revision alembic recorded in the case (None: no case there)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        versions = list(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
+    if len(versions) > 1:
+        raise CaseError(f"The case records several schema versions: {', '.join(versions)}.")
+    return versions[0] if versions else None
 
 
 def _upgrade(engine: Engine) -> None:
+    from alembic import command
+
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), "head")
 
@@ -224,15 +308,13 @@ def create_empty_case(case: str | os.PathLike[str], *, name: str | None = None) 
     url = to_url(case)
     if not _is_url(str(case)):
         path = Path(case)
-        if path.exists():
-            raise CaseError(f"{path} already exists; choose another name for the new case.")
-        if not path.parent.exists():
-            raise CaseError(f"The folder {path.parent} does not exist.")
-        if not os.access(path.parent, os.W_OK):
-            raise CaseError(f"The folder {path.parent} is read-only.")
-        with sqlite3.connect(path) as raw:
+        check_new_target(path)
+        raw = sqlite3.connect(path)
+        try:
             raw.execute(f"PRAGMA application_id={APPLICATION_ID}")
             raw.execute("PRAGMA journal_mode=WAL")
+        finally:
+            raw.close()
     engine = _engine(url)
     try:
         if schema_revision(engine) is not None:
@@ -259,15 +341,14 @@ def open_case(case: str | os.PathLike[str], *, upgrade: bool = True) -> Case:
     engine = _engine(url)
     try:
         revision = schema_revision(engine)
-        script = ScriptDirectory.from_config(_alembic_config())
         if revision is None:
             raise CaseError(f"{_display(case)} holds no Casefile case.")
-        if revision not in {rev.revision for rev in script.walk_revisions()}:
+        if revision not in known_revisions():
             raise CaseError(
                 f"{_display(case)} was made by a newer Casefile (schema {revision}); "
-                f"this version knows schema {script.get_current_head()} at most."
+                f"this version knows schema {head_revision()} at most."
             )
-        if revision != script.get_current_head() and upgrade:
+        if revision != head_revision() and upgrade:
             _upgrade(engine)
         with engine.connect() as conn:
             row = conn.execute(select(m.CaseInfo.value).where(m.CaseInfo.key == "name")).first()
@@ -279,6 +360,10 @@ def open_case(case: str | os.PathLike[str], *, upgrade: bool = True) -> Case:
         if engine.dialect.name == "postgresql":
             raise CaseError(_describe_pg_error(url, exc)) from exc
         raise CaseError(f"{_display(case)} cannot be opened: {message}.") from exc
+    except DatabaseError as exc:  # SQLite cannot read its own structure
+        engine.dispose()
+        message = str(exc.orig) if exc.orig else str(exc)
+        raise CaseDamagedError(f"{_display(case)} is damaged: {message}.") from exc
     except CaseError:
         engine.dispose()
         raise

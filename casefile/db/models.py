@@ -28,6 +28,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
     func,
 )
 from sqlalchemy.orm import (
@@ -38,6 +39,8 @@ from sqlalchemy.orm import (
     mapped_column,
     relationship,
 )
+
+from ..normalize import key as _name_key
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -200,7 +203,7 @@ class SourcePage(Base):
     image_height: Mapped[int | None] = mapped_column(Integer)
     dpi: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)  # why a page has no text, or was OCR'd
-    words: Mapped[list[Any]] = deferred(mapped_column(JSON, default=list))
+    words: Mapped[list[Any]] = mapped_column(JSON, default=list, deferred=True)
     __table_args__ = (UniqueConstraint("source_id", "number", name="page"),)
 
 
@@ -212,6 +215,8 @@ class Actor(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), default=ActorKind.PERSON)
     name: Mapped[str] = mapped_column(String(500))  # primary name, Arabic
+    name_key: Mapped[str] = mapped_column(String(500), index=True, default="",
+                                          server_default="")  # set with name
     name_latin: Mapped[str | None] = mapped_column(String(500))
     notes: Mapped[str | None] = mapped_column(Text)
 
@@ -228,6 +233,8 @@ class Place(Versioned, Base):
     __tablename__ = "places"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(500))
+    name_key: Mapped[str] = mapped_column(String(500), index=True, default="",
+                                          server_default="")  # set with name
     name_latin: Mapped[str | None] = mapped_column(String(500))
     kind: Mapped[str] = mapped_column(String(40), default=PlaceKind.VILLAGE)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="SET NULL"))
@@ -245,13 +252,22 @@ class Place(Versioned, Base):
     )
 
 
+@event.listens_for(Actor.name, "set")
+@event.listens_for(Place.name, "set")
+def _keep_name_key(target: Actor | Place, value: str | None, _old: Any, _initiator: Any) -> None:
+    # The indexed key accepting and merging look names up by (casefile.normalize.key).
+    target.name_key = _name_key(value or "")
+
+
 class Alias(Versioned, Base):
     """Another name of an actor or a place, with where it was seen."""
 
     __tablename__ = "aliases"
     id: Mapped[int] = mapped_column(primary_key=True)
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
-    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"),
+                                                 index=True)
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"),
+                                                 index=True)
     text: Mapped[str] = mapped_column(String(500))
     key: Mapped[str] = mapped_column(String(500), index=True)  # casefile.normalize.key(text)
     kind: Mapped[str] = mapped_column(String(40), default=AliasKind.NAME)
@@ -431,8 +447,24 @@ class Note(Versioned, Base):
     __table_args__ = (Index("ix_notes_target", "target_type", "target_id"),)
 
 
+class StopName(Versioned, Base):
+    """A name the analyst said is not an entity (per type): extraction no longer proposes it."""
+
+    __tablename__ = "stop_names"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(String(20))  # PERSON, GROUP, PLACE
+    key: Mapped[str] = mapped_column(String(500))  # casefile.normalize.key(text)
+    name: Mapped[str] = mapped_column(String(500))  # as the analyst saw it
+    added_by: Mapped[str | None] = mapped_column(String(200))
+    __table_args__ = (UniqueConstraint("type", "key", name="uq_stop_names_type_key"),)
+
+
 class AuditEntry(Base):
-    """Append-only: who changed what, when, with the values before and after."""
+    """Append-only: who changed what, when, with the values before and after.
+
+    Hash-chained (``casefile.db.chain``): ``prev_hash`` is the previous entry's
+    ``hash``; ids are given by the application, each the last one plus one.
+    """
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -443,6 +475,9 @@ class AuditEntry(Base):
     record_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Nullable only because SQLite cannot add a NOT NULL column; a trigger refuses NULL.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (Index("ix_audit_record", "table", "record_id"),)
 
 
@@ -456,5 +491,5 @@ class CaseInfo(Base):
 
 VERSIONED_MODELS: tuple[type[Versioned], ...] = (
     Source, Actor, Place, Alias, Incident, Involvement, Relation,
-    Proposal, Mention, Citation, Note,
+    Proposal, Mention, Citation, Note, StopName,
 )

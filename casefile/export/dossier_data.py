@@ -20,6 +20,7 @@ from .errors import ExportError
 from .labels import ACTOR_KINDS, ALIAS_KINDS, RELATION_TYPES, format_period, label
 from .meta import ExportMeta
 from .network_svg import NetworkNode, network_svg
+from .passages import PassageSource, actor_passages
 from .places import PlaceBook, PlaceInfo
 from .timeline_data import IncidentItem, cite_incidents, incident_facts, load_incidents
 
@@ -105,6 +106,7 @@ class Dossier:
     endnotes: list[Endnote]
     sources: list[SourceItem]
     network_svg: str
+    passages: list[PassageSource] = field(default_factory=list)  # every passage naming it
 
     @property
     def has_incidents(self) -> bool:
@@ -255,4 +257,5 @@ def build_dossier(session: Session, actor_id: int, meta: ExportMeta) -> Dossier:
         affiliations=affiliations, incidents=incidents, related=related, places=place_items,
         endnotes=endnotes.notes, sources=endnotes.sources,
         network_svg=network_svg(centre, neighbours, more=max(0, len(related) - NETWORK_SIZE)),
+        passages=actor_passages(session, actor.id),
     )

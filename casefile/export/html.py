@@ -9,14 +9,14 @@ any remote load.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from ..assets import resources_dir
 from .dossier_data import Dossier
 from .timeline_data import Timeline
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+RESOURCES = resources_dir()
 TEMPLATES = RESOURCES / "templates"
 FONTS = RESOURCES / "fonts"
 FONT_FILES = {

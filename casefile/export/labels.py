@@ -2,7 +2,7 @@
 
 Codes in the case (``strategic_developments``, ``visitor``, ``office``) are the
 vocabulary of extraction and review (``casefile.vocabulary``); exports show them in Arabic, and the CSV
-shows ACLED's English names so other tools can read it. Unknown codes are shown
+shows ACLED's English names (``acled.py``) so other tools can read it. Unknown codes are shown
 as they are rather than hidden.
 """
 
@@ -27,27 +27,6 @@ RELATION_TYPES = arabic(terms.RELATION_TYPES)
 ROLES = arabic(terms.ROLES)
 EVENT_TYPES = arabic(terms.INCIDENT_TYPES)
 SUB_EVENT_TYPES = arabic(terms.SUBTYPES)
-
-# ACLED's own names (codebook), so the CSV reads like an ACLED export.
-ACLED_EVENT_TYPES = {
-    "battles": "Battles", "explosions_remote_violence": "Explosions/Remote violence",
-    "violence_against_civilians": "Violence against civilians", "protests": "Protests",
-    "riots": "Riots", "strategic_developments": "Strategic developments",
-}
-ACLED_SUB_EVENT_TYPES = {
-    "armed_clash": "Armed clash", "shelling_artillery_missile_attack":
-    "Shelling/artillery/missile attack", "remote_explosive_landmine_ied":
-    "Remote explosive/landmine/IED", "suicide_bomb": "Suicide bomb", "attack": "Attack",
-    "air_drone_strike": "Air/drone strike",
-    "abduction_forced_disappearance": "Abduction/forced disappearance",
-    "peaceful_protest": "Peaceful protest", "violent_demonstration": "Violent demonstration",
-    "arrest": "Arrests", "agreement": "Agreement", "headquarters_setup":
-    "Headquarters or base established", "checkpoint_setup": "Headquarters or base established",
-    "headquarters_or_base_established": "Headquarters or base established",
-}
-# ACLED time_precision: 1 the day is known, 2 within a week or so, 3 only the month or less.
-ACLED_TIME_PRECISION = {"day": 1, "approximate": 2, "month": 3, "year": 3}
-
 
 def label(table: dict[str, str], code: str | None) -> str:
     """The Arabic word for a code, or the code itself made readable."""

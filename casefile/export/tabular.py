@@ -14,15 +14,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .acled import event_and_sub_event, time_precision
 from .citations import Endnote
 from .dossier_data import Dossier, RelationItem
-from .labels import (
-    ACLED_EVENT_TYPES,
-    ACLED_SUB_EVENT_TYPES,
-    ACLED_TIME_PRECISION,
-    iso_date,
-)
+from .labels import iso_date
 from .meta import ExportMeta
+from .passages import passages_json
 from .places import PlaceInfo
 from .timeline_data import IncidentItem, Timeline
 
@@ -57,13 +54,14 @@ def csv_row(item: IncidentItem, notes: dict[int, Endnote]) -> dict[str, Any]:
     sources = list(dict.fromkeys(
         f"{e.source_title}{' (' + e.publisher + ')' if e.publisher else ''}" for e in cited))
     place = item.place
+    event_type, sub_event_type = event_and_sub_event(item.type, item.subtype)
     return {
         "event_id": f"CF{item.id}",
         "event_date": iso_date(item.date_start) or "",
         "year": item.date_start.year if item.date_start else "",
-        "time_precision": ACLED_TIME_PRECISION.get(item.precision, 3),
-        "event_type": ACLED_EVENT_TYPES.get(item.type, item.type_label),
-        "sub_event_type": ACLED_SUB_EVENT_TYPES.get(item.subtype or "", item.subtype_label),
+        "time_precision": time_precision(item.precision, item.date_start, item.date_end),
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
         "actor1": one[0] if one else "", "assoc_actor_1": "; ".join(one[1:]),
         "actor2": two[0] if two else "", "assoc_actor_2": "; ".join(two[1:]),
         "country": place.country or "" if place else "",
@@ -159,6 +157,7 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
         "places": [place_json(p.place) | {"why": p.why, "citations": p.notes}
                    for p in d.places],
         "citations": [endnote_json(e) for e in d.endnotes],
+        "passages": passages_json(d.passages),
     }
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import ahocorasick
 from rapidfuzz import fuzz, process
 
+from ..assets import resource
 from ..normalize import key as name_key
 from ..normalize import normalize
 from .lexicon import PLACE_TRIGGERS
@@ -39,7 +40,7 @@ def default_dir() -> Path:
     env = os.environ.get(RESOURCE_ENV)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "resources" / "gazetteer"
+    return resource("gazetteer")
 
 
 @dataclass

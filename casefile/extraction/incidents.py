@@ -1,84 +1,33 @@
 """Incidents at clause level, with an ACLED-style type/sub-type (see README.md).
 
-A clause is a sentence cut at connectors («بعد», «حيث», «ما يعني»…) and at commas that open a
-new event; «وتحديدًا …» refines the clause before it. Each clause yields at most one incident:
-its most specific trigger not under a modality word («خوفًا من», «لمنع», «عدم»). Actors get
-roles from their position (agent before / right after the trigger, patients after it, both
-sides of «بين X و Y» participants, «بتكليف من X» sponsor). Repeated mentions of one event
-(«بعد حدوث مشادات كلامية بين الطرفين») merge into the first.
+A clause is a sentence cut at connectors («بعد», «حيث», «ردًا على»…) and at commas that open a
+new event; «وتحديدًا …» refines the clause before it. A clause yields the event its most
+specific trigger names (not under a modality word: «خوفًا من», «لمنع», «عدم», «هل»), and
+statements by how they are said (``incident_words``): a call, warning or denial is a statement
+whose content is not an event; a stance («اعتبرت تركيا أن الهجوم … خطوة إيجابية») is a
+statement and the event it is about is an incident too; a news verb («أعلن الجيش أنه استهدف»)
+only carries the event it reports. Actors get roles from their position; news sources
+(«المرصد», «وكالة») are never actors. A killing next to an event is that event's toll; a later
+mention of the same event (same type and place, or the same actors) joins the first; a strike on
+several coordinated places («غارات على سراقب ومعرة النعمان وخان شيخون») gives one incident per
+place, so each has its point on the map.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
+from . import incident_words as w
 from . import lexicon as lx
 from .common import Cand, match_vocab
+from .incident_places import Places
+from .incident_words import PR, SD, VAC, B, E
 from .textmap import TextMap
 from .types import DATE, GROUP, PERSON, PLACE, DateValue, ExtractionResult, Incident, IncidentActor
-
-B, E, VAC, PR, SD = (
-    "battles",
-    "explosions_remote_violence",
-    "violence_against_civilians",
-    "protests",
-    "strategic_developments",
-)
-
-# trigger word (normalised) → (type, subtype, priority). Higher priority wins within a clause.
-_T: dict[str, tuple[str, str, int]] = {}
-
-
-def _add(words: str, type_: str, subtype: str, prio: int) -> None:
-    for w in lx._set(words):
-        _T[w] = (type_, subtype, prio)
-
-
-_add("مشادات مشادة ملاسنة ملاسنات مشاحنات مشاحنة", SD, "verbal_altercation", 90)
-_add(
-    "اعتقال اعتقل اعتقلت اعتقالات القبض توقيف أوقفت اوقف مداهمة داهمت داهم احتجاز احتجزت",
-    SD,
-    "arrest",
-    85,
-)
-_add("زيارة زار زارت اجتماع اجتمع اجتمعت لقاء التقى التقت استقبل استقبلت", SD, "visit_meeting", 80)
-_add(
-    "دعا دعت يدعو تدعو طالب طالبت بيان صرح صرحت تصريح تصريحات حذر حذرت هدد هددت ناشد ناشدت",
-    SD,
-    "statement_call",
-    75,
-)
-_add(
-    "غارة غارات قصف القصف قصفت استهداف استهدف استهدفت قذائف قذيفة صاروخ صواريخ ضربات ضربة",
-    E,
-    "shelling_artillery_missile_attack",
-    70,
-)
-_add("انفجار تفجير انفجرت عبوة لغم مفخخة", E, "remote_explosive_landmine_ied", 72)
-_add("انتحاري انتحارية", E, "suicide_bomb", 74)
-_add(
-    "اشتباكات اشتباك اشتبكت مواجهات مواجهة معارك معركة قتال اقتتال هجوم هاجم هاجمت",
-    B,
-    "armed_clash",
-    68,
-)
-_add("اغتيال اغتال اغتالت إعدام أعدم أعدمت قتل مقتل", VAC, "attack", 66)
-_add("اختطاف اختطف اختطفت خطف تغييب", VAC, "abduction_forced_disappearance", 67)
-_add("مظاهرة مظاهرات تظاهر تظاهرة احتجاج احتجاجات احتجاجية اعتصام وقفة", PR, "peaceful_protest", 60)
-_add("شغب", "riots", "violent_demonstration", 61)
-_add("انسحاب انسحبت انسحب", SD, "withdrawal", 55)
-_add("تعزيزات", SD, "deployment", 55)
-_add("تجنيد جندت", SD, "recruitment", 52)
-_add("اتفاق اتفاقية هدنة تسوية", SD, "agreement", 50)
-_add("ضغطت ضغط ضغوط ضغوطات منع منعت يمنع أجبرت أجبر", SD, "pressure", 45)
-_add("توتر التوتر توترات تصاعد تصعيد احتقان", SD, "escalation_tension", 30)
-_SETUP = lx._set("إنشاء انشاء نصب أقامت أقام إقامة اقامة أنشأت انشأت تثبيت إنشائها")
-_SETUP_OBJ = lx._set("حواجز حاجز نقاط نقطة مقرات مقر قاعدة قواعد مواقع")
-_AIR = lx._set("جوية الجوية جوي مسيرة مسيره طيران الطيران حربية")
-_BACKREF = lx._set("الطرفين الجانبين الطرفان الجانبان")
 
 AGENT_ROLE = {
     B: "participant",
@@ -102,7 +51,12 @@ PATIENT_ROLE = {
     "verbal_altercation": "participant",
     "escalation_tension": "participant",
 }
+# Explosions from the most to the least specific, when two mentions of one event merge.
+_E_SPECIFIC = ["chemical_weapon", "suicide_bomb", "air_drone_strike",
+               "remote_explosive_landmine_ied", "shelling_artillery_missile_attack"]
+_VIOLENT = (B, E, VAC)
 _SENT = re.compile(r"[.!?\n]+")
+_PREP_WORDS = lx._set("على ضد في الى إلى من عن ل ب لدى نحو باتجاه قرب")
 
 
 @dataclass
@@ -110,6 +64,16 @@ class _Clause:
     t0: int  # token range [t0, t1)
     t1: int
     refiners: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Trigger:
+    k: int  # token index
+    type: str
+    sub: str
+    prio: int
+    kind: str  # event | call | stance | inform | continue
+    scope: int = -1  # first token whose actors belong to this trigger (-1: the clause's)
 
 
 def _clauses(tm: TextMap) -> list[_Clause]:
@@ -126,14 +90,18 @@ def _clauses(tm: TextMap) -> list[_Clause]:
             t_end += 1
         cur = _Clause(t, t)
         for k in range(t, t_end):
-            w = words[k]
+            word = words[k]
             comma = k > t and "," in tm.between(k - 1, k)
-            if k > cur.t0 and w in lx.REFINERS:
+            if k > cur.t0 and word in lx.REFINERS:
                 cur.refiners.append((k, t_end))
             elif (
                 k > cur.t0
                 and not cur.refiners
-                and (w in lx.CLAUSE_OPENERS or (comma and _has_trigger(tm, k, t_end)))
+                and (
+                    word in lx.CLAUSE_OPENERS
+                    or word in w.CAUSE_OPENERS
+                    or (comma and _has_trigger(tm, k, t_end))
+                )
             ):
                 cur.t1 = k
                 out.append(cur)
@@ -149,145 +117,302 @@ def _clauses(tm: TextMap) -> list[_Clause]:
     return [c for c in out if c.t1 > c.t0]
 
 
+@lru_cache(maxsize=65536)
+def _word(word: str) -> tuple[str | None, bool, bool, bool]:
+    """What a word is to incidents, once per distinct word: (trigger stem, setup verb,
+    launch verb, modal word)."""
+    hit = match_vocab(word, w.TRIGGERS)
+    return (
+        hit[1] if hit else None,
+        match_vocab(word, w.SETUP) is not None,
+        match_vocab(word, w.LAUNCH) is not None,
+        match_vocab(word, lx.MODALITY) is not None or match_vocab(word, w.EXTRA_MODALITY) is not None,
+    )
+
+
 def _has_trigger(tm: TextMap, k: int, end: int) -> bool:
-    stop = k + 20
-    for j in range(k, min(end, stop)):
+    for j in range(k, min(end, k + 20)):
         if j > k and "," in tm.between(j - 1, j):
             return False
-        if match_vocab(tm.words[j], _T) or match_vocab(tm.words[j], _SETUP):
+        stem, setup = _word(tm.words[j])[:2]
+        if (stem and w.TRIGGERS[stem][3] == "event") or setup:
             return True
     return False
 
 
-def _trigger(tm: TextMap, cl: _Clause, covered: list[bool]) -> tuple[int, str, str] | None:
-    best = None
-    modal_at = None
+def _near(words: list[str], lo: int, hi: int, vocab) -> bool:
+    return any(match_vocab(x, vocab) for x in words[max(lo, 0) : hi])
+
+
+def _refine(words: list[str], cl: _Clause, k: int, type_: str, sub: str) -> tuple[str, str]:
+    """The sub-type the words around a trigger make more precise («هجوم كيماوي», «غارة جوية»)."""
+    lo, hi = max(cl.t0, k - 3), min(cl.t1, k + 4)
+    if type_ not in (B, E):
+        return type_, sub
+    if _near(words, lo, hi, w.CHEMICAL):
+        return E, "chemical_weapon"
+    if _near(words, lo, hi, w.SUICIDE) and _near(words, lo, hi, w.CAR_BOMB | w.SUICIDE):
+        if sub == "suicide_bomb" or _near(words, lo, hi, w.CAR_BOMB):
+            return E, "suicide_bomb"
+    if _near(words, lo, hi, w.CAR_BOMB):
+        return E, "remote_explosive_landmine_ied"
+    if _near(words, lo, hi, w.AIR):
+        return E, "air_drone_strike"
+    if type_ == B and _near(words, k + 1, hi, w.MISSILE):
+        return E, "shelling_artillery_missile_attack"
+    if type_ == B and _near(words, k + 1, min(hi, k + 3), w.TERROR):
+        return VAC, "attack"
+    return type_, sub
+
+
+def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
+    """The clause's event and statement triggers that count (see the module docstring)."""
     words = tm.words
+    event: _Trigger | None = None
+    speech: _Trigger | None = None
+    modal = False
     for k in range(cl.t0, cl.t1):
-        w = words[k]
-        r = match_vocab(w, lx.MODALITY)
-        hit = match_vocab(w, _T)
-        if hit is None and match_vocab(w, _SETUP):
-            if any(match_vocab(x, _SETUP_OBJ) for x in words[k + 1 : k + 3]):
-                hit = (0, "__setup__")
-        if hit and not covered[k] and modal_at is None:  # a modal word governs the clause's rest
-            if hit[1] == "__setup__":
-                type_, sub, prio = SD, "checkpoint_setup", 82
-            else:
-                type_, sub, prio = _T[hit[1]]
-                if type_ == E and any(
-                    match_vocab(x, _AIR) for x in words[max(cl.t0, k - 3) : k + 3]
-                ):
-                    sub = "air_drone_strike"
-            if best is None or prio > best[0]:
-                best = (prio, k, type_, sub)
-        if r:
-            modal_at = k
-    if best is None:
-        return None
-    return best[1], best[2], best[3]
+        stem, setup, launch, modal_word = _word(words[k])
+        found = None
+        if stem is not None:
+            type_, sub, prio, kind = w.TRIGGERS[stem]
+            if stem == "تبادل" and not _near(words, k + 1, k + 2, w.EXCHANGE_OBJ):
+                stem = None
+            if stem is not None:
+                type_, sub = _refine(words, cl, k, type_, sub)
+                found = _Trigger(k, type_, sub, prio, kind)
+        elif setup and _near(words, k + 1, k + 3, w.SETUP_OBJ):
+            found = _Trigger(k, SD, "checkpoint_setup", 82, "event")
+        elif launch and _near(words, k + 1, k + 6, w.PROJECTILES):
+            found = _Trigger(k, *_refine(words, cl, k, E, "shelling_artillery_missile_attack"),
+                             70, "event")
+        if found and not covered[k]:
+            if found.kind == "event" and not modal:
+                if event is None or found.prio > event.prio:
+                    event = found
+            elif found.kind != "event" and (speech is None or found.prio > speech.prio):
+                if not (modal and found.kind != "call"):
+                    speech = found
+        if modal_word:
+            modal = True  # a modal word governs the rest of the clause
+    if speech is not None and _told_by_news(words, speech, cl.t1):
+        speech = None  # «كشف المرصد …», «وذكرت وسائل إعلام …»: who brings the news
+    if speech is not None and speech.kind == "call" and (event is None or speech.k < event.k):
+        return [speech]
+    if event is not None:
+        if speech is not None and speech.k < event.k:
+            event.scope = _reported_scope(words, speech, event)
+            if speech.kind == "stance":
+                return [speech, event]
+        return [event]
+    return [speech] if speech is not None else []
+
+
+def _told_by_news(words: list[str], speech: _Trigger, t1: int) -> bool:
+    return speech.kind != "call" and _near(words, speech.k + 1, min(t1, speech.k + 3),
+                                           w.NEWS_SOURCES)
+
+
+_THAT = lx._set("أن ان إن")
+_THAT_HE = lx._set("أنه انه إنه أنها انها إنها أنهم انهم إنهم")
+
+
+def _reported_scope(words: list[str], speech: _Trigger, event: _Trigger) -> int:
+    """Whose actors an event reported by a speech verb has: «اعتبرت تركيا أن الهجوم الأمريكي …»
+    (after «أن»: not Turkey's), «أعلن الجيش أنه استهدف …» (the army's own act)."""
+    for j in range(speech.k + 1, event.k):
+        if match_vocab(words[j], _THAT_HE):
+            return -1 if speech.kind == "inform" else j + 1
+        if words[j] in _THAT:
+            return j + 1
+    return speech.k + 1 if speech.kind == "stance" else -1
+
+
+@dataclass
+class _Context:
+    tm: TextMap
+    cands: list[Cand]
+    res: ExtractionResult
+    first: list[int]
+    descriptor: set[int]
+    attribute: set[int]
+    associates: dict[int, list[int]]
+    rivals: list
+    sent_bounds: list[int]
+    dated: list[int]
+    period_starts: set[int]
+    places: Places
+
+
+def _context(tm: TextMap, cands: list[Cand], res: ExtractionResult) -> _Context:
+    rels = res.relations
+    associates: dict[int, list[int]] = {}
+    for r in rels:
+        if r.type in ("affiliated_with", "backed_by"):
+            associates.setdefault(r.source, []).append(r.target)
+    ents = res.entities
+    dated = [k for k, e in enumerate(ents) if e.type == DATE and e.date is not None]
+    # «منذ العام 2012» starts a period: it does not date the event of its sentence.
+    period = set()
+    for k in dated:
+        t = tm.token_of(cands[k].ns)
+        if t > 0 and match_vocab(tm.words[t - 1], w.DATE_PERIOD_STARTS):
+            period.add(k)
+    return _Context(
+        tm, cands, res,
+        first=[tm.token_of(c.ns) for c in cands],
+        descriptor={r.target for r in rels if r.type in ("office", "member_of")},
+        attribute={r.target for r in rels if r.type in ("office", "present_in", "member_of")},
+        associates=associates,
+        rivals=sorted((r for r in rels if r.type == "rival_of"), key=lambda r: r.start),
+        sent_bounds=[tm.orig(m.end()) for m in _SENT.finditer(tm.norm)],
+        dated=dated,
+        period_starts=period,
+        places=Places(tm, cands, ents),
+    )
+
+
+def _is_news_source(ctx: _Context, i: int) -> bool:
+    name = ctx.res.entities[i].canonical.split()
+    return bool(name) and match_vocab(lx.normalize(name[0]), w.NEWS_SOURCES) is not None
 
 
 def find_incidents(
     tm: TextMap, cands: list[Cand], res: ExtractionResult, report: date | None
 ) -> list[Incident]:
-    ents = res.entities
-    first = [tm.token_of(c.ns) for c in cands]
+    ctx = _context(tm, cands, res)
     covered = [False] * len(tm)
-    for c, f in zip(cands, first, strict=True):
+    for c, f in zip(cands, ctx.first, strict=True):
         if c.type != DATE:
             for t in range(max(f, 0), tm.token_at(max(c.ns, c.ne - 1)) + 1):
                 covered[t] = True
-    attribute = {r.target for r in res.relations if r.type in ("office", "present_in", "member_of")}
-    descriptor = {r.target for r in res.relations if r.type in ("office", "member_of")}
-    associates = {}
-    for r in res.relations:
-        if r.type in ("affiliated_with", "backed_by"):
-            associates.setdefault(r.source, []).append(r.target)
-    rivals = sorted((r for r in res.relations if r.type == "rival_of"), key=lambda r: r.start)
-    rival_starts = [r.start for r in rivals]
-    dated = [k for k, e in enumerate(ents) if e.type == DATE and e.date is not None]
-    dated_starts = [ents[k].start for k in dated]
     out: list[Incident] = []
     for cl in _clauses(tm):
-        trig = _trigger(tm, cl, covered)
-        if trig is None:
-            continue
-        k, type_, sub = trig
-        in_cl = list(range(bisect_left(first, cl.t0), bisect_left(first, cl.t1)))
-        refined = [
-            i for a, b in cl.refiners for i in range(bisect_left(first, a), bisect_left(first, b))
-        ]
-        # Rival pairs named in this clause, and the last one before it («بين الطرفين»).
-        c0, c1 = tm.orig(tm.starts[cl.t0]), tm.orig(tm.ends[cl.t1 - 1])
-        lo, hi = bisect_left(rival_starts, c0), bisect_left(rival_starts, c1)
-        near_rivals = rivals[max(0, lo - 1) : hi]
-        actors = _roles(
-            tm, cl, k, type_, sub, in_cl, cands, descriptor, associates, near_rivals, ents
-        )
-        s, e = tm.orig_span(tm.starts[cl.t0], tm.ends[cl.t1 - 1])
-        ts, te = tm.orig_span(tm.starts[k], tm.ends[k])
-        inc = Incident(
-            type_, sub, s, e, (ts, te), actors=actors, summary=" ".join(tm.text[s:e].split())[:240]
-        )
-        places = [i for i in in_cl if cands[i].type == PLACE and cands[i].kind != "country"]
-        after = (
-            [i for i in places if first[i] > k and i not in attribute]
-            or [i for i in places if i not in attribute]
-            or places
-        )
-        ref_places = [i for i in refined if cands[i].type == PLACE]
-        inc.place = (ref_places or after or [None])[0]
-        own = [i for i in in_cl + refined if i in dated]
-        if own:
-            inc.date, inc.date_source = ents[own[0]].date, "clause"
-        elif dated:
-            j = bisect_left(dated_starts, s)
-            near = min(dated[max(0, j - 1) : j + 1], key=lambda i: abs(ents[i].start - s))
-            inc.date, inc.date_source = ents[near].date, "nearest"
-        elif report is not None:
-            inc.date, inc.date_source = DateValue(report.isoformat(), "day"), "report"
-        else:
-            inc.date_source = "none"
-        inc.confidence = 0.7 if actors else 0.5
-        if not _merge(out, inc, ents):
-            out.append(inc)
-    return _absorb_bare(out)
+        trigs = _triggers(tm, cl, covered)
+        for n, trig in enumerate(trigs):
+            # A stance before an event («اعتبرت تركيا أن الهجوم …») ends where the event begins.
+            end_tok = trigs[n + 1].k if n + 1 < len(trigs) else cl.t1
+            for inc in _build(ctx, cl, trig, end_tok, report):
+                if trig.kind == "continue" and not inc.actors:
+                    _join_statement(out, inc, ctx)
+                elif not (_toll(out, inc, trig, ctx) or _merge(out, inc, ctx)):
+                    out.append(inc)
+    return _absorb_bare(_join_headline(out, ctx))
 
 
-def _absorb_bare(incs: list[Incident]) -> list[Incident]:
-    """A headline-like mention without actors joins a nearby incident of the same sub-type."""
-    keep: list[Incident] = []
-    for n, inc in enumerate(incs):
-        if inc.actors:
-            keep.append(inc)
-            continue
-        near = [
-            o
-            for o in incs[max(0, n - 3) : n + 4]
-            if o is not inc and o.actors and (o.type, o.subtype) == (inc.type, inc.subtype)
-        ]
-        if near:
-            near[0].mentions.append((inc.start, inc.end))
-            near[0].mentions.sort()
-            if near[0].place is None:
-                near[0].place = inc.place
-        else:
-            keep.append(inc)
-    return keep
+_HEADLINE_CHARS = 160
 
 
-def _roles(
-    tm, cl, k, type_, sub, in_cl, cands, descriptor, associates, rivals, ents
-) -> list[IncidentActor]:
+def _join_headline(incs: list[Incident], ctx: _Context) -> list[Incident]:
+    """A headline («غارة أمريكية تستهدف قياديًا في داعش») is a mention of the body's first
+    incident of its kind: the body's words (place, date, actors) make the incident."""
+    text = ctx.tm.text
+    line_end = text.find("\n")
+    if line_end < 0 or line_end > _HEADLINE_CHARS or text[:line_end].rstrip().endswith("."):
+        return incs
+    head = [i for i in incs if i.end <= line_end]
+    if len(head) != 1:
+        return incs
+    (h,) = head
+    body = next((i for i in incs if i.start > line_end and _compatible(i, h) is not None), None)
+    if body is None:
+        return incs
+    body.mentions.insert(0, (h.start, h.end))
+    known = {(a.entity, a.role) for a in body.actors}
+    body.actors.extend(a for a in h.actors if (a.entity, a.role) not in known)
+    if body.place is None:
+        body.place, body.within = h.place, h.within
+    return [i for i in incs if i is not h]
+
+
+def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: date | None):
+    tm, cands, first = ctx.tm, ctx.cands, ctx.first
+    ents = ctx.res.entities
+    k, type_, sub = trig.k, trig.type, trig.sub
+    t1 = max(end_tok, k + 1)
+    in_cl = list(range(bisect_left(first, cl.t0), bisect_left(first, t1)))
+    refined = [
+        i for a, b in cl.refiners for i in range(bisect_left(first, a), bisect_left(first, b))
+    ] if t1 == cl.t1 else []
+    c0, c1 = tm.orig(tm.starts[cl.t0]), tm.orig(tm.ends[t1 - 1])
+    rival_starts = [r.start for r in ctx.rivals]
+    lo, hi = bisect_left(rival_starts, c0), bisect_left(rival_starts, c1)
+    near_rivals = ctx.rivals[max(0, lo - 1) : hi]
+    scoped = [i for i in in_cl if first[i] >= trig.scope] if trig.scope >= 0 else in_cl
+    actors = _roles(ctx, cl, t1, k, type_, sub, scoped, near_rivals)
+    s, e = tm.orig_span(tm.starts[cl.t0], tm.ends[t1 - 1])
+    ts, te = tm.orig_span(tm.starts[k], tm.ends[k])
+    inc = Incident(
+        type_, sub, s, e, (ts, te), actors=actors, summary=" ".join(tm.text[s:e].split())[:240]
+    )
+    _date(ctx, inc, in_cl + refined, s, report)
+    inc.confidence = 0.7 if actors else 0.5
+    places = [i for i in in_cl if cands[i].type == PLACE]
+    after = (
+        [i for i in places if first[i] > k and i not in ctx.attribute]
+        or [i for i in places if i not in ctx.attribute]
+        or places
+    )
+    ref_places = [i for i in refined if cands[i].type == PLACE]
+    pool = ref_places or after
+    if not pool:
+        return [inc]
+    inc.place = ctx.places.most_specific(pool)
+    inc.within = ctx.places.within(inc.place)
+    group = ctx.places.coordinated(places, inc.place) if type_ in _VIOLENT else [inc.place]
+    if len(group) < 2:
+        return [inc]
+    # A round-up: one incident per place, each spanning the clause up to its own place name.
+    out = []
+    for i in group:
+        part = Incident(type_, sub, s, max(ents[i].end, te), (ts, te), actors=list(actors),
+                        summary=inc.summary, date=inc.date, date_source=inc.date_source,
+                        place=i, confidence=inc.confidence)
+        part.within = ctx.places.within(i)
+        out.append(part)
+    return out
+
+
+def _date(ctx: _Context, inc: Incident, own_ents: list[int], start: int, report) -> None:
+    """The clause's date, else its sentence's, else the report's, else the nearest."""
+    ents = ctx.res.entities
+    usable = [i for i in ctx.dated if i not in ctx.period_starts]
+    own = [i for i in own_ents if i in usable]
+    if own:
+        inc.date, inc.date_source = ents[own[0]].date, "clause"
+        return
+    bounds = ctx.sent_bounds
+    j = bisect_right(bounds, start)
+    s0 = bounds[j - 1] if j > 0 else 0
+    s1 = bounds[j] if j < len(bounds) else len(ctx.tm.text)
+    same = [i for i in usable if s0 <= ents[i].start < s1]
+    if same:
+        inc.date, inc.date_source = ents[same[0]].date, "sentence"
+    elif report is not None:
+        inc.date, inc.date_source = DateValue(report.isoformat(), "day"), "report"
+    elif usable:
+        starts = [ents[i].start for i in usable]
+        j = bisect_left(starts, start)
+        near = min(usable[max(0, j - 1) : j + 1], key=lambda i: abs(ents[i].start - start))
+        inc.date, inc.date_source = ents[near].date, "nearest"
+    else:
+        inc.date_source = "none"
+
+
+def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[IncidentActor]:
+    tm, cands, ents = ctx.tm, ctx.cands, ctx.res.entities
     words = tm.words
-    first = {i: tm.token_of(cands[i].ns) for i in in_cl}
-    actors = [i for i in in_cl if cands[i].type in (GROUP, PERSON) and i not in descriptor]
+    first = {i: ctx.first[i] for i in in_cl}
+    actors = [
+        i for i in in_cl
+        if cands[i].type in (GROUP, PERSON) and i not in ctx.descriptor
+        and not _is_news_source(ctx, i)
+    ]
     out: list[IncidentActor] = []
     # «بين X و Y» right after the trigger, or «بين الطرفين» (the last pair named before).
-    for j in range(k + 1, min(k + 4, cl.t1)):
+    for j in range(k + 1, min(k + 4, t1)):
         if words[j] == "بين":
-            if j + 1 < cl.t1 and words[j + 1] in _BACKREF:
+            if j + 1 < t1 and words[j + 1] in w.BACKREF:
                 prior = [r for r in rivals if r.start < tm.orig(tm.starts[j])]
                 if prior:
                     return [
@@ -317,7 +442,7 @@ def _roles(
         agent = after_.pop(0)  # verb first, then its subject: «منع الروس المليشيات…»
     if agent is not None:
         out.append(IncidentActor(agent, agent_role))
-        for a in associates.get(agent, []):
+        for a in ctx.associates.get(agent, []):
             if ents[a].type in (GROUP, PERSON):
                 out.append(IncidentActor(a, "associated"))
     for i in after_:
@@ -331,39 +456,125 @@ def _roles(
     return out
 
 
-_PREP_WORDS = lx._set("على ضد في الى إلى من عن ل ب لدى نحو باتجاه قرب")
-
-
 def _preposition_before(tm: TextMap, k: int, f: int, c: Cand) -> bool:
     """Is the actor after the trigger governed by a preposition («غارة على موقع لمليشيا …»)?"""
     if tm.starts[f] < c.ns and tm.norm[tm.starts[f] : c.ns] in ("ل", "ب", "لل", "ول", "وب"):
         return True  # glued «لـ»/«بـ»
-    return any(w in _PREP_WORDS for w in tm.words[k + 1 : f])
+    return any(x in _PREP_WORDS for x in tm.words[k + 1 : f])
 
 
 def _modal_between(tm: TextMap, a: int, b: int) -> bool:
-    return any(match_vocab(w, lx.MODALITY) for w in tm.words[a + 1 : b])
+    return any(match_vocab(x, lx.MODALITY) for x in tm.words[a + 1 : b])
 
 
-def _merge(out: list[Incident], inc: Incident, ents) -> bool:
-    """A later mention of the same event (same sub-type and actors) joins the earlier one."""
-    names = {ents[a.entity].canonical for a in inc.actors}
-    if not names:
+def _sentence(ctx: _Context, pos: int) -> int:
+    return bisect_right(ctx.sent_bounds, pos)
+
+
+def _add_mention(prev: Incident, inc: Incident) -> None:
+    prev.mentions.append((inc.start, inc.end))
+    prev.mentions.sort()
+
+
+def _toll(out: list[Incident], inc: Incident, trig: _Trigger, ctx: _Context) -> bool:
+    """«… مقتل 90 مدنيًا» after a strike is the strike's toll, and «في الهجوم», «بعد قصفه»
+    with no place nor actor of their own name the strike again: not other incidents."""
+    if trig.kind != "event" or inc.type not in _VIOLENT or not out:
         return False
-    for prev in reversed(out[-4:]):
-        if (prev.type, prev.subtype) != (inc.type, inc.subtype):
-            continue
-        pnames = {ents[a.entity].canonical for a in prev.actors}
-        if not pnames or not (names <= pnames or pnames <= names):
+    word = ctx.tm.words[trig.k]
+    toll = (inc.subtype == "attack" and match_vocab(word, w.KILLINGS)
+            and not any(a.role == "perpetrator" for a in inc.actors))
+    bare = inc.place is None and not inc.actors
+    # Only the bare noun: «الهجوم الكيماوي» or «الهجوم الصاروخي» tells an event of its own.
+    anaphor = (match_vocab(word, w.ANAPHORIC_ATTACK) is not None and not inc.actors
+               and (inc.type, inc.subtype) == (B, "armed_clash"))
+    if not (toll or bare or anaphor):
+        return False
+    prev = next((o for o in reversed(out[-3:]) if o.type in _VIOLENT), None)
+    if prev is None:
+        return False
+    last = max([prev.start, *(m[0] for m in prev.mentions)])
+    if _sentence(ctx, inc.start) - _sentence(ctx, last) > 2:
+        return False
+    _add_mention(prev, inc)
+    if anaphor and inc.place is not None and (
+        prev.place is None or ctx.places.rank(inc.place) < ctx.places.rank(prev.place)
+    ):
+        prev.place, prev.within = inc.place, inc.within  # «الهجوم … قرب مقبرة باب الصغير»
+    return True
+
+
+def _join_statement(out: list[Incident], inc: Incident, ctx: _Context) -> None:
+    """«وأضاف …» without a speaker continues the last statement, if one is near."""
+    for prev in reversed(out[-3:]):
+        if prev.subtype == "statement_call":
+            if _sentence(ctx, inc.start) - _sentence(ctx, prev.start) <= 3:
+                _add_mention(prev, inc)
+            return
+
+
+def _compatible(prev: Incident, inc: Incident) -> str | None:
+    """The merged sub-type of two mentions of one event, or None if they are two events."""
+    if prev.type != inc.type:
+        return None
+    if prev.subtype == inc.subtype:
+        return prev.subtype
+    if prev.type == E:
+        return min(prev.subtype, inc.subtype, key=lambda s: _E_SPECIFIC.index(s)
+                   if s in _E_SPECIFIC else len(_E_SPECIFIC))
+    return None
+
+
+def _merge(out: list[Incident], inc: Incident, ctx: _Context) -> bool:
+    """A later mention of the same event joins the earlier one: same type and the same actors,
+    or (violence) the same place."""
+    ents = ctx.res.entities
+    names = {ents[a.entity].canonical for a in inc.actors}
+    place = ents[inc.place].canonical if inc.place is not None else None
+    for prev in reversed(out[-6:]):
+        sub = _compatible(prev, inc)
+        if sub is None:
             continue
         if prev.date_source == inc.date_source == "clause" and prev.date != inc.date:
             continue
-        prev.mentions.append((inc.start, inc.end))
+        pnames = {ents[a.entity].canonical for a in prev.actors}
+        pplace = ents[prev.place].canonical if prev.place is not None else None
+        same_actors = names and pnames and (names <= pnames or pnames <= names)
+        same_place = (
+            inc.type in _VIOLENT and place is not None and place == pplace
+        )
+        if not (same_actors or same_place):
+            continue
+        if same_place and not same_actors and names and pnames and not names & pnames:
+            continue  # two sides striking one town are two events
+        prev.subtype = sub
+        _add_mention(prev, inc)
         if inc.date_source == "clause" and prev.date_source != "clause":
             prev.date, prev.date_source = inc.date, "clause"
         known = {(a.entity, a.role) for a in prev.actors}
         prev.actors.extend(a for a in inc.actors if (a.entity, a.role) not in known)
         if prev.place is None:
-            prev.place = inc.place
+            prev.place, prev.within = inc.place, inc.within
         return True
     return False
+
+
+def _absorb_bare(incs: list[Incident]) -> list[Incident]:
+    """A headline-like mention without actors joins a nearby incident of the same sub-type."""
+    keep: list[Incident] = []
+    for n, inc in enumerate(incs):
+        if inc.actors:
+            keep.append(inc)
+            continue
+        near = [
+            o
+            for o in incs[max(0, n - 3) : n + 4]
+            if o is not inc and o.actors and (o.type, o.subtype) == (inc.type, inc.subtype)
+        ]
+        if near:
+            _add_mention(near[0], inc)
+            if near[0].place is None:
+                near[0].place, near[0].within = inc.place, inc.within
+        else:
+            keep.append(inc)
+    return keep

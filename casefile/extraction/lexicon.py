@@ -6,6 +6,7 @@ of the genre; none is fitted to a development corpus. Each list says why it exis
 
 from __future__ import annotations
 
+from ..dates.months import MONTH_WORDS as _MONTH_WORDS
 from ..normalize import normalize
 
 
@@ -260,48 +261,8 @@ MODALITY = _set(
     "محتمل لتجنب تجنب لإجبار لاجبار بهدف لتفادي يمكن ممكن إمكانية امكانية تهديد يهدد"
 )
 
-# Month names of the three families plus Hijri months, normalised → month number.
-# Levantine/Iraqi (كانون الثاني…), Egyptian/Gulf (يناير…), Maghrebi (جانفي, جوان, جويلية, أوت…).
-_GREGORIAN = {
-    1: "كانون الثاني|يناير|جانفي|جانفيي|يناير|ينار|جانفييه",
-    2: "شباط|فبراير|فيفري|فبراير|فبرير",
-    3: "آذار|اذار|مارس",
-    4: "نيسان|أبريل|ابريل|إبريل|أفريل|افريل|ابريل",
-    5: "أيار|ايار|مايو|ماي",
-    6: "حزيران|يونيو|يونيه|جوان",
-    7: "تموز|يوليو|يوليه|جويلية|جويلة|يوليوز",
-    8: "آب|أغسطس|اغسطس|أوت|اوت|غشت|اغشت",
-    9: "أيلول|ايلول|سبتمبر|شتنبر",
-    10: "تشرين الأول|أكتوبر|اكتوبر|أكتوبر",
-    11: "تشرين الثاني|نوفمبر|نونبر",
-    12: "كانون الأول|ديسمبر|دجنبر|ديسمبر",
-}
-_HIJRI = {
-    1: "محرم|المحرم",
-    2: "صفر",
-    3: "ربيع الأول|ربيع الاول",
-    4: "ربيع الثاني|ربيع الآخر|ربيع الاخر",
-    5: "جمادى الأولى|جمادى الاولى|جمادى الأول",
-    6: "جمادى الآخرة|جمادى الثانية|جمادى الاخرة|جمادى الآخر",
-    7: "رجب",
-    8: "شعبان",
-    9: "رمضان",
-    10: "شوال",
-    11: "ذو القعدة|ذي القعدة",
-    12: "ذو الحجة|ذي الحجة",
-}
-GREGORIAN_MONTHS: dict[str, int] = {
-    normalize(name): m for m, names in _GREGORIAN.items() for name in names.split("|")
-}
-HIJRI_MONTHS: dict[str, int] = {
-    normalize(name): m for m, names in _HIJRI.items() for name in names.split("|")
-}
-# Month names that are also ordinary words (آب/أب "father", ماي, أوت, صفر "zero", رجب…):
-# they count as months only next to a day, a year, «شهر» or another month name.
-AMBIGUOUS_MONTHS = frozenset(
-    normalize(w) for w in "آب ماي أوت اوت صفر رجب شعبان رمضان محرم مارس".split()
-)
-MONTH_WORDS = frozenset(w for name in [*GREGORIAN_MONTHS, *HIJRI_MONTHS] for w in name.split())
+# Month names come from the one month table (casefile.dates.months).
+MONTH_WORDS = _MONTH_WORDS
 OFFICE_FIRST = frozenset(t[0] for t in OFFICE_TITLES) - STOPWORDS
 # Words after which a small or ambiguous known place may be named («رئيس بلدية مظلوم»).
 PLACE_CONTEXT = frozenset(w for w in PLACE_TRIGGERS if not w.startswith("ال")) | _set(

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..dates.value import DateValue
+
 PERSON, GROUP, PLACE, DATE = "PERSON", "GROUP", "PLACE", "DATE"
 ENTITY_TYPES = (PERSON, GROUP, PLACE, DATE)
 RELATION_TYPES = (
@@ -20,15 +22,6 @@ RELATION_TYPES = (
     "rival_of",
     "member_of",
 )
-
-
-@dataclass(frozen=True)
-class DateValue:
-    """A normalised date: ``value`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-
-    value: str
-    precision: str  # "day" | "month" | "year" | "approximate"
-    calendar: str = "gregorian"  # the calendar the text used ("hijri" when converted)
 
 
 @dataclass
@@ -64,7 +57,7 @@ class Entity:
             "confidence": round(self.confidence, 3),
         }
         if self.date is not None:
-            out["date"] = asdict(self.date)
+            out["date"] = {k: v for k, v in asdict(self.date).items() if k != "end" or v}
         if self.ref is not None:
             out["ref"] = list(self.ref)
         if self.name and self.name != self.canonical:
@@ -116,6 +109,7 @@ class Incident:
     date: DateValue | None = None
     date_source: str = "report"  # "clause" | "nearest" | "report" | "none"
     place: int | None = None  # index of a PLACE entity
+    within: int | None = None  # the wider PLACE named with it («دوما في الغوطة الشرقية»)
     actors: list[IncidentActor] = field(default_factory=list)
     summary: str = ""
     mentions: list[tuple[int, int]] = field(default_factory=list)  # later mentions, merged
@@ -124,6 +118,7 @@ class Incident:
     def to_json(self, entities: list[Entity]) -> dict[str, Any]:
         date = (
             {"value": self.date.value, "precision": self.date.precision, "from": self.date_source}
+            | ({"end": self.date.end} if self.date.end else {})
             if self.date
             else {"value": None, "precision": None, "from": "none"}
         )
@@ -141,6 +136,7 @@ class Incident:
             "end": self.end,
             "date": date,
             "place": entities[self.place].canonical if self.place is not None else None,
+            **({"within": entities[self.within].canonical} if self.within is not None else {}),
             "actors": actors,
             "summary": self.summary,
             "mentions": [list(m) for m in self.mentions],

@@ -6,6 +6,10 @@ Telegram messages), their search entries and whatever the post-import hooks
 add are committed together or not at all. A crash between files therefore
 leaves a consistent case, and importing the same paths again reports the
 finished files as duplicates and imports the rest.
+
+Files are read (parsed) in a worker process under a time and memory budget per
+file (``reader_process``); only regular files are opened (``files``). Every path
+given or found in a folder gets one outcome, including those left out.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -22,9 +26,24 @@ from sqlalchemy.orm import Session
 
 from casefile.db import models as m
 from casefile.db.case import Case
+from casefile.db.errors import CaseBusyError, busy_reason
+from casefile.importing.files import Refusal, collect_files, human_size
 from casefile.importing.language import detect_language
-from casefile.importing.readers import Child, OcrOptions, ReadError, ReadResult, read_bytes
-from casefile.importing.readers.ocr import OcrCancelled
+from casefile.importing.prepare import (
+    Prepared,
+    ReadAhead,
+    ReadSettings,
+    existing_source,
+    prepare_file,
+)
+from casefile.importing.reader_process import (
+    DEFAULT_BUDGET,
+    PageProgress,
+    ReadBudget,
+    ReaderProcess,
+    shared_reader,
+)
+from casefile.importing.readers import Child, OcrOptions, ReadCancelled, ReadError, ReadResult
 from casefile.normalize import normalize
 from casefile.search import index_source
 
@@ -36,7 +55,7 @@ PostImportHook = Callable[[Session, m.Source], None]
 
 def _default_hooks() -> list[PostImportHook]:
     # Every door (window, File → Import, CLI) hands new sources to extraction.
-    from casefile.extraction.hooks import propose_after_import
+    from casefile.review.hooks import propose_after_import
 
     return [propose_after_import]
 
@@ -45,8 +64,10 @@ def _default_hooks() -> list[PostImportHook]:
 # is rolled back on its own and reported as a warning: the import is kept.
 POST_IMPORT_HOOKS: list[PostImportHook] = _default_hooks()
 
-# Files a folder walk skips: system clutter, never reports.
-_CLUTTER = {"thumbs.db", "desktop.ini", ".ds_store"}
+__all__ = [  # what the doors and scripts use
+    "DEFAULT_SIZE_LIMIT", "POST_IMPORT_HOOKS", "ImportOutcome", "ReadBudget", "collect_files",
+    "display_path", "human_size", "import_file", "import_paths",
+]
 
 ProgressCallback = Callable[[int, int, str], None]  # (files done, files total, current path)
 
@@ -54,12 +75,13 @@ ProgressCallback = Callable[[int, int, str], None]  # (files done, files total, 
 @dataclass
 class ImportOutcome:
     path: str
-    status: str  # "imported" | "duplicate" | "error" | "cancelled" (import_file only)
+    status: str  # "imported" | "duplicate" | "error" | "skipped" | "cancelled" (import_file only)
     source_id: int | None = None
     error: str | None = None
     duplicate_of: int | None = None
     near_duplicate_of: int | None = None
     warnings: list[str] = field(default_factory=list)
+    reason: str | None = None  # why a "skipped" path was left out
 
     def to_json(self) -> dict:
         out: dict = {
@@ -68,6 +90,8 @@ class ImportOutcome:
             "source_id": self.source_id,
             "error": self.error,
         }
+        if self.reason is not None:
+            out["reason"] = self.reason
         if self.duplicate_of is not None:
             out["duplicate_of"] = self.duplicate_of
         if self.near_duplicate_of is not None:
@@ -84,75 +108,25 @@ def display_path(path: Path | str) -> str:
     return raw.decode("utf-8", "replace").replace("\x00", "")
 
 
-def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str | None]]:
-    """Files to import, folders expanded recursively in sorted order; a path
-    that cannot be used comes with the reason."""
-    found: list[tuple[Path, str | None]] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for folder, subfolders, files in os.walk(path, onerror=None):
-                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and name.lower() not in _CLUTTER:
-                        found.append((Path(folder) / name, None))
-        elif path.is_file():
-            found.append((path, None))
-        elif path.exists() or path.is_symlink():
-            found.append((path, "not a regular file (or a broken link)"))
-        else:
-            found.append((path, "no such file or folder"))
-    return found
-
-
 def text_key(text: str) -> str | None:
     """Hash of the normalised text: equal for the same report in another container."""
     folded = normalize(text)
     return hashlib.sha256(folded.encode("utf-8")).hexdigest() if folded else None
 
 
-def human_size(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} bytes"
-
-
-def _read_file(path: Path, size_limit: int) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > size_limit:
-            raise ReadError(
-                f"the file is larger than the import limit ({human_size(size)} > {human_size(size_limit)})"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(size_limit + 1)
-    except PermissionError:
-        raise ReadError("the file cannot be read: permission denied") from None
-    except OSError as error:
-        raise ReadError(f"the file cannot be read: {error.strerror or error}") from None
-    if len(data) > size_limit:  # it grew while we looked
-        raise ReadError(f"the file is larger than the import limit ({human_size(size_limit)})")
-    return data
-
-
-def _read(data: bytes, name: str, ocr: OcrOptions | None = None) -> ReadResult:
-    try:
-        return read_bytes(data, name, ocr)
-    except ReadError:
-        raise
-    except Exception as error:  # noqa: BLE001 - a parser bug on one odd file must not stop a batch
-        raise ReadError(f"the file could not be read ({type(error).__name__}: {error})") from None
-
-
 class _FileImport:
     """Writes one file and its children into one session."""
 
-    def __init__(self, session: Session, user: str, ocr: OcrOptions | None = None) -> None:
+    def __init__(
+        self, session: Session, user: str, reader: ReaderProcess, settings: ReadSettings
+    ) -> None:
         self.session = session
         self.user = user
-        self.ocr = ocr
+        self.reader = reader
+        self.settings = settings
         self.new_sources: list[m.Source] = []
         self.hashes_in_file: dict[str, m.Source] = {}
+        self.warnings: list[str] = []
 
     def existing(self, digest: str) -> int | None:
         if digest in self.hashes_in_file:
@@ -201,6 +175,8 @@ class _FileImport:
         )
         self.session.add(source)
         self.session.flush()  # the id, for children and the search index
+        prefix = f"{source.file_name}: " if parent is not None else ""
+        self.warnings += [prefix + warning for warning in result.warnings]
         self.hashes_in_file[digest] = source
         self.new_sources.append(source)
         self.add_pages(source, result)
@@ -231,8 +207,8 @@ class _FileImport:
                 try:
                     if depth > MAX_NESTING:
                         raise ReadError("attachments are nested too deeply")
-                    result = _read(child.data, child.name, self.ocr)
-                except OcrCancelled:
+                    result = self.settings.read(self.reader, child.data, child.name)
+                except ReadCancelled:
                     raise
                 except ReadError as error:
                     # An attachment that cannot be read is still evidence: kept
@@ -248,7 +224,7 @@ class _FileImport:
             parent.meta = {**parent.meta, "children_already_in_case": skipped}
 
     def run_hooks(self) -> list[str]:
-        warnings = []
+        warnings = self.warnings
         for source in self.new_sources:
             for hook in list(POST_IMPORT_HOOKS):
                 try:
@@ -266,33 +242,41 @@ def import_file(
     *,
     user: str | None = None,
     size_limit: int = DEFAULT_SIZE_LIMIT,
+    reader: ReaderProcess | None = None,
+    prepared: Prepared | None = None,
     ocr: OcrOptions | None = None,
+    settings: ReadSettings | None = None,
 ) -> ImportOutcome:
-    """Import one file in its own transaction; ``ocr`` says how scans and images are read.
-    A cancel during OCR gives status "cancelled" and stores nothing of the file."""
+    """Import one file in its own transaction; ``reader`` reads it (the shared
+    worker with the default budget if not given) unless it is ``prepared``;
+    ``ocr`` (or the whole ``settings``) says how scans and images are read.
+    A cancel while it is read gives status "cancelled" and stores nothing of it."""
     shown = display_path(path)
+    reader = reader or shared_reader(DEFAULT_BUDGET)
+    settings = settings or ReadSettings(ocr)
+    if prepared is None:
+        prepared = prepare_file(case, path, size_limit, reader, settings)
+    if prepared.cancelled:
+        return ImportOutcome(shown, "cancelled", error=prepared.error)
+    if prepared.duplicate_of is not None:
+        existing = prepared.duplicate_of
+        return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
+    if prepared.data is None or prepared.digest is None:
+        return ImportOutcome(shown, "error", error=prepared.error)
+    data, digest = prepared.data, prepared.digest
     try:
-        data = _read_file(path, size_limit)
-    except ReadError as error:
-        return ImportOutcome(shown, "error", error=str(error))
-    digest = hashlib.sha256(data).hexdigest()
-    try:
-        # One session for the whole file. The duplicate check comes first so a
-        # re-run does not parse again; parsing happens before the first write,
-        # so the database is not locked while a big PDF is read.
+        # One session for the whole file, opened once the file is read: the
+        # database is not locked while a big PDF is parsed.
         with case.session() as session:
             session.info["user"] = user or case.user
+            # Again: the same bytes may have been stored since it was prepared.
             existing = session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
             if existing is not None:
                 return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
-            try:
-                result = _read(data, path.name, ocr)
-            except OcrCancelled as error:
-                return ImportOutcome(shown, "cancelled", error=str(error))
-            except ReadError as error:
-                return ImportOutcome(shown, "error", error=str(error))
-            writer = _FileImport(session, user or case.user, ocr)
-            source = writer.add(display_path(path.name), data, digest, result, None)
+            if prepared.result is None:
+                return ImportOutcome(shown, "error", error=prepared.error)
+            writer = _FileImport(session, user or case.user, reader, settings)
+            source = writer.add(display_path(path.name), data, digest, prepared.result, None)
             warnings = writer.run_hooks()
             outcome = ImportOutcome(
                 shown,
@@ -301,20 +285,31 @@ def import_file(
                 near_duplicate_of=source.near_duplicate_of_id,
                 warnings=warnings,
             )
-    except OcrCancelled as error:  # in an attachment: the whole file is rolled back
+    except ReadCancelled as error:  # in an attachment: the whole file is rolled back
         return ImportOutcome(shown, "cancelled", error=str(error))
     except IntegrityError as error:
         # Another import may have stored the same bytes in the meantime.
-        with case.read_session() as session:
-            existing = session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
+        existing = existing_source(case, digest)
         if existing is None:
             return ImportOutcome(
                 shown, "error", error=f"the source could not be stored: {error.orig}"
             )
         return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
+    except CaseBusyError:
+        return ImportOutcome(shown, "error", error=f"not imported: {busy_reason()}; "
+                             "import the file again")
     except Exception as error:  # noqa: BLE001 - rolled back; the rest of the batch goes on
-        return ImportOutcome(shown, "error", error=f"the source could not be stored: {error}")
+        # The database's own reason, without the SQL statement SQLAlchemy appends.
+        lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+        reason = lines[0] if lines else type(error).__name__
+        return ImportOutcome(shown, "error", error=f"the source could not be stored: {reason}")
     return outcome
+
+
+def _refused(path: Path, refusal: Refusal) -> ImportOutcome:
+    if refusal.status == "skipped":
+        return ImportOutcome(display_path(path), "skipped", reason=refusal.reason)
+    return ImportOutcome(display_path(path), "error", error=refusal.reason)
 
 
 def import_paths(
@@ -323,32 +318,52 @@ def import_paths(
     *,
     user: str | None = None,
     size_limit: int = DEFAULT_SIZE_LIMIT,
+    budget: ReadBudget = DEFAULT_BUDGET,
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
     ocr: OcrOptions | None = None,
+    page_progress: PageProgress | None = None,
 ) -> Iterator[ImportOutcome]:
-    """Import files and folders (recursively, in sorted order), one outcome per file.
+    """Import files and folders (recursively, in sorted order), one outcome per
+    path: each file, and each path left out with its reason.
 
-    ``progress(done, total, path)`` is called before each file; ``cancelled()``
-    is asked between files, and between the pages OCR reads (a file cancelled
-    half-way is not stored and not reported: it is left like the files after it).
+    Each file is read under ``budget`` (time and memory; for a file read by OCR the
+    time limit is per page), scans and images by OCR as ``ocr`` says.
+    ``progress(done, total, path)`` is called before each file and
+    ``page_progress(pages_done, pages_total)`` as OCR finishes each page;
+    ``cancelled()`` is asked between files and while a file is read: a file
+    cancelled half-way is not stored and not reported (it is left like the files
+    after it).
     """
-    if ocr is not None and ocr.cancelled is None and cancelled is not None:
-        ocr = replace(ocr, cancelled=cancelled)
-    elif ocr is None and cancelled is not None:
-        ocr = OcrOptions(cancelled=cancelled)
+    reader = shared_reader(budget)
+    reader.start()  # its start-up overlaps the folder walk
+    settings = ReadSettings(ocr, page_progress, cancelled)
     files = collect_files(paths)
-    for done, (path, problem) in enumerate(files):
-        if cancelled is not None and cancelled():
-            return
-        if progress is not None:
-            progress(done, len(files), display_path(path))
-        if problem is not None:
-            yield ImportOutcome(display_path(path), "error", error=problem)
-            continue
-        outcome = import_file(case, path, user=user, size_limit=size_limit, ocr=ocr)
-        if outcome.status == "cancelled":
-            return
-        yield outcome
+    readable = [path for path, refusal in files if refusal is None]
+    following = dict(zip(readable, readable[1:], strict=False))
+    ahead = ReadAhead(case, size_limit, reader, settings)
+    try:
+        for done, (path, refusal) in enumerate(files):
+            if cancelled is not None and cancelled():
+                return
+            if progress is not None:
+                progress(done, len(files), display_path(path))
+            if refusal is not None:
+                yield _refused(path, refusal)
+                continue
+            ahead.start(path)
+            if path in following:  # read the next file while this one is written
+                ahead.start(following[path])
+            try:
+                prepared = ahead.take(path)
+            except Exception as error:  # noqa: BLE001 - one file's failure, not the batch's
+                prepared = Prepared(error=f"the file could not be read: {error}")
+            outcome = import_file(case, path, user=user, size_limit=size_limit, reader=reader,
+                                  prepared=prepared, settings=settings)  # fmt: skip
+            if outcome.status == "cancelled":
+                return
+            yield outcome
+    finally:
+        ahead.close()
     if progress is not None and files:
         progress(len(files), len(files), "")

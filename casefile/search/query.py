@@ -8,12 +8,10 @@ from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from ..db import models as m
-from ..normalize import WORD_RE, normalize_with_map, strip_clitics
-from .terms import all_terms, fts5_query, query_groups, tsquery
+from .snippets import snippet
+from .terms import fts5_query, query_groups, tsquery
 
-SNIPPET_CHARS = 160
 CANDIDATES = 200  # PostgreSQL: matches ranked in full (see _ranked_ids)
-MARK_OPEN, MARK_CLOSE = "[", "]"
 
 
 @dataclass(frozen=True)
@@ -102,31 +100,6 @@ def _titles_and_texts(session: Session, kind: str, ids: list[int]) -> dict[int, 
     rows = session.execute(select(m.Incident.id, m.Incident.title, m.Incident.summary)
                            .where(m.Incident.id.in_(ids)))
     return {r.id: (r.title, r.summary or r.title) for r in rows}
-
-
-def snippet(original: str, alternatives: list[list[list[str]]], width: int = SNIPPET_CHARS) -> str:
-    """A window of ``original`` around the first match, matched words in [brackets]."""
-    wanted = all_terms(alternatives)
-    normalised, index = normalize_with_map(original)
-    spans = []
-    for match in WORD_RE.finditer(normalised):
-        readings = strip_clitics(match.group())
-        if wanted.intersection(readings):
-            spans.append((index[match.start()], index[match.end() - 1] + 1))
-    if not spans:
-        return original[:width].strip()
-    first = spans[0][0]
-    lo = max(0, first - width // 3)
-    hi = min(len(original), lo + width)
-    out, pos = [], lo
-    for start, end in spans:
-        if start < lo or end > hi:
-            continue
-        out += [original[pos:start], MARK_OPEN, original[start:end], MARK_CLOSE]
-        pos = end
-    out.append(original[pos:hi])
-    text_ = "".join(out).replace("\n", " ").strip()
-    return ("…" if lo > 0 else "") + text_ + ("…" if hi < len(original) else "")
 
 
 def search(session: Session, query: str, *, kinds: tuple[str, ...] | None = None,

@@ -50,19 +50,32 @@ def rank_actors(session: Session, name: str, *, limit: int = 10,
 
     ``minimum`` (0–100) drops weak matches; a merge passes 0 so there is always a choice.
     """
+    return _rank(session, m.Actor, m.Alias.actor_id, name, limit=limit, kind_hint=kind_hint,
+                 minimum=minimum)
+
+
+def rank_places(session: Session, name: str, *, limit: int = 10,
+                minimum: float = 40) -> list[Candidate]:
+    """Places whose name or an alias is closest to ``name`` (as ``rank_actors``)."""
+    return _rank(session, m.Place, m.Alias.place_id, name, limit=limit, kind_hint=None,
+                 minimum=minimum)
+
+
+def _rank(session: Session, model, owner_column, name: str, *, limit: int,
+          kind_hint: str | None, minimum: float) -> list[Candidate]:
     wanted = key(name)
     if not wanted:
         return []
     names: dict[int, list[str]] = {}
     info: dict[int, tuple[str, str | None, str]] = {}
-    for r in session.execute(select(m.Actor.id, m.Actor.name, m.Actor.name_latin, m.Actor.kind)):
+    for r in session.execute(select(model.id, model.name, model.name_latin, model.kind)):
         info[r.id] = (r.name, r.name_latin, r.kind)
         names.setdefault(r.id, []).extend(filter(None, [r.name, r.name_latin]))
-    for r in session.execute(select(m.Alias.actor_id, m.Alias.text)
-                             .where(m.Alias.actor_id.is_not(None))):
-        names.setdefault(r.actor_id, []).append(r.text)
+    for owner_id, text in session.execute(select(owner_column, m.Alias.text)
+                                          .where(owner_column.is_not(None))):
+        names.setdefault(owner_id, []).append(text)
     scored: list[Candidate] = []
-    for actor_id, texts in names.items():
+    for record_id, texts in names.items():
         best, matched = 0.0, ""
         for text in texts:
             k = key(text)
@@ -71,11 +84,11 @@ def rank_actors(session: Session, name: str, *, limit: int = 10,
                 score = max(score, 85.0)  # «بالحرس الثوري» ends with «الحرس الثوري»
             if score > best:
                 best, matched = score, text
-        if kind_hint and info[actor_id][2] == kind_hint:
+        if kind_hint and info[record_id][2] == kind_hint:
             best = min(100.0, best + 3)
         if best >= minimum:
-            name_, latin, kind = info[actor_id]
-            scored.append(Candidate(actor_id, _label(name_, latin), kind,
+            name_, latin, kind = info[record_id]
+            scored.append(Candidate(record_id, _label(name_, latin), kind,
                                     round(best / 100, 3), matched))
     scored.sort(key=lambda c: (-c.score, c.label))
     return scored[:limit]

@@ -142,18 +142,12 @@ def _linked(session: Session, p: m.Proposal, model: type[m.Base], kind: str) -> 
         found = session.scalar(select(column).where(m.Alias.key == key(name), column.is_not(None)))
         if found:
             return found
-    # The record's own name is not an alias row: match it as written, else normalised
-    # (one pass over the names; the normaliser is a translate table, fast enough).
+    # The record's own name is not an alias row: its indexed key (same name, other spelling
+    # of hamza, ta marbuta or spaces).
     if not names:
         return None
-    found = session.scalar(select(model.id).where(model.name.in_(names)).limit(1))
-    if found:
-        return found
-    wanted = {key(n) for n in names}
-    for record_id, record_name in session.execute(select(model.id, model.name)):
-        if key(record_name) in wanted:
-            return record_id
-    return None
+    return session.scalar(select(model.id).where(model.name_key.in_({key(n) for n in names}))
+                          .order_by(model.id).limit(1))
 
 
 def _add_name(owner: m.Actor | m.Place, text: str, kind: str, p: m.Proposal | None) -> None:
@@ -184,6 +178,16 @@ def _actor_kind(p: m.Proposal, payload: dict[str, Any], override: str | None) ->
     return kind if kind in set(m.ActorKind) else m.ActorKind.ARMED_GROUP
 
 
+def _accepted_latin(p: m.Proposal, payload: dict[str, Any], canonical: str) -> str | None:
+    """A new person's Latin name from the romaniser's model: too slow for every name of every
+    report at import (the proposal holds the fast reading), worth it for a name accepted."""
+    if p.kind == "PERSON" and not payload.get("ref"):
+        from ..extraction.romanize import person_latin
+
+        return person_latin(canonical, best=True) or payload.get("latin") or None
+    return payload.get("latin") or None
+
+
 def accept(session: Session, proposal_id: int, *, name: str | None = None,
            kind: str | None = None, latin: str | None = None) -> tuple[str, int] | None:
     """Accept (or, with overrides, edit and accept) a proposal; returns the record it became."""
@@ -191,7 +195,8 @@ def accept(session: Session, proposal_id: int, *, name: str | None = None,
     payload = p.payload or {}
     edited = any(v is not None for v in (name, kind, latin))
     canonical = " ".join((name or payload.get("canonical") or p.text).split())
-    latin = latin if latin is not None else payload.get("latin") or None
+    if latin is None:
+        latin = _accepted_latin(p, payload, canonical)
     target: tuple[str, int] | None = None
     if p.kind in ACTOR_KINDS_OF:
         actor_id = None if name else _linked(session, p, m.Actor, "actor")

@@ -16,7 +16,7 @@
 <context>
     <name>ActorPickerDialog</name>
     <message>
-        <location filename="../../ui/actor_picker.py" line="39" />
+        <location filename="../../ui/actor_picker.py" line="41" />
         <source>Type a name to search every actor</source>
         <translation>اكتب اسماً للبحث في جميع الفاعلين</translation>
     </message>
@@ -215,27 +215,27 @@
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../ui/documents_view.py" line="37" />
+        <location filename="../../ui/documents_view.py" line="38" />
         <source>Filter: title, publisher, words…</source>
         <translation>تصفية: العنوان، الناشر، كلمات…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="40" />
+        <location filename="../../ui/documents_view.py" line="41" />
         <source>All languages</source>
         <translation>كل اللغات</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="43" />
+        <location filename="../../ui/documents_view.py" line="44" />
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="44" />
+        <location filename="../../ui/documents_view.py" line="45" />
         <source>Only documents with proposals to review</source>
         <translation>المستندات التي فيها مقترحات للمراجعة فقط</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents_view.py" line="92" />
+        <location filename="../../ui/documents_view.py" line="93" />
         <source>%n document(s)</source>
         <translation><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform></translation>
     </message>
@@ -632,6 +632,217 @@
     </message>
 </context>
 <context>
+    <name>GroupReviewModel</name>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="17" />
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="18" />
+        <source>Group</source>
+        <translation>جماعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="19" />
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="20" />
+        <source>Incident</source>
+        <translation>حادثة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="23" />
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="24" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="25" />
+        <source>Known as</source>
+        <translation>معروف باسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="26" />
+        <source>Reports</source>
+        <translation>التقارير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="27" />
+        <source>Mentions</source>
+        <translation>الإشارات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="28" />
+        <source>Confidence</source>
+        <translation>الثقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="75" />
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="79" />
+        <source>like: {} ?</source>
+        <translation>يشبه: {} ؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="80" />
+        <source>known: {}</source>
+        <translation>معروف: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="90" />
+        <source>a confirmed name or alias matched at import</source>
+        <translation>طابق اسماً أو لقباً مؤكداً عند الاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="91" />
+        <source>the same name as this record</source>
+        <translation>الاسم نفسه لهذا السجل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_model.py" line="93" />
+        <source>a spelling close to one of its names, not the same: accept only if it is the same record</source>
+        <translation>كتابة قريبة من أحد أسمائه وليست هي: اقبل فقط إن كان السجل نفسه</translation>
+    </message>
+</context>
+<context>
+    <name>GroupReviewView</name>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="79" />
+        <source>Lowest confidence of a mention</source>
+        <translation>أدنى ثقة لإشارة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="80" />
+        <source>kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="81" />
+        <source>Kind of actor or place, or incident type (militia, town, protests…)</source>
+        <translation>نوع الفاعل أو المكان أو نوع الحدث (militia، town، protests…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="83" />
+        <source>source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="84" />
+        <source>from date</source>
+        <translation>من تاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="85" />
+        <source>to date</source>
+        <translation>إلى تاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="86" />
+        <source>name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="87" />
+        <source>Top new names this week</source>
+        <translation>أكثر الأسماء الجديدة هذا الأسبوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="137" />
+        <source>Untick a mention to leave it out of the decision (Space); it stays to review on its own.</source>
+        <translation>أزل العلامة عن إشارة لاستثنائها من القرار (مسافة)؛ تبقى للمراجعة وحدها.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="207" />
+        <source>{} names, {} mentions to review</source>
+        <translation>{} اسماً، {} إشارة للمراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="212" />
+        <source>&lt;p&gt;Nothing left to review here.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;لم يبق شيء للمراجعة هنا.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="261" />
+        <source>Known: {} {} «{}»</source>
+        <translation>معروف: {} {} «{}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="264" />
+        <source>matched alias «{}»</source>
+        <translation>طابق الاسم البديل «{}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="267" />
+        <source>A new name: accepting makes a new record.</source>
+        <translation>اسم جديد: القبول ينشئ سجلاً جديداً.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="269" />
+        <source>{} reports, {} mentions, confidence {} (median {}%)</source>
+        <translation>{} تقريراً، {} إشارة، الثقة {} (الوسيط {}%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="303" />
+        <source>{} mention(s) skipped: {}</source>
+        <translation>تُركت {} إشارة: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="316" />
+        <source>Accept «{}» in {} reports</source>
+        <translation>قبول «{}» في {} تقريراً</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="323" />
+        <source>«{}» is not an entity</source>
+        <translation>«{}» ليس كياناً</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="333" />
+        <source>Link to a record</source>
+        <translation>ربط بسجل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="334" />
+        <source>Link «{}» ({} reports) to:</source>
+        <translation>ربط «{}» ({} تقريراً) بـ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="338" />
+        <source>Link «{}» to {} {}</source>
+        <translation>ربط «{}» بـ {} {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="362" />
+        <source>Merge two names</source>
+        <translation>دمج اسمين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="363" />
+        <source>Merge «{}» with:</source>
+        <translation>دمج «{}» مع:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="366" />
+        <source>Merge «{}» and «{}»</source>
+        <translation>دمج «{}» و«{}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_review_view.py" line="382" />
+        <source>Accept {} known names</source>
+        <translation>قبول {} اسماً معروفاً</translation>
+    </message>
+</context>
+<context>
     <name>ImportProgressDialog</name>
     <message>
         <location filename="../../ui/import_flow.py" line="68" />
@@ -780,28 +991,28 @@ Then drop report files anywhere on this window.</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="82" />
-        <location filename="../../ui/main_window.py" line="212" />
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>No case open</source>
         <translation>لا توجد قضية مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Opening {}…</source>
         <translation>جارٍ فتح {}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Cannot open the case</source>
         <translation>تعذّر فتح القضية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Open or create a case first.</source>
         <translation>افتح قضية أو أنشئها أولاً.</translation>
     </message>
@@ -896,55 +1107,67 @@ Then drop report files anywhere on this window.</source>
         <translation>&amp;حول Casefile</translation>
     </message>
     <message>
-        <location filename="../../ui/panels.py" line="56" />
+        <location filename="../../ui/panels.py" line="61" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/panels.py" line="57" />
+        <location filename="../../ui/panels.py" line="62" />
         <source>Actors, places, incidents</source>
         <translation>الفاعلون والأماكن والحوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/panels.py" line="58" />
+        <location filename="../../ui/panels.py" line="63" />
         <source>Review queue</source>
         <translation>قائمة المراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/panels.py" line="59" />
+        <location filename="../../ui/panels.py" line="64" />
         <source>Record</source>
         <translation>السجل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels.py" line="65" />
+        <source>Review by name</source>
+        <translation>المراجعة حسب الاسم</translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="272" />
+        <location filename="../../ui/map_view.py" line="278" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="273" />
+        <location filename="../../ui/map_view.py" line="279" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="274" />
+        <location filename="../../ui/map_view.py" line="280" />
         <source>Show all places</source>
         <translation>اعرض كل الأماكن</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="275" />
+        <location filename="../../ui/map_view.py" line="281" />
         <source>Latin names</source>
         <translation>أسماء لاتينية</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="394" />
+        <location filename="../../ui/map_view.py" line="283" />
+        <source>No places on the map yet.
+Places appear here once they are in the case with coordinates: accept the proposed places (Review by name → Places; places the gazetteer knows come with their coordinates), or give a place its latitude and longitude in its form.</source>
+        <translation>لا أماكن على الخريطة بعد.
+تظهر الأماكن هنا متى كانت في القضية بإحداثياتها: اقبل الأماكن المقترحة (المراجعة حسب الاسم ← الأماكن؛ الأماكن المعروفة في المعجم الجغرافي تأتي بإحداثياتها)، أو أعط المكان خط العرض والطول في نموذجه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_view.py" line="425" />
         <source>%1 places, %2 with incidents</source>
         <translation>الأماكن: %1، منها %2 فيها حوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/map_view.py" line="400" />
+        <location filename="../../ui/map_view.py" line="431" />
         <source>%1 incidents</source>
         <translation>الحوادث: %1</translation>
     </message>
@@ -1128,62 +1351,62 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review_view.py" line="63" />
+        <location filename="../../ui/review_view.py" line="60" />
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="63" />
+        <location filename="../../ui/review_view.py" line="60" />
         <source>Whole case</source>
         <translation>القضية كلها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/review_view.py" line="137" />
+        <location filename="../../ui/review_view.py" line="134" />
         <source>%n proposal(s) to review</source>
         <translation><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="171" />
+        <location filename="../../ui/review_view.py" line="167" />
         <source>matched alias «{}»</source>
         <translation>طابق الاسم البديل «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="172" />
+        <location filename="../../ui/review_view.py" line="168" />
         <source>no alias matched: a new name</source>
         <translation>لم يطابق أي اسم بديل: اسم جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="191" />
+        <location filename="../../ui/review_view.py" line="187" />
         <source>Accept «{}»</source>
         <translation>اقبل «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="197" />
+        <location filename="../../ui/review_view.py" line="193" />
         <source>Reject «{}»</source>
         <translation>ارفض «{}»</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/review_view.py" line="204" />
+        <location filename="../../ui/review_view.py" line="200" />
         <source>Accept %n proposal(s)</source>
         <translation><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="212" />
+        <location filename="../../ui/review_view.py" line="208" />
         <source>Merge into an actor</source>
         <translation>ادمج في فاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="213" />
+        <location filename="../../ui/review_view.py" line="209" />
         <source>«{}» is another name of:</source>
         <translation>«{}» اسم آخر لـ:</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="216" />
+        <location filename="../../ui/review_view.py" line="212" />
         <source>Merge «{}»</source>
         <translation>ادمج «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="225" />
+        <location filename="../../ui/review_view.py" line="221" />
         <source>Edit and accept «{}»</source>
         <translation>عدّل واقبل «{}»</translation>
     </message>
@@ -1315,6 +1538,59 @@ Then drop report files anywhere on this window.</source>
     </message>
 </context>
 <context>
+    <name>StoplistDialog</name>
+    <message>
+        <location filename="../../ui/stoplist_dialog.py" line="32" />
+        <source>Not an entity</source>
+        <translation>ليس كياناً</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stoplist_dialog.py" line="35" />
+        <source>Names on this list are not proposed again in later imports and re-runs. Confirming such a name by hand takes it off.</source>
+        <translation>الأسماء في هذه القائمة لا تُقترح مرة أخرى في الاستيرادات وإعادات الاستخراج اللاحقة. تأكيد أحدها يدوياً يزيله منها.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stoplist_dialog.py" line="39" />
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stoplist_dialog.py" line="39" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stoplist_dialog.py" line="40" />
+        <source>Added by</source>
+        <translation>أضافه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stoplist_dialog.py" line="45" />
+        <source>Take off the list</source>
+        <translation>إزالة من القائمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stoplist_dialog.py" line="50" />
+        <source>a name</source>
+        <translation>اسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stoplist_dialog.py" line="51" />
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stoplist_dialog.py" line="93" />
+        <source>Take {} name(s) off the not-an-entity list</source>
+        <translation>إزالة {} اسماً من قائمة «ليس كياناً»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stoplist_dialog.py" line="100" />
+        <source>«{}» is not an entity</source>
+        <translation>«{}» ليس كياناً</translation>
+    </message>
+</context>
+<context>
     <name>TaskProgressDialog</name>
     <message>
         <location filename="../../ui/task_progress.py" line="21" />
@@ -1325,17 +1601,26 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../ui/timeline_canvas.py" line="153" />
-        <source>No dated incidents</source>
-        <translation>لا توجد حوادث مؤرَّخة</translation>
+        <location filename="../../ui/timeline_canvas.py" line="160" />
+        <source>Nothing on the timeline yet.
+Incidents appear here by date once you accept them: review the proposed incidents (Review queue, or Review by name → Incidents), or select a passage of a document and create an incident from it.</source>
+        <translation>لا شيء على الخط الزمني بعد.
+تظهر الأحداث هنا حسب تاريخها متى قبلتها: راجع الأحداث المقترحة (قائمة المراجعة، أو المراجعة حسب الاسم ← الأحداث)، أو حدد مقطعاً من مستند وأنشئ منه حدثاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_canvas.py" line="328" />
+        <location filename="../../ui/timeline_canvas.py" line="165" />
+        <source>No dated incidents here.
+Clear the filters or the actor or place the timeline follows, or give the undated incidents a date.</source>
+        <translation>لا أحداث مؤرخة هنا.
+امسح عوامل التصفية أو الفاعل أو المكان الذي يتبعه الخط الزمني، أو أعط الأحداث غير المؤرخة تاريخاً.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="343" />
         <source>Date precision: %1</source>
         <translation>دقة التاريخ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_canvas.py" line="333" />
+        <location filename="../../ui/timeline_canvas.py" line="348" />
         <source>%1 incidents</source>
         <translation>الحوادث: %1</translation>
     </message>
@@ -1434,12 +1719,12 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../ui/app.py" line="98" />
+        <location filename="../../ui/app.py" line="76" />
         <source>Building the demo case</source>
         <translation>جارٍ بناء القضية التجريبية</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="104" />
+        <location filename="../../ui/app.py" line="82" />
         <source>The demo case was not built</source>
         <translation>لم تُبنَ القضية التجريبية</translation>
     </message>

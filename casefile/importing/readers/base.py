@@ -27,11 +27,20 @@ class ReadError(Exception):
     """A file could not be read; the message is one sentence for the analyst."""
 
 
+class ReadCancelled(ReadError):
+    """The analyst cancelled the import while the file was being read (its OCR pages)."""
+
+
+# The source's status when a few bytes were not valid in the text's encoding and
+# were replaced with U+FFFD: the text is right, but not byte-for-byte decodable.
+BYTES_REPLACED = "invalid_bytes_replaced"
+
+
 @dataclass
 class ReadResult:
     text: str
     media_type: str
-    status: str = "ok"  # "ok" | "no_text_layer" | "empty_text"
+    status: str = "ok"  # "ok" | "no_text_layer" | "empty_text" | BYTES_REPLACED
     title: str | None = None
     publisher: str | None = None
     url: str | None = None
@@ -39,7 +48,9 @@ class ReadResult:
     author: str | None = None
     metadata: dict = field(default_factory=dict)
     children: list[Child] = field(default_factory=list)
-    # How each page was read (readers.ocr.PageRecord), for readers that know pages.
+    # What the reader left out or repaired, one sentence each, for the import report.
+    warnings: list[str] = field(default_factory=list)
+    # How each page was read (readers.ocr_pages.PageRecord), for readers that know pages.
     pages: list = field(default_factory=list)
 
 

@@ -9,11 +9,9 @@ read as text.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
-import zlib
 
+from casefile.importing.readers.archive import Container
 from casefile.importing.readers.base import ReadError, describe_start
 
 # Binary formats analysts may drop by mistake, named in the error message.
@@ -65,19 +63,10 @@ def _strip_bom(data: bytes) -> bytes:
 
 def _zip_kind(data: bytes, extension: str) -> str:
     expected = {".docx": "DOCX", ".odt": "ODT"}.get(extension, "ZIP archive")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        OSError,
-        ValueError,
-        EOFError,
-        NotImplementedError,
-    ) as error:
-        raise ReadError(f"{expected} is damaged: {error} (the file may be truncated)") from None
+    archive = Container(data, expected)
+    names = archive.names
+    # Read in a stream and only its first bytes: the headers may lie about its size.
+    mimetype = archive.read("mimetype", at_most=100) if "mimetype" in names else b""
     if "word/document.xml" in names:
         return "docx"
     if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):

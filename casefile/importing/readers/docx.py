@@ -10,14 +10,13 @@ python-docx reads the core properties.
 from __future__ import annotations
 
 import datetime
-import zipfile
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.packuri import PackURI
 from docx.opc.parts.coreprops import CorePropertiesPart
 from lxml import etree
 
-from casefile.importing.readers.archive import document_result, open_archive, read_member
+from casefile.importing.readers.archive import Container, document_result, open_archive
 from casefile.importing.readers.base import ReadError, ReadResult
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -65,17 +64,17 @@ def body_text(document_xml: bytes) -> str:
 
 
 def _core_properties(
-    archive: zipfile.ZipFile,
+    archive: Container,
 ) -> tuple[str | None, str | None, datetime.date | None]:
     """Title, author and creation date from docProps/core.xml.
 
     python-docx parses the part on its own, so the rest of the package (images
     and all) is not loaded just to read three properties.
     """
-    if "docProps/core.xml" not in archive.namelist():
+    if "docProps/core.xml" not in archive.names:
         return None, None, None
     try:
-        blob = read_member(archive, "docProps/core.xml", "DOCX")
+        blob = archive.read("docProps/core.xml")
         part = CorePropertiesPart.load(
             PackURI("/docProps/core.xml"), CT.OPC_CORE_PROPERTIES, blob, None
         )
@@ -92,9 +91,8 @@ def _core_properties(
 
 def read_docx(data: bytes, filename: str) -> ReadResult:
     archive = open_archive(data, "DOCX")
-    names = set(archive.namelist())
-    if "word/document.xml" not in names:
+    if "word/document.xml" not in archive.names:
         raise ReadError("DOCX is damaged: it has no word/document.xml part")
-    text = body_text(read_member(archive, "word/document.xml", "DOCX"))
+    text = body_text(archive.read("word/document.xml"))
     title, author, created = _core_properties(archive)
     return document_result(text, MEDIA_TYPE, title, author, created)

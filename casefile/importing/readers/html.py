@@ -3,6 +3,9 @@
 selectolax only parses: no script runs and nothing is fetched. Navigation,
 footers, scripts and styles are dropped; the article is the <article> or <main>
 element if there is one, else the element holding most paragraph text.
+
+Every step is linear in the size of the page: nesting is bounded before parsing
+(``html_depth``), and only outermost <article>/<main> candidates are measured.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from casefile.importing.readers.base import ReadResult, finish
 from casefile.importing.readers.dates import parse_date_text, published_from_text
-from casefile.importing.readers.text import decode_text
+from casefile.importing.readers.html_depth import flatten_deep
+from casefile.importing.readers.text import Decoded, decode_text, note_replaced
 
 _DROP = (
     "script, style, noscript, template, svg, nav, footer, aside, form, iframe, object, embed, "
@@ -43,7 +47,7 @@ _DATE_META = (
 )
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
+def decode_html(data: bytes) -> Decoded:
     """Decode page bytes: a declared charset that works, else detection."""
     for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         if data.startswith(bom):
@@ -52,7 +56,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     if declared:
         try:
             encoding = codecs.lookup(declared.group(1).decode("ascii")).name
-            return data.decode(encoding), encoding
+            return Decoded(data.decode(encoding), encoding)
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration is common; detection decides
     return decode_text(data)
@@ -129,7 +133,9 @@ def _main_node(tree: LexborHTMLParser) -> LexborNode | None:
         return None
     body_length = len(body.text(deep=True, strip=True))
     for selector in ("article", "main", "[role=main]"):
-        nodes = tree.css(selector)
+        # An outer candidate holds all the text of those inside it, so only
+        # outermost ones can win (measuring every nested one is quadratic).
+        nodes = tree.css(f"{selector}:not({selector} {selector})")
         if nodes:
             best = max(nodes, key=lambda n: len(n.text(deep=True, strip=True)))
             # An <article> that is only a teaser box does not stand for the page.
@@ -160,7 +166,7 @@ def _date(value: str | None) -> datetime.date | None:
 
 def html_result(html: str, *, url: str | None = None, metadata: dict | None = None) -> ReadResult:
     """Read a decoded page; ``url`` is where it was saved from, if known."""
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(flatten_deep(html, _BLOCK))
     ld = _json_ld(tree)
     title_node = tree.css_first("title")
     h1 = tree.css_first("h1")
@@ -198,5 +204,6 @@ def html_result(html: str, *, url: str | None = None, metadata: dict | None = No
 
 
 def read_html(data: bytes, filename: str) -> ReadResult:
-    html, encoding = decode_html(data)
-    return html_result(html, metadata={"encoding": encoding})
+    decoded = decode_html(data)
+    result = html_result(decoded.text, metadata={"encoding": decoded.encoding})
+    return note_replaced(result, decoded)

@@ -25,7 +25,7 @@ def part_text(part: EmailMessage) -> str:
     except (LookupError, UnicodeDecodeError, AssertionError, ValueError):
         pass
     payload = part.get_payload(decode=True) or b""
-    return decode_text(payload)[0] if payload else ""
+    return decode_text(payload).text if payload else ""
 
 
 def read_mhtml(data: bytes, filename: str) -> ReadResult:

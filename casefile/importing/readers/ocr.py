@@ -18,16 +18,19 @@ import shutil
 import threading
 import time
 import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pytesseract
 from PIL import Image, ImageDraw
 
-from casefile.importing.readers.base import ReadError, clean_text
+from casefile.importing.readers.base import clean_text
+from casefile.importing.readers.ocr_options import (  # noqa: F401 - named here too
+    DEFAULT_LANGUAGES,
+    DEFAULT_PAGE_SECONDS,
+    OcrOptions,
+)
 
-DEFAULT_LANGUAGES = "ara+eng"
-DEFAULT_PAGE_SECONDS = 180.0
 # Words below this confidence are noise (specks, picture texture), not text.
 MIN_WORD_CONFIDENCE = 20.0
 # A page whose words average below this, or have fewer letters, has no text to keep:
@@ -51,30 +54,6 @@ _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u2
 
 class OcrUnavailable(Exception):
     """Tesseract or a language model is missing: the message says what to install."""
-
-
-class OcrCancelled(ReadError):
-    """The analyst cancelled while pages were being read."""
-
-
-@dataclass(frozen=True)
-class OcrOptions:
-    """How one import runs OCR; ``progress(pages_done, pages_total)`` and ``cancelled()``
-    come from whoever started the import."""
-
-    languages: str = DEFAULT_LANGUAGES
-    enabled: bool = True
-    page_seconds: float = DEFAULT_PAGE_SECONDS
-    workers: int = 0  # 0: one per core
-    tesseract: str | None = None  # command or path; default $CASEFILE_TESSERACT or "tesseract"
-    progress: Callable[[int, int], None] | None = field(default=None, compare=False)
-    cancelled: Callable[[], bool] | None = field(default=None, compare=False)
-
-    def command(self) -> str:
-        return self.tesseract or os.environ.get("CASEFILE_TESSERACT") or "tesseract"
-
-    def worker_count(self) -> int:
-        return self.workers or max(1, min(os.cpu_count() or 1, 4))
 
 
 @dataclass

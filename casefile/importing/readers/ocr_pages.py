@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from PIL import Image
 
 from casefile.importing.readers.base import clean_text
-from casefile.importing.readers.ocr import OcrCancelled, OcrOptions, PageOcr, ocr_image
+from casefile.importing.readers.ocr import OcrOptions, PageOcr, ocr_image
+from casefile.importing.readers.ocr_options import page_progress
 
 
 def ocr_pages(
@@ -27,10 +28,11 @@ def ocr_pages(
     Each page is loaded (``load() -> (image or a reason it cannot be, dpi)``) in the
     calling thread, because
     PDFium must not be used from two threads; at most one page per worker waits in
-    memory. ``options.cancelled()`` is asked between pages: OcrCancelled is raised and
-    pages not started are dropped.
+    memory. Each finished page is told to ``page_progress`` (the reader worker passes
+    it on to the import, which may cancel by stopping the worker).
     """
     done = 0
+    progress = page_progress.get()
     workers = options.worker_count()
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
         running: dict[Future, int] = {}
@@ -42,14 +44,12 @@ def ocr_pages(
             for future in ready:
                 number = running.pop(future)
                 done += 1
-                if options.progress is not None:
-                    options.progress(done, total)
+                if progress is not None:
+                    progress(done, total)
                 yield number, future.result()
 
         try:
             for number, load in pages:
-                if options.cancelled is not None and options.cancelled():
-                    raise OcrCancelled(f"import cancelled while reading page {number} of {total}")
                 image, dpi = load()
                 if isinstance(image, str):  # the page could not be loaded: the reason
                     done += 1

@@ -12,7 +12,7 @@ import datetime
 
 from lxml import etree
 
-from casefile.importing.readers.archive import document_result, open_archive, read_member
+from casefile.importing.readers.archive import document_result, open_archive
 from casefile.importing.readers.base import ReadError, ReadResult
 from casefile.importing.readers.dates import parse_date_text
 
@@ -86,10 +86,9 @@ def _meta(meta_xml: bytes | None) -> tuple[str | None, str | None, datetime.date
 
 def read_odt(data: bytes, filename: str) -> ReadResult:
     archive = open_archive(data, "ODT")
-    names = set(archive.namelist())
-    if "content.xml" not in names:
+    if "content.xml" not in archive.names:
         raise ReadError("ODT is damaged: it has no content.xml part")
-    text = content_text(read_member(archive, "content.xml", "ODT"))
-    meta_xml = read_member(archive, "meta.xml", "ODT") if "meta.xml" in names else None
+    text = content_text(archive.read("content.xml"))
+    meta_xml = archive.read("meta.xml") if "meta.xml" in archive.names else None
     title, author, created = _meta(meta_xml)
     return document_result(text, MEDIA_TYPE, title, author, created)

@@ -1,19 +1,25 @@
 """Plain text and Markdown in the encodings Arabic files still arrive in.
 
 Order of trust: a byte-order mark, then strict UTF-8, then UTF-16 without a
-mark (recognised by its byte pattern), then charset-normalizer's guess checked
-against the two Arabic single-byte code pages, whose letters overlap so much
-that only the look of the decoded words tells them apart.
+mark (recognised by its byte pattern), then UTF-8 or UTF-16 with a few bad
+bytes, then charset-normalizer's guess checked against the two Arabic
+single-byte code pages, whose letters overlap so much that only the look of the
+decoded words tells them apart.
+
+A few bad bytes (a stray 0xFF, a truncated copy) do not make a UTF-8 file
+cp1256: when nearly all of it decodes, the bad sequences are replaced with
+U+FFFD and the source's status says so (``BYTES_REPLACED``).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from typing import NamedTuple
 
 import charset_normalizer
 
-from casefile.importing.readers.base import ReadError, ReadResult, finish
+from casefile.importing.readers.base import BYTES_REPLACED, ReadError, ReadResult, finish
 from casefile.importing.readers.dates import published_from_text
 
 _BOMS = [
@@ -75,14 +81,18 @@ _COMMON_ARABIC = frozenset(
 )
 
 
-def _utf16_without_bom(data: bytes, encoding: str) -> str | None:
+def _looks_utf16(data: bytes, encoding: str) -> bool:
     """UTF-16 text without a mark: one byte of each pair takes very few values
     (0x00 for Latin, 0x06 for Arabic, 0x20 for punctuation)."""
-    if len(data) < 4 or len(data) % 2:
-        return None
+    if len(data) < 4:
+        return False
     high = data[1::2] if encoding == "utf-16-le" else data[0::2]
     common = high.count(0) + high.count(6) + high.count(0x20) + high.count(0xFE)
-    if common / len(high) < 0.9:
+    return common / len(high) >= 0.9
+
+
+def _utf16_without_bom(data: bytes, encoding: str) -> str | None:
+    if len(data) % 2 or not _looks_utf16(data, encoding):
         return None
     try:
         text = data.decode(encoding)
@@ -129,31 +139,91 @@ def _single_byte(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode ``data`` as text; return ``(text, encoding)`` or raise ReadError."""
+class Decoded(NamedTuple):
+    text: str
+    encoding: str
+    replaced: int = 0  # invalid byte sequences replaced with U+FFFD
+
+
+# "Nearly all of the text": at most 1 character in 100 replaced, and for UTF-8
+# at least 10 valid multi-byte letters per bad sequence, which a single-byte
+# code page (whose every letter is a bad sequence in UTF-8) never reaches.
+_MAX_REPLACED_SHARE = 0.01
+_MIN_VALID_PER_BAD = 10
+_GENUINE_FFFD = {  # U+FFFD itself, as each encoding writes it: not a replacement
+    encoding: "\ufffd".encode(encoding)
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+}
+
+
+def _nearly_all(data: bytes, encoding: str) -> Decoded | None:
+    """``data`` decoded with its bad sequences replaced, if they are very few."""
+    text = data.decode(encoding, "replace")
+    if not text:
+        return None
+    replaced = text.count("\ufffd") - data.count(_GENUINE_FFFD[encoding])
+    if replaced <= 0 or replaced > _MAX_REPLACED_SHARE * len(text):
+        return None
+    if encoding == "utf-8":
+        valid_non_ascii = len(text) - len(text.encode("ascii", "ignore")) - replaced
+        if valid_non_ascii < _MIN_VALID_PER_BAD * replaced:
+            return None
+    if plausibility(text) < 0.97:
+        return None
+    return Decoded(text, encoding, replaced)
+
+
+def decode_text(data: bytes) -> Decoded:
+    """Decode ``data`` as text (``text``, ``encoding``, ``replaced``) or raise ReadError."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            body = data[len(bom) :]
             try:
-                return data[len(bom) :].decode(encoding), encoding + "-bom"
+                return Decoded(body.decode(encoding), encoding + "-bom")
             except UnicodeDecodeError as error:
-                raise ReadError(
-                    f"the text is not valid {encoding.upper()}: {error.reason}"
-                ) from None
+                repaired = _nearly_all(body, encoding)
+                if repaired is None:
+                    raise ReadError(
+                        f"the text is not valid {encoding.upper()}: {error.reason}"
+                    ) from None
+                return repaired._replace(encoding=encoding + "-bom")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = None
     if text is not None and plausibility(text) >= 0.97:
-        return text, "utf-8"
+        return Decoded(text, "utf-8")
     # Arabic UTF-16 is also valid (if odd-looking) ASCII, so it is tried only
     # after UTF-8 has been found implausible.
     for encoding in ("utf-16-le", "utf-16-be"):
         text16 = _utf16_without_bom(data, encoding)
         if text16 is not None:
-            return text16, encoding
+            return Decoded(text16, encoding)
+    if text is None:
+        repaired = _nearly_all(data, "utf-8")
+        if repaired is not None:
+            return repaired
+    for encoding in ("utf-16-le", "utf-16-be"):
+        if _looks_utf16(data, encoding):
+            repaired = _nearly_all(data[: len(data) - len(data) % 2], encoding)
+            if repaired is not None:
+                return repaired
     if b"\x00" in data[:4096]:
         raise ReadError(_NOT_TEXT)
-    return _single_byte(data)
+    return Decoded(*_single_byte(data))
+
+
+def note_replaced(result: ReadResult, decoded: Decoded) -> ReadResult:
+    """Say in ``result`` (status, metadata, warnings) that bad bytes were replaced."""
+    if decoded.replaced:
+        result.status = BYTES_REPLACED
+        result.metadata["invalid_sequences_replaced"] = decoded.replaced
+        name = decoded.encoding.removesuffix("-bom").upper()
+        result.warnings.append(
+            f"{decoded.replaced} byte sequence{'s' if decoded.replaced > 1 else ''} "
+            f"not valid in {name} replaced with \ufffd"
+        )
+    return result
 
 
 def _title(text: str, markdown: bool) -> str | None:
@@ -167,16 +237,17 @@ def _title(text: str, markdown: bool) -> str | None:
     return None
 
 
-def read_text(data: bytes, filename: str) -> ReadResult:
-    text, encoding = decode_text(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+def read_text(decoded: Decoded, filename: str) -> ReadResult:
+    """A plain-text or Markdown file, already decoded by ``decode_text``."""
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     markdown = filename.lower().endswith((".md", ".markdown"))
-    return finish(
+    result = finish(
         ReadResult(
             text=text,
             media_type="text/markdown" if markdown else "text/plain",
             title=_title(text, markdown),
             published=published_from_text(text),
-            metadata={"encoding": encoding},
+            metadata={"encoding": decoded.encoding},
         )
     )
+    return note_replaced(result, decoded)

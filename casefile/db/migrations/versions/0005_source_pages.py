@@ -1,14 +1,14 @@
 """Pages of a source: text layer or OCR, with confidence and OCR's word boxes.
 
-Revision ID: 0002_ocr
-Revises: 0001
+Revision ID: 0005
+Revises: 0004
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_ocr"
-down_revision = "0001"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

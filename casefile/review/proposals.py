@@ -17,11 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
+from ..db.audit import insert_audited
+from ..extraction.gazetteer import shipped_gazetteer
+from ..extraction.pipeline import extract
+from ..extraction.types import DATE, PERSON, PLACE, Entity, ExtractionResult
+from ..services.sources import SourceData, save_source
 from .case_gazetteer import case_gazetteer
-from .gazetteer import shipped_gazetteer
-from .pipeline import extract
-from .romanize import person_latin
-from .types import DATE, PERSON, PLACE, Entity, ExtractionResult
+from .stoplist import is_stopped, stopped_keys
 
 ENTITY_KINDS = ("PERSON", "GROUP", "PLACE", "DATE")
 _ACTOR_KIND = {"political_party": m.ActorKind.ORGANISATION, "person": m.ActorKind.PERSON}
@@ -42,6 +44,7 @@ class ProposalSummary:
     replaced: int = 0  # undecided proposals of an earlier run, removed
     kept: int = 0  # decided proposals left as they were
     skipped: int = 0  # spans already decided or confirmed, not proposed again
+    not_entities: int = 0  # names on the case's "not an entity" list, not proposed
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -51,6 +54,7 @@ class ProposalSummary:
             "replaced": self.replaced,
             "kept": self.kept,
             "skipped": self.skipped,
+            "not_entities": self.not_entities,
         }
 
 
@@ -67,9 +71,9 @@ def _normal_kind(e: Entity) -> str:
 
 
 def _entity_payload(e: Entity) -> dict[str, Any]:
+    # The fast romaniser's Latin; the better (model) one is computed when the analyst
+    # accepts the name (services.review._accepted_latin), not for every name of every report.
     latin = e.latin
-    if e.type == PERSON and (e.ref is None or e.ref[0] == "gazetteer"):
-        latin = person_latin(e.canonical, best=True) if e.ref is None else latin
     payload: dict[str, Any] = {
         "canonical": e.canonical,
         "name": e.name or e.text,
@@ -100,123 +104,147 @@ def _entity_payload(e: Entity) -> dict[str, Any]:
 
 
 def _clear_undecided(session: Session, source_id: int, summary: ProposalSummary) -> None:
-    old = list(session.scalars(select(m.Proposal).where(m.Proposal.source_id == source_id)))
-    stale = [p for p in old if p.status == "proposed"]
-    summary.kept = len(old) - len(stale)
-    if stale:
-        ids = [p.id for p in stale]
+    rows = session.execute(
+        select(m.Proposal.id, m.Proposal.status).where(m.Proposal.source_id == source_id)
+    ).all()
+    stale_ids = [pid for pid, status in rows if status == "proposed"]
+    summary.kept = len(rows) - len(stale_ids)
+    if stale_ids:  # a re-run: rare, through the ORM so every deletion is audited
         for mention in session.scalars(
-            select(m.Mention).where(m.Mention.proposal_id.in_(ids), m.Mention.status == "proposed")
+            select(m.Mention).where(
+                m.Mention.proposal_id.in_(stale_ids), m.Mention.status == "proposed"
+            )
         ):
             session.delete(mention)
-        for p in stale:
+        for p in session.scalars(select(m.Proposal).where(m.Proposal.id.in_(stale_ids))):
             session.delete(p)
         session.flush()
-    summary.replaced = len(stale)
+    summary.replaced = len(stale_ids)
 
 
 def _decided_spans(session: Session, source_id: int) -> set[tuple[str, int, int]]:
     spans = {
-        (p.kind, p.start, p.end)
-        for p in session.scalars(
-            select(m.Proposal).where(
+        (kind, start, end)
+        for kind, start, end in session.execute(
+            select(m.Proposal.kind, m.Proposal.start, m.Proposal.end).where(
                 m.Proposal.source_id == source_id, m.Proposal.status != "proposed"
             )
         )
     }
-    for mention in session.scalars(
-        select(m.Mention).where(m.Mention.source_id == source_id, m.Mention.status == "confirmed")
+    for target_type, start, end in session.execute(
+        select(m.Mention.target_type, m.Mention.start, m.Mention.end).where(
+            m.Mention.source_id == source_id, m.Mention.status == "confirmed"
+        )
     ):
         for kind, target in _MENTION_TYPE.items():
-            if target == mention.target_type:
-                spans.add((kind, mention.start, mention.end))
-        if mention.target_type == "incident":
-            spans.add(("incident", mention.start, mention.end))
+            if target == target_type:
+                spans.add((kind, start, end))
+        if target_type == "incident":
+            spans.add(("incident", start, end))
     return spans
 
 
-def propose_for_source(session: Session, source: m.Source | int) -> ProposalSummary:
-    """Write proposals for one source (see the module docstring); returns what was done."""
+def propose_for_source(session: Session, source: m.Source | int, *,
+                       fresh: bool = False) -> ProposalSummary:
+    """Write proposals for one source (see the module docstring); returns what was done.
+
+    ``fresh``: the source was just imported, so nothing of an earlier run is to be read."""
     if isinstance(source, int):
         found = session.get(m.Source, source)
         if found is None:
             raise LookupError(f"Source {source} does not exist.")
         source = found
+    session.flush()
     summary = ProposalSummary(source.id)
-    _clear_undecided(session, source.id, summary)
+    if not fresh:
+        _clear_undecided(session, source.id, summary)
     text = source.text or ""
     res = extract(text, report_date=source.published, known=case_gazetteer(session))
     summary.status = res.status
-    decided = _decided_spans(session, source.id)
+    decided = set() if fresh else _decided_spans(session, source.id)
     by_entity = _write_entities(session, source.id, res, decided, summary)
-    session.flush()
-    _write_relations(session, source.id, res, by_entity, decided, summary)
-    _write_incidents(session, source.id, res, by_entity, decided, summary)
-    session.flush()
+    # Relations and incidents in one bulk insert: their payloads name the entity proposals.
+    rows = _relation_rows(source.id, res, by_entity, decided, summary)
+    rows += _incident_rows(source.id, res, by_entity, decided, summary)
+    insert_audited(session, m.Proposal, rows)
     return summary
+
+
+def save_source_redating(session: Session, data: SourceData) -> int:
+    """Save a source's metadata; when its report date changed, its open proposals are written
+    again so relative dates («أمس», «22 مارس الماضي») and the incidents dated by them
+    re-resolve against the new date. Decided proposals and confirmed mentions stay as they are."""
+    before = session.get(m.Source, data.id)
+    old = before.published if before is not None else None
+    source_id = save_source(session, data)
+    source = session.get(m.Source, source_id)
+    if source.published != old:
+        propose_for_source(session, source)
+    return source_id
 
 
 def _count(summary: ProposalSummary, kind: str) -> None:
     summary.created[kind] = summary.created.get(kind, 0) + 1
 
 
-def _add_proposal(session: Session, summary: ProposalSummary, source_id: int, kind: str,
-                  subkind: str | None, text: str, start: int, end: int, confidence: float,
-                  payload: dict[str, Any]) -> m.Proposal:
-    proposal = m.Proposal(source_id=source_id, kind=kind, subkind=subkind, text=text,
-                          start=start, end=end, confidence=round(confidence, 3), payload=payload)
-    session.add(proposal)
+def _proposal_row(summary: ProposalSummary, source_id: int, kind: str, subkind: str | None,
+                  text: str, start: int, end: int, confidence: float,
+                  payload: dict[str, Any]) -> dict[str, Any]:
     _count(summary, kind)
-    return proposal
+    return {"source_id": source_id, "kind": kind, "subkind": subkind, "text": text,
+            "start": start, "end": end, "confidence": round(confidence, 3), "payload": payload,
+            "status": "proposed"}
 
 
-def _write_entities(
-    session, source_id, res: ExtractionResult, decided, summary
-) -> dict[int, m.Proposal]:
-    out: dict[int, m.Proposal] = {}
+def _write_entities(session, source_id, res: ExtractionResult, decided, summary) -> dict[int, int]:
+    """Entity proposals and their proposed mentions, in bulk; entity index → proposal id.
+
+    Names on the case's "not an entity" list are left out (counted as not_entities)."""
+    chosen: list[int] = []
+    rows = []
+    stopped = stopped_keys(session)
     for i, e in enumerate(res.entities):
         if (e.type, e.start, e.end) in decided:
             summary.skipped += 1
             continue
-        out[i] = _add_proposal(session, summary, source_id, e.type, e.kind, e.text, e.start,
-                               e.end, e.confidence, _entity_payload(e))
-    session.flush()  # proposal ids, for the mentions and the relation/incident payloads
-    for i, p in out.items():
+        if stopped and is_stopped(stopped, e.type, e.canonical, e.text):
+            summary.not_entities += 1
+            continue
+        chosen.append(i)
+        rows.append(_proposal_row(summary, source_id, e.type, e.kind, e.text, e.start, e.end,
+                                  e.confidence, _entity_payload(e)))
+    out = dict(zip(chosen, insert_audited(session, m.Proposal, rows), strict=True))
+    mentions = []
+    for i, pid in out.items():
         e = res.entities[i]
         if e.ref is not None and e.ref[0] in ("actor", "place"):
-            link = {"actor_id": e.ref[1]} if e.ref[0] == "actor" else {"place_id": e.ref[1]}
-            session.add(
-                m.Mention(
-                    source_id=source_id,
-                    start=e.start,
-                    end=e.end,
-                    text=e.text,
-                    target_type=e.ref[0],
-                    proposal_id=p.id,
-                    status="proposed",
-                    **link,
-                )
-            )
+            mentions.append({
+                "source_id": source_id, "start": e.start, "end": e.end, "text": e.text,
+                "target_type": e.ref[0], "proposal_id": pid, "status": "proposed",
+                "actor_id": e.ref[1] if e.ref[0] == "actor" else None,
+                "place_id": e.ref[1] if e.ref[0] == "place" else None,
+            })
+    insert_audited(session, m.Mention, mentions)
     return out
 
 
-def _endpoint(res: ExtractionResult, i: int, by_entity: dict[int, m.Proposal]) -> dict[str, Any]:
+def _endpoint(res: ExtractionResult, i: int, by_entity: dict[int, int]) -> dict[str, Any]:
     e = res.entities[i]
-    p = by_entity.get(i)
     out: dict[str, Any] = {
         "canonical": e.canonical,
         "name": e.name or e.text,
         "type": e.type,
         "start": e.start,
         "end": e.end,
-        "proposal_id": p.id if p else None,
+        "proposal_id": by_entity.get(i),
     }
     if e.ref is not None:
         out["ref"] = list(e.ref)
     return out
 
 
-def _write_relations(session, source_id, res, by_entity, decided, summary) -> None:
+def _relation_rows(source_id, res, by_entity, decided, summary) -> list[dict[str, Any]]:
+    rows = []
     for r in res.relations:
         if r.end <= r.start or ("relation", r.start, r.end) in decided:
             summary.skipped += ("relation", r.start, r.end) in decided
@@ -228,17 +256,22 @@ def _write_relations(session, source_id, res, by_entity, decided, summary) -> No
             "target": _endpoint(res, r.target, by_entity),
             "canonical": f"{res.entities[r.source].canonical} → {res.entities[r.target].canonical}",
         }
-        _add_proposal(session, summary, source_id, "relation", r.type, res.text[r.start : r.end],
-                      r.start, r.end, r.confidence, payload)
+        rows.append(_proposal_row(summary, source_id, "relation", r.type,
+                                  res.text[r.start : r.end], r.start, r.end, r.confidence,
+                                  payload))
+    return rows
 
 
-def _write_incidents(session, source_id, res, by_entity, decided, summary) -> None:
+def _incident_rows(source_id, res, by_entity, decided, summary) -> list[dict[str, Any]]:
+    rows = []
     for inc in res.incidents:
         if inc.end <= inc.start or ("incident", inc.start, inc.end) in decided:
             summary.skipped += ("incident", inc.start, inc.end) in decided
             continue
         data = inc.to_json(res.entities)
         data["place"] = _endpoint(res, inc.place, by_entity) if inc.place is not None else None
+        if inc.within is not None:
+            data["within"] = _endpoint(res, inc.within, by_entity)
         data["actors"] = [
             {
                 **_endpoint(res, a.entity, by_entity),
@@ -247,5 +280,7 @@ def _write_incidents(session, source_id, res, by_entity, decided, summary) -> No
             }
             for a in inc.actors
         ]
-        _add_proposal(session, summary, source_id, "incident", inc.subtype,
-                      res.text[inc.start : inc.end], inc.start, inc.end, inc.confidence, data)
+        rows.append(_proposal_row(summary, source_id, "incident", inc.subtype,
+                                  res.text[inc.start : inc.end], inc.start, inc.end,
+                                  inc.confidence, data))
+    return rows

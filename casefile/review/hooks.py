@@ -12,7 +12,7 @@ from typing import Any
 def propose_after_import(session: Any, source: Any) -> None:
     from .proposals import propose_for_source
 
-    propose_for_source(session, source)
+    propose_for_source(session, source, fresh=True)
 
 
 def install() -> bool:

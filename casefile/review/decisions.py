@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
+from ..export.labels import SUB_EVENT_TYPES
 from ..normalize import key
 from ..services import review
 from ..services.citations import add_citation
@@ -159,18 +160,14 @@ def _resolve(
     model = m.Place if is_place else m.Actor
     kind = "place" if is_place else "actor"
     for name in filter(None, [end.get("canonical"), end.get("name")]):
+        # Indexed lookups: an alias's key, then the record's own name key (same name, other
+        # spelling of hamza, ta marbuta or spaces).
+        k = key(name)
         found = session.scalar(
-            select(column).where(m.Alias.key == key(name), column.is_not(None)).limit(1)
-        )
+            select(column).where(m.Alias.key == k, column.is_not(None)).limit(1)
+        ) or session.scalar(select(model.id).where(model.name_key == k).order_by(model.id).limit(1))
         if found:
             return (kind, found)
-        found = session.scalar(select(model.id).where(model.name == name).limit(1))
-        if found:
-            return (kind, found)
-    wanted = {key(n) for n in (end.get("canonical"), end.get("name")) if n}
-    for rid, rname in session.execute(select(model.id, model.name)):
-        if key(rname) in wanted:  # same name, other spelling of hamza/ta marbuta/spaces
-            return (kind, rid)
     return None
 
 
@@ -221,6 +218,16 @@ def _accept_relation(
     return ("relation", rel.id)
 
 
+def _set_parent(session: Session, place_id: int, within: Any, accept_pending: bool) -> None:
+    """«دوما في الغوطة الشرقية»: the wider place becomes the parent of a place that has none."""
+    if not isinstance(within, dict):
+        return
+    parent = _resolve(session, within, accept_pending=accept_pending)
+    place = session.get(m.Place, place_id)
+    if parent and parent[0] == "place" and parent[1] != place_id and place.parent_id is None:
+        place.parent_id = parent[1]
+
+
 def _date_end(value: str | None, precision: str | None) -> dt.date | None:
     if not value:
         return None
@@ -245,12 +252,14 @@ def _accept_incident(
     incident = session.get(m.Incident, target[1])
     date = payload.get("date") or {}
     if isinstance(date, dict):
-        end = _date_end(date.get("value"), date.get("precision"))
+        end = (dt.date.fromisoformat(date["end"]) if date.get("end")  # a season, a decade
+               else _date_end(date.get("value"), date.get("precision")))
         if end and incident.date_start and end >= incident.date_start:
             incident.date_end = end
     place = _resolve(session, payload.get("place"), accept_pending=accept_pending)
     if place and place[0] == "place":
         incident.place_id = place[1]
+        _set_parent(session, place[1], payload.get("within"), accept_pending)
     seen: set[tuple[int, str]] = set()
     for actor in payload.get("actors") or []:
         resolved = _resolve(session, actor, accept_pending=accept_pending)
@@ -274,12 +283,7 @@ def _title(session: Session, incident: m.Incident, payload: dict[str, Any]) -> s
     who = "، ".join(dict.fromkeys(names[:2]))
     where = (payload.get("place") or {}).get("canonical") if payload.get("place") else None
     code = payload.get("subtype") or incident.subtype or ""
-    try:  # the Arabic label the timeline and exports use
-        from ..export.labels import SUB_EVENT_TYPES
-
-        sub = SUB_EVENT_TYPES.get(code, code.replace("_", " "))
-    except ImportError:
-        sub = code.replace("_", " ")
+    sub = SUB_EVENT_TYPES.get(code, code.replace("_", " "))  # the label exports use
     return (
         " — ".join(x for x in (sub, who, where) if x)[:200] or (payload.get("summary") or "")[:200]
     )

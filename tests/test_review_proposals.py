@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import func, select
 
 from casefile.db import models as m
-from casefile.extraction import decisions
-from casefile.extraction.hooks import install, propose_after_import
-from casefile.extraction.proposals import propose_for_source
 from casefile.importing.pipeline import POST_IMPORT_HOOKS, import_paths
+from casefile.review import decisions
+from casefile.review.hooks import install, propose_after_import
+from casefile.review.proposals import propose_for_source
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,0 +1,71 @@
+"""Where an incident happened: the most specific place of its clause, the wider place named
+with it («مدينة دوما في الغوطة الشرقية»), and the places a round-up lists («غارات على سراقب
+ومعرة النعمان وخان شيخون»)."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .common import Cand, match_vocab
+from .textmap import TextMap
+from .types import PLACE, Entity
+
+# The most specific place wins: a facility or a village over its district over its country.
+RANK = {"facility": 0, "village": 1, "town": 1, "city": 2, "area": 2, "river": 3, "lake": 3,
+        "subdistrict": 3, "district": 4, "governorate": 5, "region": 6, "country": 7}
+_WITHIN_GAP = lx._set("في ب ضمن من قرب بمحافظة محافظة بمدينة مدينة بريف ريف منطقة بمنطقة")
+_COORD = re.compile(r"^[\s,،و]*$")
+
+
+class Places:
+    """Place questions about one extraction result (entity indices as in ``res.entities``)."""
+
+    def __init__(self, tm: TextMap, cands: list[Cand], ents: list[Entity]) -> None:
+        self.tm, self.cands, self.ents = tm, cands, ents
+
+    def rank(self, i: int) -> int:
+        """How wide a place is, as its own words say: «مدينة الميادين» is a town even where
+        the gazetteer knows the district of that name; «ريف دير الزور» is wider than a town."""
+        ent = self.ents[i]
+        name = lx.normalize(ent.canonical).split()
+        if name and name[0] in lx.AREA_HEADS:
+            return RANK["district"]
+        t = self.tm.token_of(self.cands[i].ns)
+        if t > 0:
+            word = match_vocab(self.tm.words[t - 1], lx.PLACE_TRIGGERS)
+            if word is not None:
+                return RANK.get(lx.PLACE_TRIGGERS[word[1]], 2)
+        return RANK.get(ent.kind, 2)
+
+    def most_specific(self, pool: list[int]) -> int:
+        return min(pool, key=lambda i: (self.rank(i), pool.index(i)))
+
+    def within(self, i: int) -> int | None:
+        """«مدينة دوما في الغوطة الشرقية»: the wider place named right after a place."""
+        ents, text = self.ents, self.tm.text
+        for j in range(i + 1, min(i + 3, len(ents))):
+            other = ents[j]
+            if other.type != PLACE:
+                continue
+            gap = lx.normalize(text[ents[i].end : other.start]).split()
+            if len(gap) <= 3 and all(match_vocab(g, _WITHIN_GAP) for g in gap):
+                if self.rank(j) >= self.rank(i) and other.canonical != ents[i].canonical:
+                    return j
+            return None
+        return None
+
+    def coordinated(self, places: list[int], chosen: int) -> list[int]:
+        """The places joined to ``chosen`` by «و» or commas only, narrower than a governorate."""
+        ents, text = self.ents, self.tm.text
+        if chosen not in places:
+            return [chosen]
+        lo = hi = places.index(chosen)
+        while lo > 0 and _COORD.match(text[ents[places[lo - 1]].end : ents[places[lo]].start]):
+            lo -= 1
+        while hi + 1 < len(places) and _COORD.match(
+            text[ents[places[hi]].end : ents[places[hi + 1]].start]
+        ):
+            hi += 1
+        group = [i for i in places[lo : hi + 1] if self.rank(i) < RANK["governorate"]]
+        return group if chosen in group else [chosen]

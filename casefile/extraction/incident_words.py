@@ -1,0 +1,138 @@
+"""Trigger words of incidents and the words around them, in normalised form.
+
+General vocabulary of conflict reporting written from knowledge of the genre (not fitted to any
+corpus sentence). Each trigger maps to (ACLED-style type, Casefile sub-type, priority, kind):
+the kind says how a trigger behaves in a clause (see incidents.py):
+
+- ``event``: something happened (a strike, a clash, an arrest, a meeting…);
+- ``call``: a call, warning, threat, denial or condemnation — what follows is its content, not
+  an event («دعا إلى وقف القصف», «نفى أن تكون طائراته قصفت»);
+- ``stance``: a position taken on something («اعتبرت تركيا أن الهجوم … خطوة إيجابية»): a
+  statement, and the event it is about is an incident too;
+- ``inform``: a speech verb that only brings news («أعلن الجيش أنه استهدف …»): the event it
+  reports is the incident; alone, it is a statement;
+- ``continue``: «وأضاف», «مشيرًا»: more of the statement before.
+"""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+
+B, E, VAC, PR, SD = (
+    "battles",
+    "explosions_remote_violence",
+    "violence_against_civilians",
+    "protests",
+    "strategic_developments",
+)
+
+TRIGGERS: dict[str, tuple[str, str, int, str]] = {}
+
+
+def _add(words: str, type_: str, subtype: str, prio: int, kind: str = "event") -> None:
+    for w in lx._set(words):
+        TRIGGERS[w] = (type_, subtype, prio, kind)
+
+
+_add("مشادات مشادة ملاسنة ملاسنات مشاحنات مشاحنة", SD, "verbal_altercation", 90)
+_add(
+    "اعتقال اعتقل اعتقلت اعتقالات القبض توقيف أوقفت اوقف مداهمة داهمت داهم احتجاز احتجزت",
+    SD,
+    "arrest",
+    85,
+)
+_add("زيارة زار زارت اجتماع اجتمع اجتمعت لقاء اللقاء التقى التقت استقبل استقبلت", SD,
+     "visit_meeting", 80)
+_add(
+    "دعا دعت يدعو تدعو طالب طالبت حذر حذرت هدد هددت ناشد ناشدت توعد توعدت نفى نفت ينفي تنفي "
+    "ندد نددت أدان أدانت",
+    SD,
+    "statement_call",
+    75,
+    "call",
+)
+_add(
+    "اعتبر اعتبرت واصفا واصفة وصف وصفت رحب رحبت أيد أيدت تأييد تأييدها تأييده ترحيب انتقد "
+    "انتقدت",
+    SD,
+    "statement_call",
+    40,
+    "stance",
+)
+_add(
+    "قال قالت أعلن أعلنت أكد أكدت صرح صرحت تصريح تصريحات بيان كشف كشفت أوضح أوضحت أشار "
+    "أشارت تعهد تعهدت",
+    SD,
+    "statement_call",
+    35,
+    "inform",
+)
+_add("أضاف أضافت مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة لافتا لافتة تابع تابعت",
+     SD, "statement_call", 34, "continue")
+_add(
+    "غارة غارات قصف القصف قصفت قصفه استهداف استهدف استهدفت ضربات ضربة الضربة الضربات",
+    E,
+    "shelling_artillery_missile_attack",
+    70,
+)
+_add("انفجار تفجير تفجيرين تفجيرات انفجرت لينفجر انفجر", E, "remote_explosive_landmine_ied", 72)
+_add("انتحاري انتحارية", E, "suicide_bomb", 74)
+_add(
+    "اشتباكات اشتباك اشتبكت مواجهات مواجهة معارك معركة بمعركة قتال اقتتال هجوم هاجم هاجمت "
+    "الهجوم هجمات",
+    B,
+    "armed_clash",
+    68,
+)
+_add("تبادل", B, "armed_clash", 64)  # «تبادل لإطلاق النار» (checked below)
+_add("اغتيال اغتال اغتالت إعدام أعدم أعدمت", VAC, "attack", 66)
+# A killing alone is the toll of an event when one is near (see incidents._toll).
+_add("قتل مقتل بقتل مصرع قتلوا قتلت حتفه حتفهم", VAC, "attack", 50)
+_add("اختطاف اختطف اختطفت خطف تغييب", VAC, "abduction_forced_disappearance", 67)
+_add("مظاهرة مظاهرات تظاهر تظاهرة احتجاج احتجاجات احتجاجية اعتصام وقفة", PR, "peaceful_protest", 60)
+_add("شغب", "riots", "violent_demonstration", 61)
+_add("انسحاب انسحبت انسحب", SD, "withdrawal", 55)
+_add("تعزيزات", SD, "deployment", 55)
+_add("إجلاء اجلاء إخلاء", SD, "evacuation", 54)
+_add("طرد طردت ترحيل رحلت", SD, "expulsion", 53)
+_add("تجنيد جندت", SD, "recruitment", 52)
+_add("اتفاق اتفاقية هدنة تسوية", SD, "agreement", 50)
+_add("ضغطت ضغط ضغوط ضغوطات منع منعت يمنع أجبرت أجبر", SD, "pressure", 45)
+_add("توتر التوتر توترات تصاعد تصعيد احتقان", SD, "escalation_tension", 30)
+
+# «أطلقت إيران صواريخ …»: launching is a strike only with a projectile after it.
+LAUNCH = lx._set("أطلق أطلقت أطلقوا إطلاق اطلاق")
+PROJECTILES = lx._set("صواريخ صاروخ الصواريخ قذائف قذيفة القذائف")
+# (type, sub-type) made by the words around a trigger (incidents._refine) or by a verb and its
+# object («إنشاء حواجز», «أطلقت صواريخ»), beside those of TRIGGERS.
+MADE_SUBTYPES = frozenset({
+    (SD, "checkpoint_setup"), (E, "air_drone_strike"), (E, "chemical_weapon"),
+    (E, "remote_explosive_landmine_ied"), (E, "suicide_bomb"),
+    (E, "shelling_artillery_missile_attack"), (VAC, "attack"),
+})
+KILLINGS = lx._set("قتل مقتل بقتل مصرع قتلوا قتلت حتفه حتفهم")
+SETUP = lx._set("إنشاء انشاء نصب أقامت أقام إقامة اقامة أنشأت انشأت تثبيت إنشائها")
+SETUP_OBJ = lx._set("حواجز حاجز نقاط نقطة مقرات مقر قاعدة قواعد مواقع")
+AIR = lx._set("جوية الجوية جوي الجوي مسيرة مسيره طيران الطيران حربية طائرات الطائرات طائرة")
+CHEMICAL = lx._set("الكيماوي الكيميائي كيماوي كيميائي كيماوية كيميائية الكيماوية الكيميائية "
+                   "سامة السامة بالغاز بغازات الغاز غازات")
+CAR_BOMB = lx._set("ملغومة ملغومتين مفخخة مفخختين مفخخه ناسفة الناسفة ناسف الناسف")
+SUICIDE = lx._set("انتحاري انتحارية حزام حزامه بحزام الحزام")
+MISSILE = lx._set("صاروخي صاروخية الصاروخي الصاروخية صواريخ بصواريخ")
+# «تبادل» is a clash only as «تبادل (لـ)إطلاق النار».
+EXCHANGE_OBJ = lx._set("لإطلاق إطلاق اطلاق لاطلاق")
+# «هجوم إرهابي»: an attack on people rather than a clash between armed sides.
+TERROR = lx._set("إرهابي إرهابية الإرهابي الإرهابية ارهابي")
+BACKREF = lx._set("الطرفين الجانبين الطرفان الجانبان")
+# Who only brings the news: its speech verb is an attribution, not a statement.
+NEWS_SOURCES = lx._set(
+    "المرصد مرصد مصدر مصادر المصدر المصادر وكالة الوكالة وكالات صحيفة الصحيفة صحف شبكة "
+    "تلفزيون التلفزيون قناة القناة وسائل تقرير التقرير تقارير ناشطون ناشطين شهود مراسل موقع"
+)
+# «الهجوم», «الهجومان»: the generic attack noun with its article names the event just told.
+ANAPHORIC_ATTACK = lx._set("الهجوم الهجومان الهجومين الهجمات العملية")
+# Words that start the clause of another event: «ردًا على …», «على خلفية …», «في أعقاب …».
+CAUSE_OPENERS = lx._set("ردا وردا خلفية أعقاب وأعقاب")
+# Words that make an event planned, hypothetical or asked about.
+EXTRA_MODALITY = lx._set("خطط يخطط تخطط مخطط إذا اذا هل لم")
+DATE_PERIOD_STARTS = lx._set("منذ")

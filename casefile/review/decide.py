@@ -1,0 +1,275 @@
+"""One decision for a whole group: accept, link to a record, merge two groups, reject.
+
+Each proposal of the group is decided through extraction's own decisions (the same alias,
+confirmed mention and citation as one by one), each in a savepoint, so a proposal that another
+analyst decided meanwhile is skipped and named and the rest are applied; nothing of theirs is
+overwritten. Rejecting a group puts its name on the case's "not an entity" list. The caller
+owns the transaction: one group decision is one undoable action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..db import models as m
+from ..normalize import key
+from ..services.citations import QUOTE_LIMIT
+from ..services.validation import ValidationError
+from . import decisions, stoplist
+from .groups import Group, Linked
+
+ProgressFn = Callable[[int, int], None]
+_RECORD_OF_TYPE = {"PERSON": "actor", "GROUP": "actor", "PLACE": "place"}
+BATCH = 250  # proposals decided per flush on the fast path
+
+
+@dataclass
+class GroupDecision:
+    group_id: str
+    action: str  # accept, link, reject
+    applied: list[int] = field(default_factory=list)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    left_open: list[int] = field(default_factory=list)  # the analyst's exceptions
+    target: Linked | None = None
+    stoplisted: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "group": self.group_id, "action": self.action,
+            "applied": len(self.applied), "applied_ids": self.applied,
+            "skipped": self.skipped, "left_open": self.left_open,
+            "target": self.target.to_json() if self.target else None,
+            "stoplisted": self.stoplisted,
+        }
+
+
+def _record(session: Session, kind: str, record_id: int) -> Linked:
+    model = m.Actor if kind == "actor" else m.Place if kind == "place" else None
+    obj = session.get(model, record_id) if model is not None else None
+    if obj is None:
+        raise LookupError(f"There is no {kind} {record_id} in this case.")
+    return Linked(kind, obj.id, obj.name)
+
+
+def _skip(result: GroupDecision, p: m.Proposal | None, pid: int, reason: str) -> None:
+    result.skipped.append({
+        "proposal_id": pid, "text": p.text if p else "", "source_id": p.source_id if p else None,
+        "status": p.status if p else "deleted", "decided_by": p.decided_by if p else None,
+        "reason": reason})
+
+
+def _each(session: Session, ids: list[int], fn: Callable[[m.Proposal], Any],
+          result: GroupDecision, progress: ProgressFn | None) -> None:
+    for n, pid in enumerate(ids, 1):
+        p = session.get(m.Proposal, pid)
+        if p is None or p.status != "proposed":
+            who = f" by {p.decided_by}" if p is not None and p.decided_by else ""
+            _skip(result, p, pid, "no longer exists" if p is None
+                  else f"already {p.status}{who}")
+        else:
+            undo_log = session.info.get("undo_log")
+            mark = len(undo_log) if undo_log is not None else 0
+            try:
+                with session.begin_nested():
+                    fn(p)
+                result.applied.append(pid)
+            except StaleDataError:
+                _forget(undo_log, mark)
+                session.expire_all()
+                _skip(result, session.get(m.Proposal, pid), pid,
+                      "changed by another analyst meanwhile")
+            except (ValidationError, LookupError, ValueError) as exc:
+                _forget(undo_log, mark)
+                _skip(result, p, pid, _reason(exc))
+        if progress is not None:
+            progress(n, len(ids))
+
+
+def _forget(undo_log: list | None, mark: int) -> None:
+    """A rolled-back savepoint's changes are not part of the action to undo or redo."""
+    if undo_log is not None:
+        del undo_log[mark:]
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(str(v) for v in exc.errors.values())
+    return str(exc)
+
+
+def _link_one(session: Session, p: m.Proposal, target: Linked) -> None:
+    if target.kind == "actor":
+        decisions.merge_into(session, p.id, target.id)
+        return
+    payload = dict(p.payload or {})
+    payload["ref"] = ["place", target.id]
+    p.payload = payload
+    decisions.accept(session, p.id)
+
+
+def _open_proposals(session: Session, ids: list[int], result: GroupDecision
+                    ) -> list[m.Proposal]:
+    """The proposals still open, in ``ids`` order; the others are skipped and named."""
+    found: dict[int, m.Proposal] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        found.update((p.id, p) for p in session.scalars(
+            select(m.Proposal).where(m.Proposal.id.in_(chunk))))
+    out = []
+    for pid in ids:
+        p = found.get(pid)
+        if p is None or p.status != "proposed":
+            who = f" by {p.decided_by}" if p is not None and p.decided_by else ""
+            _skip(result, p, pid, "no longer exists" if p is None
+                  else f"already {p.status}{who}")
+        else:
+            out.append(p)
+    return out
+
+
+def _batched(session: Session, ids: list[int], result: GroupDecision,
+             progress: ProgressFn | None, batch_fn: Callable[[list[m.Proposal]], None],
+             one_fn: Callable[[m.Proposal], Any]) -> None:
+    """Decide ``BATCH`` proposals per flush; a batch that meets another analyst's change
+    (a stale version) is rolled back and decided one by one, so only theirs are skipped."""
+    props = _open_proposals(session, ids, result)
+    done = len(ids) - len(props)
+    for i in range(0, len(props), BATCH):
+        batch = props[i:i + BATCH]
+        undo_log = session.info.get("undo_log")
+        mark = len(undo_log) if undo_log is not None else 0
+        try:
+            with session.begin_nested():
+                batch_fn(batch)
+            result.applied.extend(p.id for p in batch)
+        except (StaleDataError, ValueError):  # decided one by one: only those are skipped
+            _forget(undo_log, mark)
+            session.expire_all()
+            _each(session, [p.id for p in batch], one_fn, result, None)
+        done += len(batch)
+        if progress is not None:
+            progress(done, len(ids))
+
+
+def _mark_decided(session: Session, p: m.Proposal, status: str,
+                  target: tuple[str, int] | None) -> None:
+    p.status = status
+    p.target_type, p.target_id = target if target else (None, None)
+    p.decided_at = m.utcnow()
+    p.decided_by = session.info.get("user")
+
+
+def _reject_batch(session: Session) -> Callable[[list[m.Proposal]], None]:
+    def run(batch: list[m.Proposal]) -> None:
+        for p in batch:
+            _mark_decided(session, p, "rejected", None)
+        session.flush()
+    return run
+
+
+def _link_all(session: Session, ids: list[int], result: GroupDecision,
+              progress: ProgressFn | None) -> None:
+    """Link every open proposal of ``ids`` to ``result.target``.
+
+    A spelling the record does not bear yet goes through extraction's own decision (it adds
+    the alias, with its kind); every mention of a spelling it already bears needs only what
+    that decision would write then (a confirmed mention, a citation, the proposal decided),
+    written ``BATCH`` at a time: 500 mentions in one flush instead of 2,500.
+    """
+    target = result.target
+    owner = session.get(m.Actor if target.kind == "actor" else m.Place, target.id)
+    names = {key(owner.name), *(a.key for a in owner.aliases)}
+    pending: list[int] = []
+    for p in _open_proposals(session, ids, result):
+        if key(p.text) in names:
+            pending.append(p.id)
+        else:  # a new spelling: the full decision adds it as an alias
+            _each(session, [p.id], lambda q: _link_one(session, q, target), result, None)
+            names.add(key(p.text))
+    _batched(session, pending, result, progress, _link_batch(session, target),
+             lambda q: _link_one(session, q, target))
+
+
+def _link_batch(session: Session, target: Linked) -> Callable[[list[m.Proposal]], None]:
+    status = "merged" if target.kind == "actor" else "accepted"  # as merge_into / accept
+    column = "actor_id" if target.kind == "actor" else "place_id"
+
+    def run(batch: list[m.Proposal]) -> None:
+        sources = {r.id: r for r in session.execute(
+            select(m.Source.id, m.Source.text, m.Source.reliability)
+            .where(m.Source.id.in_({p.source_id for p in batch})))}
+        for p in batch:
+            src = sources.get(p.source_id)
+            if src is None or not (0 <= p.start < p.end <= len(src.text or "")):
+                raise ValueError(f"«{p.text}»: the passage is outside its document's text.")
+            session.add(m.Mention(source_id=p.source_id, start=p.start, end=p.end, text=p.text,
+                                  target_type=target.kind, proposal_id=p.id,
+                                  status="confirmed", **{column: target.id}))
+            session.add(m.Citation(fact_type=target.kind, fact_id=target.id,
+                                   source_id=p.source_id, start=p.start, end=p.end,
+                                   quote=src.text[p.start:p.end][:QUOTE_LIMIT],
+                                   reliability=src.reliability))
+            _mark_decided(session, p, status, (target.kind, target.id))
+        session.flush()
+    return run
+
+
+def decide_group(session: Session, group: Group, action: str, *,
+                 link: tuple[str, int] | None = None, except_ids: Iterable[int] = (),
+                 progress: ProgressFn | None = None) -> GroupDecision:
+    """Apply ``action`` (accept, link, reject) to every open proposal of ``group`` except
+    ``except_ids``; ``link`` is the (kind, id) a link decision points to."""
+    exceptions = set(except_ids)
+    ids = [pid for pid in group.proposal_ids if pid not in exceptions]
+    result = GroupDecision(group.id, action, left_open=sorted(exceptions & set(group.proposal_ids)))
+    if action == "reject":
+        _batched(session, ids, result, progress, _reject_batch(session),
+                 lambda p: decisions.reject(session, p.id))
+        if group.type in stoplist.STOP_TYPES and result.applied:
+            stoplist.add(session, group.type, group.name)
+            result.stoplisted = group.name
+        return result
+    if action == "link" or (action == "accept" and group.linked is not None):
+        kind, record_id = link if action == "link" else (group.linked.kind, group.linked.id)
+        if group.type == "INCIDENT" or _RECORD_OF_TYPE[group.type] != kind:
+            raise ValidationError({"link": f"A {group.type.lower()} name links to a "
+                                           f"{_RECORD_OF_TYPE.get(group.type, 'record')}, "
+                                           f"not to a {kind}."})
+        result.target = _record(session, kind, record_id)
+        _link_all(session, ids, result, progress)
+        return result
+    if action != "accept":
+        raise ValueError(f"Unknown decision {action!r}: accept, link or reject.")
+    if group.type == "INCIDENT":
+        _each(session, ids, lambda p: decisions.accept(session, p.id), result, progress)
+        return result
+
+    def accept_first(p: m.Proposal) -> None:
+        result.target = _record(session, *decisions.accept(session, p.id))
+
+    for n, pid in enumerate(ids):  # the first open proposal makes the record
+        _each(session, [pid], accept_first, result, None)
+        if result.target is not None:
+            _link_all(session, ids[n + 1:], result, progress)
+            break
+    return result
+
+
+def merge_groups(session: Session, keep: Group, other: Group, *,
+                 progress: ProgressFn | None = None) -> list[GroupDecision]:
+    """Two groups are one record: ``keep`` is accepted (or linked), ``other`` links to it."""
+    if keep.type == "INCIDENT" or other.type == "INCIDENT" or \
+            _RECORD_OF_TYPE[keep.type] != _RECORD_OF_TYPE[other.type]:
+        raise ValidationError({"merge": "Only names of the same kind of record merge."})
+    first = decide_group(session, keep, "accept", progress=progress)
+    if first.target is None:
+        raise ValidationError({"merge": f"«{keep.name}» could not be accepted."})
+    second = decide_group(session, other, "link", link=(first.target.kind, first.target.id),
+                          progress=progress)
+    return [first, second]
