@@ -7,16 +7,18 @@ cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 WITH_TESTS="${1:-}"
 
-# Libraries Qt and QtWebEngine load, Arabic fonts, and what the tests use
-# (poppler-utils for pdftotext/pdffonts, PostgreSQL for the team backend, Xvfb for screenshots).
+# Libraries Qt and QtWebEngine load, Arabic fonts,
+# Tesseract 5 with its Arabic and English models (OCR of scans and photos),
+# and what the tests use (poppler-utils for pdftotext/pdffonts, qpdf for an encrypted PDF, PostgreSQL for the team backend, Xvfb for screenshots).
 SYSTEM_PACKAGES=(
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxshmfence1 libgbm1 libxkbfile1
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0
   libxcb-image0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcursor1 libxi6
   fonts-noto-core fonts-dejavu-core
+  tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng
 )
-TEST_PACKAGES=(poppler-utils postgresql xvfb xauth)
+TEST_PACKAGES=(poppler-utils qpdf postgresql xvfb xauth)
 # Renamed in newer Debian/Ubuntu (64-bit time_t): take whichever the archive has.
 ALTERNATIVES=("libasound2t64|libasound2")
 

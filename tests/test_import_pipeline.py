@@ -75,7 +75,9 @@ def test_folder_import_stores_originals_text_and_metadata(new_case, tmp_path: Pa
     text = _source(new_case, outcomes[1].source_id)
     assert text.text == REPORT and text.meta["encoding"] == "cp1256"
     scan = _source(new_case, outcomes[0].source_id)
-    assert scan.status == "no_text_layer" and scan.text == "" and scan.language is None
+    # A blank scanned page: read by OCR, no text found, and the source says so.
+    assert scan.status == "no_text" and scan.text == "" and scan.language is None
+    assert scan.meta["ocr"]["reason"] == "no text layer; OCR found no text"
     # Indexed for search: «الحرس» finds «والحرس» in both texts.
     with new_case.read_session() as s:
         hits = {hit.id for hit in search(s, "الحرس", kinds=("source",))}
@@ -133,7 +135,7 @@ def test_email_attachments_become_linked_sources(sqlite_case, folder: Path) -> N
         # An attachment that cannot be read is kept verbatim with the reason.
         assert children[1].status == "unreadable"
         assert children[1].original == png
-        assert "PNG image" in children[1].meta["error"]
+        assert children[1].meta["error"] == "the PNG is damaged: its data cannot be decoded"
         parent = s.get(m.Source, second.source_id)
         # The same attachment in a second message is not stored twice.
         assert parent.meta["children_already_in_case"] == [

@@ -14,8 +14,8 @@ from casefile.importing.readers.detect import detect
     ("data", "message"),
     [
         (b"", "the file is empty"),
-        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "unsupported file type: a PNG image"),
-        (b"\xff\xd8\xff\xe0" + b"\x00" * 64, "unsupported file type: a JPEG image"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "the PNG is damaged: its data cannot be decoded"),
+        (b"\xff\xd8\xff\xe0" + b"\x00" * 64, "the JPEG is damaged: its data cannot be decoded"),
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
             "unsupported file type: an old Office file",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile.importing.readers import ReadError, read_bytes
+from casefile.importing.readers import OcrOptions, ReadError, read_bytes
 from casefile.importing.readers.bidi import group_clusters, visual_to_logical
 from casefile.importing.readers.pdf import fold_presentation_forms
 
@@ -48,10 +48,16 @@ def test_libreoffice_pdf_reads_like_the_document() -> None:
 
 
 def test_pdf_without_text_layer_is_kept_with_status() -> None:
-    result = read_bytes((FIXTURES / "scan-no-text.pdf").read_bytes(), "مسح ضوئي.pdf")
+    data = (FIXTURES / "scan-no-text.pdf").read_bytes()
+    result = read_bytes(data, "مسح ضوئي.pdf", OcrOptions(enabled=False))
     assert result.status == "no_text_layer"
     assert result.text == ""
     assert result.metadata["pages"] == 1
+    # With OCR (the default) the blank grey page is read and found empty, and says so.
+    result = read_bytes(data, "مسح ضوئي.pdf")
+    assert (result.status, result.text) == ("no_text", "")
+    assert result.metadata["ocr"]["reason"] == "no text layer; OCR found no text"
+    assert [(p.number, p.route) for p in result.pages] == [(1, "none")]
 
 
 def test_random_bytes_named_pdf() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.importing.pipeline import ImportOutcome, import_paths
+from casefile.importing.readers import OcrOptions
 
 from .case_handle import CaseHandle
 from .operations import Operation, Progress
+from .preferences_dialog import ocr_languages
 
 # What an import can add: sources, and whatever extraction hooks propose.
 IMPORT_CHANGES = {"sources", "proposals", "mentions", "actors", "aliases", "places",
@@ -45,18 +47,30 @@ class ImportReport:
         return [o for o in self.outcomes if o.status == "error"]
 
 
-def run_import(handle: CaseHandle, paths: Sequence[str]) -> Operation:
+def run_import(handle: CaseHandle, paths: Sequence[str], languages: str | None = None
+               ) -> Operation:
+    """Import ``paths``; scans and images are read by OCR in ``languages`` (default: the
+    preference, ara+eng), with progress per page."""
     case, user = handle.case, handle.case.user
+    languages = languages or ocr_languages()
 
     def work(progress: Progress) -> ImportReport:
         report = ImportReport()
+        current = [0, 0, ""]  # files done, total, path
 
         def step(done: int, total: int, path: str) -> None:
             report.total = total
+            current[:] = [done, total, path]
             progress.update(done, total, path)
 
+        def page(done: int, total: int) -> None:
+            files_done, files, path = current
+            progress.update(files_done, files, f"{path}\n" + QCoreApplication.translate(
+                "ImportProgressDialog", "OCR: page {} of {}").format(done, total))
+
         for outcome in import_paths(case, list(paths), user=user, progress=step,
-                                    cancelled=lambda: progress.cancelled):
+                                    cancelled=lambda: progress.cancelled,
+                                    ocr=OcrOptions(languages=languages), page_progress=page):
             report.outcomes.append(outcome)
         report.cancelled = progress.cancelled and len(report.outcomes) < report.total
         return report
@@ -94,7 +108,9 @@ class ImportProgressDialog(QDialog):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         self.counts.setText(self.tr("{} of {} files").format(done, total))
-        self.current.setText(Path(path).name if path else "")
+        name, _, page = path.partition("\n")  # "path\nOCR: page 3 of 20" while OCR reads
+        self.current.setText(" — ".join(p for p in (Path(name).name if name else "", page) if p))
+        path = name
         self.current.setToolTip(path)
         elapsed = max(time.monotonic() - self.started, 1e-6)
         self.rate.setText(self.tr("{:.1f} documents/s").format(done / elapsed))
@@ -102,7 +118,7 @@ class ImportProgressDialog(QDialog):
     def cancel(self) -> None:
         self.op.cancel()
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setText(self.tr("Stopping after the current file…"))
+        self.cancel_button.setText(self.tr("Stopping after the current file or page…"))
 
     def _finished(self) -> None:
         self.done_ = True

@@ -1,8 +1,9 @@
-"""Preferences: the interface language (and how names are labelled on the graph and map)."""
+"""Preferences: the interface language, how names are labelled on the graph and map, and
+the languages OCR reads scans and photos in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -10,13 +11,27 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from casefile.importing.readers.ocr_options import DEFAULT_LANGUAGES
+
 from . import i18n
 
 LATIN_LABELS_KEY = "views/latin_labels"
+OCR_LANGUAGES_KEY = "import/ocr_languages"
+
+
+def ocr_languages() -> str:
+    """Tesseract models imports read scans and photos with (``ara+eng`` unless changed)."""
+    value = i18n.settings().value(OCR_LANGUAGES_KEY, None)
+    return str(value) if value else DEFAULT_LANGUAGES
+
+
+def _valid_languages(value: str) -> bool:
+    return all(p and p.replace("_", "").isalnum() for p in value.split("+"))
 
 
 def latin_labels() -> bool:
@@ -57,11 +72,15 @@ class PreferencesDialog(QDialog):
         self.language = QComboBox()
         self.latin = QCheckBox()
         self.language_label = QLabel()
+        self.ocr_label = QLabel()
+        self.ocr = QLineEdit(objectName="ocrLanguages")
+        self.ocr.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # codes such as ara+eng
         self.note = QLabel()
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.language_label, self.language)
         form.addRow("", self.latin)
+        form.addRow(self.ocr_label, self.ocr)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -80,6 +99,7 @@ class PreferencesDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.saved_choice())))
         self.latin.setChecked(latin_labels())
+        self.ocr.setText(ocr_languages())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Preferences"))
@@ -87,6 +107,8 @@ class PreferencesDialog(QDialog):
         self.language.setItemText(0, self.tr("System default (%1)").replace(
             "%1", i18n.language_names()[i18n.system_language()]))
         self.latin.setText(self.tr("Label the graph and map with Latin names"))
+        self.ocr_label.setText(self.tr("OCR languages for imports:"))
+        self.ocr.setToolTip(self.tr("Tesseract models joined by +, e.g. ara+eng or ara+eng+fra"))
         self.note.setText(self.tr("Dates and numbers follow the interface language."))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -97,6 +119,9 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         # Labels first: with no choice saved, their default follows the language.
         set_latin_labels(self.latin.isChecked())
+        languages = self.ocr.text().strip()
+        if _valid_languages(languages):
+            i18n.settings().setValue(OCR_LANGUAGES_KEY, languages)
         choice = self.language.currentData()
         i18n.save_choice(choice)
         wanted = i18n.resolve(choice)

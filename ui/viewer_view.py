@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,7 @@ from .document_text import DocumentText
 from .icons import icon
 from .marks_style import TYPE_COLOURS, TYPE_LABELS, css_rgba
 from .navigation import Navigator
+from .page_image_view import PageImageView
 from .selection import Ref, SelectionModel
 from .span_actions import SpanActions
 
@@ -97,8 +99,24 @@ class DocumentViewer(QWidget):
             lambda: self.source and navigator.open_record(Ref("source", self.source.id)))
         self.zoom_in = QToolButton(icon=icon("zoom_in"), toolTip=self.tr("Zoom in (Ctrl++)"))
         self.zoom_out = QToolButton(icon=icon("zoom_out"), toolTip=self.tr("Zoom out (Ctrl+-)"))
+        self.page_button = QToolButton(icon=icon("source"), text=self.tr("Page image"))
+        self.page_button.setObjectName("pageImageButton")
+        self.page_button.setToolTip(self.tr("Show the page beside its text, with the selected "
+                                            "words boxed"))
+        self.page_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.page_button.setCheckable(True)
+        self.ocr_banner = QLabel(objectName="ocrBanner", wordWrap=True)
+        self.ocr_banner.setStyleSheet("QLabel { background: #fff4c2; color: #5a4500; "
+                                      "border: 1px solid #e0c860; padding: 4px 8px; }")
         self.find_bar = FindBar()
         self.text = DocumentText()
+        self.page_view = PageImageView(handle)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.text)
+        self.split.addWidget(self.page_view)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
+        self.page_view.hide()
         self.placeholder = QLabel(self.tr("Select a document to read it here."),
                                   alignment=Qt.AlignmentFlag.AlignCenter)
         self.span_actions = SpanActions(handle, selection, self.text,
@@ -109,6 +127,7 @@ class DocumentViewer(QWidget):
         top.addWidget(self.zoom_out)
         top.addWidget(self.zoom_in)
         top.addWidget(self.details_button)
+        top.addWidget(self.page_button)
         top.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -116,8 +135,9 @@ class DocumentViewer(QWidget):
         layout.addWidget(self.meta)
         layout.addWidget(self.sha)
         layout.addWidget(Legend())
+        layout.addWidget(self.ocr_banner)
         layout.addWidget(self.find_bar)
-        layout.addWidget(self.text, 1)
+        layout.addWidget(self.split, 1)
         layout.addWidget(self.placeholder, 1)
         self._set_visible(False)
 
@@ -136,6 +156,8 @@ class DocumentViewer(QWidget):
                   context=Qt.ShortcutContext.WidgetShortcut).activated.connect(
             lambda: self.find_step(-1))
         self.text.mark_clicked.connect(self._mark_clicked)
+        self.page_button.toggled.connect(self._toggle_page)
+        self.text.selectionChanged.connect(self._selection_changed)
         handle.changed.connect(self._on_changed)
         selection.selected.connect(self._follow)
         navigator.passage_requested.connect(self.show_passage)
@@ -166,11 +188,14 @@ class DocumentViewer(QWidget):
             self.text.set_content(data.text, rtl, marks)
             self._find(self.find_bar.edit.text())
         self._set_visible(True)
+        self._show_ocr(data, same)
         self._emphasise(self.selection.current)
         if self._pending and self._pending[0] == data.id:
             _, start, end, flash = self._pending
             self._pending = None
             self.text.show_span(start, end, flash)
+            if self.page_view.isVisible():
+                self.page_view.show_span(start, end)
 
     def _show_header(self, d: SourceData) -> None:
         self.title.setText(d.title or d.file_name)
@@ -185,10 +210,55 @@ class DocumentViewer(QWidget):
             d.imported_by or "?"))
 
     def _set_visible(self, has_doc: bool) -> None:
-        for w in (self.title, self.meta, self.sha, self.open_button, self.find_bar, self.text,
+        for w in (self.title, self.meta, self.sha, self.open_button, self.find_bar, self.split,
                   self.zoom_in, self.zoom_out, self.details_button):
             w.setVisible(has_doc)
+        if not has_doc:
+            self.ocr_banner.hide()
+            self.page_button.hide()
         self.placeholder.setVisible(not has_doc)
+
+    # --- OCR: the banner and the page beside the text ---------------------------------
+
+    def banner_text(self, d: SourceData) -> str:
+        """"Text read by OCR, confidence N %" (and which pages), or why there is no text."""
+        ocr = d.meta.get("ocr") or {}
+        pages = ocr.get("pages") or []
+        if pages:
+            text = self.tr("Text read by OCR, confidence {} %").format(
+                round(ocr.get("confidence") or 0))
+            total = d.meta.get("pages") or len(pages)
+            if total > 1:
+                text += " " + self.tr("(pages {} of {})").format(", ".join(map(str, pages)), total)
+            return text
+        if ocr.get("reason") and not d.text:
+            return self.tr("No text: {}").format(ocr["reason"])
+        return ""
+
+    def _show_ocr(self, d: SourceData, same: bool) -> None:
+        banner = self.banner_text(d)
+        self.ocr_banner.setText(banner)
+        self.ocr_banner.setVisible(bool(banner))
+        has_pages = "ocr" in d.meta  # scans and images: their pages can be shown
+        self.page_button.setVisible(has_pages)
+        if not has_pages:
+            self.page_button.setChecked(False)
+        elif not same and self.page_button.isChecked():
+            self.page_view.show_source(d.id)
+
+    def _toggle_page(self, on: bool) -> None:
+        self.page_view.setVisible(on)
+        if on:
+            half = max(self.split.width() // 2, 100)
+            self.split.setSizes([half, half])
+        if on and self.source is not None:
+            self.page_view.span = self.text.selected_span()
+            self.page_view.show_source(self.source.id)
+
+    def _selection_changed(self) -> None:
+        span = self.text.selected_span()
+        if span and self.page_view.isVisible():
+            self.page_view.show_span(*span)
 
     def _on_changed(self, changes: set[str]) -> None:
         if self.source is not None and changes & WATCHED:
@@ -213,6 +283,8 @@ class DocumentViewer(QWidget):
     def show_passage(self, source_id: int, start: int, end: int, flash: bool = True) -> None:
         if self.source is not None and self.source.id == source_id:
             self.text.show_span(start, end, flash)
+            if self.page_view.isVisible():
+                self.page_view.show_span(start, end)
         else:
             self._pending = (source_id, start, end, flash)
             self.selection.select(Ref("source", source_id))  # the panels follow

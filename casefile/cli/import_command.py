@@ -4,9 +4,10 @@ Progress and the summary go to stderr so stdout stays machine-readable. Paths le
 line too: "error" with the reason (a pipe, an unreadable folder...) or "skipped" with a
 "reason" (hidden files, system clutter). Exit 0 when every file was processed (per-file errors
 included, they are in the JSON lines), 1 when the case cannot be opened, 2 for usage errors,
-130 when interrupted: Ctrl+C stops between files (the file being imported is finished and
-committed; a second Ctrl+C abandons it, rolled back), and running the same command again
-imports the rest.
+130 when interrupted: Ctrl+C stops between files (the file being written is finished and
+committed, a file still being read, such as a scan's OCR pages, is left out; a second Ctrl+C
+abandons the file being written, rolled back), and running the same command again imports
+the rest.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from collections import Counter
 from ..db.case import open_case
 from ..importing.pipeline import DEFAULT_SIZE_LIMIT, ReadBudget, import_paths
 from ..importing.reader_process import DEFAULT_BUDGET
+from ..importing.readers import OcrOptions
+from ..importing.readers.ocr_options import DEFAULT_LANGUAGES, DEFAULT_PAGE_SECONDS
 from . import EXIT_OK, add_case_argument
 
 
@@ -32,6 +35,15 @@ def _megabytes(value: str) -> int:
     if megabytes <= 0:
         raise argparse.ArgumentTypeError("the size limit must be more than 0 MB")
     return int(megabytes * 1024 * 1024)
+
+
+def _languages(value: str) -> str:
+    parts = value.split("+")
+    if not all(part and part.replace("_", "").isalnum() for part in parts):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a list of Tesseract languages such as ara+eng"
+        )
+    return value
 
 
 def _positive(unit: str):
@@ -52,7 +64,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "import",
         help="import files and folders into a case",
         description="Import report files (text, HTML, MHTML, DOCX, ODT, PDF, e-mail, "
-        "Telegram export); folders are read recursively. Prints one JSON line per file.",
+        "Telegram export, images); folders are read recursively. Scanned PDF pages and "
+        "images are read by OCR (Tesseract). Prints one JSON line per file.",
     )
     add_case_argument(p)
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
@@ -80,6 +93,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         f"(default {DEFAULT_BUDGET.memory_mb} MB; enforced on Linux)",
     )
     p.add_argument("--user", help="who imports, recorded with each source (default: login name)")
+    p.add_argument(
+        "--ocr-languages",
+        default=DEFAULT_LANGUAGES,
+        type=_languages,
+        metavar="LANGS",
+        help=f"Tesseract models for scans and images, joined by + (default {DEFAULT_LANGUAGES})",
+    )
+    p.add_argument("--no-ocr", action="store_true", help="do not read scans and images by OCR")
+    p.add_argument(
+        "--ocr-page-timeout",
+        type=_positive("seconds"),
+        default=DEFAULT_PAGE_SECONDS,
+        metavar="SECONDS",
+        help=f"time limit for OCR of one page (default {DEFAULT_PAGE_SECONDS:g} s)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(handler=cmd_import)
 
@@ -120,6 +148,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     counts: Counter[str] = Counter()
     errors: Counter[str] = Counter()
     interrupted = False
+    ocr = OcrOptions(
+        languages=args.ocr_languages,
+        enabled=not args.no_ocr,
+        page_seconds=args.ocr_page_timeout,
+    )
     try:
         budget = ReadBudget(seconds=args.time_limit, memory_mb=int(args.memory_limit))
         for outcome in import_paths(
@@ -130,6 +163,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             budget=budget,
             progress=progress,
             cancelled=lambda: stop.requested,
+            ocr=ocr,
+            page_progress=progress.page,
         ):
             counts[outcome.status] += 1
             if outcome.error:

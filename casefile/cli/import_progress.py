@@ -22,7 +22,8 @@ def _clock(seconds: float) -> str:
 
 
 class ImportProgress:
-    """Called before each file with (done, total, path); ``close()`` at the end."""
+    """Called before each file with (done, total, path), ``page(done, total)`` as OCR
+    reads a scan's pages; ``close()`` at the end."""
 
     def __init__(self, stream: TextIO | None = None, *, quiet: bool = False) -> None:
         self.stream = stream or sys.stderr
@@ -31,6 +32,7 @@ class ImportProgress:
         self._last_line = 0.0
         self._bar: Any = None
         self._task: Any = None
+        self._name = ""
         isatty = getattr(self.stream, "isatty", None)
         if not quiet and isatty is not None and isatty():
             self._start_bar()
@@ -66,9 +68,9 @@ class ImportProgress:
         if self.quiet:
             return
         name = path.rsplit("/", 1)[-1]
+        self._name = name if len(name) <= 40 else name[:39] + "…"
         if self._bar is not None:
-            self._bar.update(self._task, completed=done, total=total,
-                             current=name if len(name) <= 40 else name[:39] + "…")
+            self._bar.update(self._task, completed=done, total=total, current=self._name)
             return
         now = time.monotonic()
         if path and now - self._last_line < LINE_EVERY:
@@ -81,6 +83,18 @@ class ImportProgress:
         left = f", {_clock((total - done) / rate)} left" if rate and done < total else ""
         print(f"import: {done}/{total} files, {rate:.1f} docs/s{left}" + (f"  {path}" if path
               else ""), file=self.stream, flush=True)
+
+    def page(self, done: int, total: int) -> None:
+        """OCR finished page ``done`` of ``total`` of the file being read."""
+        if self.quiet:
+            return
+        if self._bar is not None:
+            self._bar.update(self._task, current=f"{self._name}  OCR page {done}/{total}")
+            return
+        now = time.monotonic()
+        if now - self._last_line >= LINE_EVERY or done == total:
+            self._last_line = now
+            print(f"import: OCR page {done}/{total}", file=self.stream, flush=True)
 
     def close(self) -> None:
         if self._bar is not None:

@@ -19,7 +19,8 @@ from . import models as m
 
 # Bulky columns are summarised, not copied into the log; derived ones (a name's matching key)
 # follow the column they come from.
-_SKIP = {"original", "text", "version", "created_at", "updated_at", "name_key"}
+_SKIP = {"original", "text", "version", "created_at", "updated_at", "name_key",
+         "words"}
 
 
 def _plain(value: Any) -> Any:

@@ -181,6 +181,33 @@ class Source(Versioned, Base):
     )
 
 
+class SourcePage(Base):
+    """How one page of a source was read: its text layer or OCR, with OCR's word boxes.
+
+    ``start``/``end`` are offsets of the page's text in ``Source.text``; each word is
+    ``[start, end, left, top, width, height, confidence]`` with the box in pixels of
+    the image OCR read (``image_width`` × ``image_height``, rendered at ``dpi`` for a
+    PDF page), so the viewer can box a passage's words on the page image. Written
+    once at import, never edited.
+    """
+
+    __tablename__ = "source_pages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"),
+                                           index=True)
+    number: Mapped[int] = mapped_column(Integer)  # 1-based
+    route: Mapped[str] = mapped_column(String(20))  # "text" | "ocr" | "none"
+    confidence: Mapped[float | None] = mapped_column(Float)  # mean word confidence, 0-100
+    start: Mapped[int] = mapped_column(Integer, default=0)
+    end: Mapped[int] = mapped_column(Integer, default=0)
+    image_width: Mapped[int | None] = mapped_column(Integer)
+    image_height: Mapped[int | None] = mapped_column(Integer)
+    dpi: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)  # why a page has no text, or was OCR'd
+    words: Mapped[list[Any]] = mapped_column(JSON, default=list, deferred=True)
+    __table_args__ = (UniqueConstraint("source_id", "number", name="page"),)
+
+
 # --- actors and places -------------------------------------------------------
 
 

@@ -29,14 +29,21 @@ from casefile.db.case import Case
 from casefile.db.errors import CaseBusyError, busy_reason
 from casefile.importing.files import Refusal, collect_files, human_size
 from casefile.importing.language import detect_language
-from casefile.importing.prepare import Prepared, ReadAhead, existing_source, prepare_file
+from casefile.importing.prepare import (
+    Prepared,
+    ReadAhead,
+    ReadSettings,
+    existing_source,
+    prepare_file,
+)
 from casefile.importing.reader_process import (
     DEFAULT_BUDGET,
+    PageProgress,
     ReadBudget,
     ReaderProcess,
     shared_reader,
 )
-from casefile.importing.readers import Child, ReadError, ReadResult
+from casefile.importing.readers import Child, OcrOptions, ReadCancelled, ReadError, ReadResult
 from casefile.normalize import normalize
 from casefile.search import index_source
 
@@ -68,7 +75,7 @@ ProgressCallback = Callable[[int, int, str], None]  # (files done, files total, 
 @dataclass
 class ImportOutcome:
     path: str
-    status: str  # "imported" | "duplicate" | "error" | "skipped"
+    status: str  # "imported" | "duplicate" | "error" | "skipped" | "cancelled" (import_file only)
     source_id: int | None = None
     error: str | None = None
     duplicate_of: int | None = None
@@ -110,10 +117,13 @@ def text_key(text: str) -> str | None:
 class _FileImport:
     """Writes one file and its children into one session."""
 
-    def __init__(self, session: Session, user: str, reader: ReaderProcess) -> None:
+    def __init__(
+        self, session: Session, user: str, reader: ReaderProcess, settings: ReadSettings
+    ) -> None:
         self.session = session
         self.user = user
         self.reader = reader
+        self.settings = settings
         self.new_sources: list[m.Source] = []
         self.hashes_in_file: dict[str, m.Source] = {}
         self.warnings: list[str] = []
@@ -169,9 +179,19 @@ class _FileImport:
         self.warnings += [prefix + warning for warning in result.warnings]
         self.hashes_in_file[digest] = source
         self.new_sources.append(source)
+        self.add_pages(source, result)
         index_source(self.session, source)
         self.add_children(source, result.children, depth + 1)
         return source
+
+    def add_pages(self, source: m.Source, result: ReadResult) -> None:
+        for page in result.pages:
+            self.session.add(m.SourcePage(
+                source_id=source.id, number=page.number, route=page.route,
+                confidence=page.confidence, start=page.start, end=page.end,
+                image_width=page.image_width, image_height=page.image_height, dpi=page.dpi,
+                note=page.note, words=page.words,
+            ))  # fmt: skip
 
     def add_children(self, parent: m.Source, children: list[Child], depth: int) -> None:
         skipped = []
@@ -187,7 +207,9 @@ class _FileImport:
                 try:
                     if depth > MAX_NESTING:
                         raise ReadError("attachments are nested too deeply")
-                    result = self.reader.read(child.data, child.name)
+                    result = self.settings.read(self.reader, child.data, child.name)
+                except ReadCancelled:
+                    raise
                 except ReadError as error:
                     # An attachment that cannot be read is still evidence: kept
                     # verbatim, with the reason.
@@ -222,13 +244,20 @@ def import_file(
     size_limit: int = DEFAULT_SIZE_LIMIT,
     reader: ReaderProcess | None = None,
     prepared: Prepared | None = None,
+    ocr: OcrOptions | None = None,
+    settings: ReadSettings | None = None,
 ) -> ImportOutcome:
     """Import one file in its own transaction; ``reader`` reads it (the shared
-    worker with the default budget if not given) unless it is ``prepared``."""
+    worker with the default budget if not given) unless it is ``prepared``;
+    ``ocr`` (or the whole ``settings``) says how scans and images are read.
+    A cancel while it is read gives status "cancelled" and stores nothing of it."""
     shown = display_path(path)
     reader = reader or shared_reader(DEFAULT_BUDGET)
+    settings = settings or ReadSettings(ocr)
     if prepared is None:
-        prepared = prepare_file(case, path, size_limit, reader)
+        prepared = prepare_file(case, path, size_limit, reader, settings)
+    if prepared.cancelled:
+        return ImportOutcome(shown, "cancelled", error=prepared.error)
     if prepared.duplicate_of is not None:
         existing = prepared.duplicate_of
         return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
@@ -246,7 +275,7 @@ def import_file(
                 return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
             if prepared.result is None:
                 return ImportOutcome(shown, "error", error=prepared.error)
-            writer = _FileImport(session, user or case.user, reader)
+            writer = _FileImport(session, user or case.user, reader, settings)
             source = writer.add(display_path(path.name), data, digest, prepared.result, None)
             warnings = writer.run_hooks()
             outcome = ImportOutcome(
@@ -256,6 +285,8 @@ def import_file(
                 near_duplicate_of=source.near_duplicate_of_id,
                 warnings=warnings,
             )
+    except ReadCancelled as error:  # in an attachment: the whole file is rolled back
+        return ImportOutcome(shown, "cancelled", error=str(error))
     except IntegrityError as error:
         # Another import may have stored the same bytes in the meantime.
         existing = existing_source(case, digest)
@@ -290,20 +321,27 @@ def import_paths(
     budget: ReadBudget = DEFAULT_BUDGET,
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
+    ocr: OcrOptions | None = None,
+    page_progress: PageProgress | None = None,
 ) -> Iterator[ImportOutcome]:
     """Import files and folders (recursively, in sorted order), one outcome per
     path: each file, and each path left out with its reason.
 
-    Each file is read under ``budget`` (time and memory). ``progress(done,
-    total, path)`` is called before each file; ``cancelled()`` is asked between
-    files, so a cancel never interrupts a file half-way.
+    Each file is read under ``budget`` (time and memory; for a file read by OCR the
+    time limit is per page), scans and images by OCR as ``ocr`` says.
+    ``progress(done, total, path)`` is called before each file and
+    ``page_progress(pages_done, pages_total)`` as OCR finishes each page;
+    ``cancelled()`` is asked between files and while a file is read: a file
+    cancelled half-way is not stored and not reported (it is left like the files
+    after it).
     """
     reader = shared_reader(budget)
     reader.start()  # its start-up overlaps the folder walk
+    settings = ReadSettings(ocr, page_progress, cancelled)
     files = collect_files(paths)
     readable = [path for path, refusal in files if refusal is None]
     following = dict(zip(readable, readable[1:], strict=False))
-    ahead = ReadAhead(case, size_limit, reader)
+    ahead = ReadAhead(case, size_limit, reader, settings)
     try:
         for done, (path, refusal) in enumerate(files):
             if cancelled is not None and cancelled():
@@ -320,9 +358,11 @@ def import_paths(
                 prepared = ahead.take(path)
             except Exception as error:  # noqa: BLE001 - one file's failure, not the batch's
                 prepared = Prepared(error=f"the file could not be read: {error}")
-            yield import_file(
-                case, path, user=user, size_limit=size_limit, reader=reader, prepared=prepared
-            )
+            outcome = import_file(case, path, user=user, size_limit=size_limit, reader=reader,
+                                  prepared=prepared, settings=settings)  # fmt: skip
+            if outcome.status == "cancelled":
+                return
+            yield outcome
     finally:
         ahead.close()
     if progress is not None and files:

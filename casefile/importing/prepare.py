@@ -10,6 +10,7 @@ over finished files stays fast.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +21,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from casefile.db import models as m
 from casefile.db.case import Case
 from casefile.importing.files import read_regular_file
-from casefile.importing.reader_process import ReaderProcess
-from casefile.importing.readers import ReadError, ReadResult
+from casefile.importing.reader_process import PageProgress, ReaderProcess
+from casefile.importing.readers import OcrOptions, ReadCancelled, ReadError, ReadResult
 
 
 @dataclass
@@ -31,6 +32,23 @@ class Prepared:
     duplicate_of: int | None = None  # already in the case: not parsed
     result: ReadResult | None = None
     error: str | None = None  # the file could not be read (opened or parsed)
+    cancelled: bool = False  # the import was cancelled while it was read: nothing to store
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """How an import reads its files besides the budget: OCR, page progress, cancel."""
+
+    ocr: OcrOptions | None = None
+    progress: PageProgress | None = None
+    cancelled: Callable[[], bool] | None = None
+
+    def read(self, reader: ReaderProcess, data: bytes, name: str) -> ReadResult:
+        return reader.read(data, name, self.ocr, progress=self.progress,
+                           cancelled=self.cancelled)  # fmt: skip
+
+
+DEFAULT_READ = ReadSettings()
 
 
 def existing_source(case: Case, digest: str) -> int | None:
@@ -38,7 +56,13 @@ def existing_source(case: Case, digest: str) -> int | None:
         return session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
 
 
-def prepare_file(case: Case, path: Path, size_limit: int, reader: ReaderProcess) -> Prepared:
+def prepare_file(
+    case: Case,
+    path: Path,
+    size_limit: int,
+    reader: ReaderProcess,
+    settings: ReadSettings = DEFAULT_READ,
+) -> Prepared:
     try:
         data = read_regular_file(path, size_limit)
     except ReadError as error:
@@ -51,7 +75,9 @@ def prepare_file(case: Case, path: Path, size_limit: int, reader: ReaderProcess)
     if existing is not None:
         return Prepared(data, digest, duplicate_of=existing)
     try:
-        return Prepared(data, digest, result=reader.read(data, path.name))
+        return Prepared(data, digest, result=settings.read(reader, data, path.name))
+    except ReadCancelled as error:
+        return Prepared(data, digest, error=str(error), cancelled=True)
     except ReadError as error:
         return Prepared(data, digest, error=str(error))
 
@@ -59,15 +85,22 @@ def prepare_file(case: Case, path: Path, size_limit: int, reader: ReaderProcess)
 class ReadAhead:
     """Prepares files on one helper thread, in the order they are asked for."""
 
-    def __init__(self, case: Case, size_limit: int, reader: ReaderProcess) -> None:
+    def __init__(
+        self,
+        case: Case,
+        size_limit: int,
+        reader: ReaderProcess,
+        settings: ReadSettings = DEFAULT_READ,
+    ) -> None:
         self.case, self.size_limit, self.reader = case, size_limit, reader
+        self.settings = settings
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="casefile-read-ahead")
         self._pending: dict[Path, Future[Prepared]] = {}
 
     def start(self, path: Path) -> None:
         if path not in self._pending:
             self._pending[path] = self._executor.submit(
-                prepare_file, self.case, path, self.size_limit, self.reader
+                prepare_file, self.case, path, self.size_limit, self.reader, self.settings
             )
 
     def take(self, path: Path) -> Prepared:

@@ -13,8 +13,14 @@ overruns its budget:
   ``memory_mb``, so a runaway allocation raises MemoryError inside the worker,
   which answers "needs more memory" and is then replaced.
 
-The parent sends the file's bytes and name and gets back the ``ReadResult`` or
-the one-sentence ``ReadError``: the reader interface is unchanged. One
+The parent sends the file's name and OCR settings (plain values, no callables)
+and its bytes, and gets back the ``ReadResult`` or the one-sentence
+``ReadError``: the reader interface is unchanged. While OCR reads a scan the
+worker sends ``("progress", pages_done, pages_total)`` before its answer; the
+parent passes it on, starts the time limit afresh at each page (so for a scan
+the limit is per page) and, when asked to cancel between its short polls, stops
+the worker (``ReadCancelled``). Tesseract runs as the worker's child process and
+inherits its memory cap. One
 ``ReaderProcess`` reads one file at a time; a pool is several of them
 (``casefile.importing`` keeps one shared instance per budget).
 
@@ -31,12 +37,18 @@ import os
 import signal
 import sys
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from casefile.importing.readers.base import ReadError, ReadResult
+from casefile.importing.readers.base import ReadCancelled, ReadError, ReadResult
+from casefile.importing.readers.ocr_options import OcrOptions, page_progress
 
 _START_TIMEOUT = 120.0  # seconds for a new worker to import the readers
+_POLL = 0.1  # seconds between the parent's looks at cancel while a file is read
+
+PageProgress = Callable[[int, int], None]  # (pages done, pages total) of the file read
 
 
 @dataclass(frozen=True)
@@ -77,16 +89,18 @@ def _cap_memory(memory_mb: int) -> None:
 
 
 def _serve(conn: Connection, memory_mb: int) -> None:
-    """The worker's loop: (name, bytes) in, ("ok", result) or (kind, message) out."""
+    """The worker's loop: (name, OCR options) and bytes in, ("progress", done, total)
+    messages, then ("ok", result) or (kind, message) out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     # Every parser is imported now, before the cap and outside any file's time.
     from casefile.importing.readers.dispatch import read_bytes
 
     _cap_memory(memory_mb)
+    page_progress.set(lambda done, total: conn.send(("progress", done, total)))
     conn.send(("ready", None))
     while True:
         try:
-            name = conn.recv()
+            name, ocr = conn.recv()
             data = conn.recv_bytes()
         except EOFError:
             return  # the parent is gone
@@ -94,7 +108,7 @@ def _serve(conn: Connection, memory_mb: int) -> None:
             conn.send(("memory", None))
             return  # the rest of the message is still in the pipe: start afresh
         try:
-            reply: tuple[str, object] = ("ok", read_bytes(data, name))
+            reply: tuple[str, object] = ("ok", read_bytes(data, name, ocr))
         except ReadError as error:
             reply = ("error", str(error))
         except MemoryError:
@@ -169,12 +183,22 @@ class ReaderProcess:
             self._ready = True
         return self._conn
 
-    def read(self, data: bytes, name: str) -> ReadResult:
-        """``read_bytes(data, name)`` in the worker; ReadError with the reason if it
-        fails or overruns the budget."""
+    def read(
+        self,
+        data: bytes,
+        name: str,
+        ocr: OcrOptions | None = None,
+        *,
+        progress: PageProgress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ReadResult:
+        """``read_bytes(data, name, ocr)`` in the worker; ReadError with the reason if
+        it fails or overruns the budget. ``progress`` is told each OCR page done;
+        ``cancelled()`` is asked every few tenths of a second: when true the worker
+        is stopped and ReadCancelled raised."""
         with self._lock:
             try:
-                return self._exchange(data, name)
+                return self._exchange(data, name, ocr, progress, cancelled)
             except ReadError:
                 raise
             except BaseException:
@@ -183,21 +207,43 @@ class ReaderProcess:
                 self._stop()
                 raise
 
-    def _exchange(self, data: bytes, name: str) -> ReadResult:
+    def _exchange(
+        self,
+        data: bytes,
+        name: str,
+        ocr: OcrOptions | None,
+        progress: PageProgress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> ReadResult:
         conn = self._connection()
         try:
-            conn.send(name)
+            conn.send((name, ocr))
             conn.send_bytes(data)
         except OSError:  # the worker died taking the file in
             return self._answer(self._reply_of_dead_worker())
-        if not conn.poll(self.budget.seconds):
-            self._stop()
-            raise ReadError(self.budget.too_slow())
-        try:
-            reply = conn.recv()
-        except (EOFError, OSError):
-            reply = self._reply_of_dead_worker()
-        return self._answer(reply)
+        deadline = time.monotonic() + self.budget.seconds
+        pages = ""
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self._stop()
+                raise ReadError(self.budget.too_slow())
+            if cancelled is not None and cancelled():
+                self._stop()
+                raise ReadCancelled(f"import cancelled while reading the file{pages}")
+            if not conn.poll(min(left, _POLL)):
+                continue
+            try:
+                reply = conn.recv()
+            except (EOFError, OSError):
+                return self._answer(self._reply_of_dead_worker())
+            if reply[0] != "progress":
+                return self._answer(reply)
+            _, done, total = reply
+            pages = f" (OCR had read {done} of {total} pages)"
+            deadline = time.monotonic() + self.budget.seconds  # for OCR: a limit per page
+            if progress is not None:
+                progress(done, total)
 
     def interrupt(self) -> None:
         """Kill the worker now, even mid-file (that read fails); without waiting
@@ -208,9 +254,11 @@ class ReaderProcess:
 
     def _reply_of_dead_worker(self) -> tuple[str, object]:
         conn = self._conn
-        try:  # it may have said why before it went
-            if conn is not None and conn.poll(0):
-                return conn.recv()
+        try:  # it may have said why before it went (after any page progress)
+            while conn is not None and conn.poll(0):
+                reply = conn.recv()
+                if reply[0] != "progress":
+                    return reply
         except (EOFError, OSError):
             pass
         process = self._process

@@ -93,53 +93,78 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer_view.py" line="90" />
-        <location filename="../../ui/viewer_view.py" line="256" />
+        <location filename="../../ui/viewer_view.py" line="92" />
+        <location filename="../../ui/viewer_view.py" line="328" />
         <source>Open original</source>
         <translation>افتح الأصل</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="93" />
+        <location filename="../../ui/viewer_view.py" line="95" />
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="94" />
+        <location filename="../../ui/viewer_view.py" line="96" />
         <source>Metadata and reliability of this document</source>
         <translation>البيانات الوصفية لهذا المستند وموثوقيته</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="98" />
+        <location filename="../../ui/viewer_view.py" line="100" />
         <source>Zoom in (Ctrl++)</source>
         <translation>تكبير (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="99" />
+        <location filename="../../ui/viewer_view.py" line="101" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>تصغير (Ctrl+-)</translation>
     </message>
     <message>
         <location filename="../../ui/viewer_view.py" line="102" />
+        <source>Page image</source>
+        <translation>صورة الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="104" />
+        <source>Show the page beside its text, with the selected words boxed</source>
+        <translation>اعرض الصفحة بجانب نصها مع تأطير الكلمات المحددة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="120" />
         <source>Select a document to read it here.</source>
         <translation>اختر مستنداً لقراءته هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="177" />
+        <location filename="../../ui/viewer_view.py" line="202" />
         <source>reliability {}</source>
         <translation>الموثوقية {}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="183" />
+        <location filename="../../ui/viewer_view.py" line="208" />
         <source>Imported {} by {}</source>
         <translation>استُورد في {} بواسطة {}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="248" />
+        <location filename="../../ui/viewer_view.py" line="228" />
+        <source>Text read by OCR, confidence {} %</source>
+        <translation>نص مقروء بالتعرف الضوئي، الثقة {} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="232" />
+        <source>(pages {} of {})</source>
+        <translation>(الصفحات {} من {})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="235" />
+        <source>No text: {}</source>
+        <translation>لا نص: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer_view.py" line="320" />
         <source>not found</source>
         <translation>غير موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="257" />
+        <location filename="../../ui/viewer_view.py" line="329" />
         <source>The original is a web page: a browser may load its remote content and run its scripts. Open it anyway?</source>
         <translation>الأصل صفحة ويب: قد يحمّل المتصفح محتواها البعيد ويشغّل نصوصها البرمجية. هل تريد فتحها على أي حال؟</translation>
     </message>
@@ -190,27 +215,27 @@
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../ui/documents_view.py" line="37" />
+        <location filename="../../ui/documents_view.py" line="38" />
         <source>Filter: title, publisher, words…</source>
         <translation>تصفية: العنوان، الناشر، كلمات…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="40" />
+        <location filename="../../ui/documents_view.py" line="41" />
         <source>All languages</source>
         <translation>كل اللغات</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="43" />
+        <location filename="../../ui/documents_view.py" line="44" />
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="44" />
+        <location filename="../../ui/documents_view.py" line="45" />
         <source>Only documents with proposals to review</source>
         <translation>المستندات التي فيها مقترحات للمراجعة فقط</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents_view.py" line="92" />
+        <location filename="../../ui/documents_view.py" line="93" />
         <source>%n document(s)</source>
         <translation><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform></translation>
     </message>
@@ -410,17 +435,17 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/viewer_view.py" line="61" />
+        <location filename="../../ui/viewer_view.py" line="63" />
         <source>Find in document (Arabic-aware)</source>
         <translation>ابحث في المستند (مع مراعاة العربية)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="65" />
+        <location filename="../../ui/viewer_view.py" line="67" />
         <source>Previous (Shift+Enter)</source>
         <translation>السابق (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer_view.py" line="66" />
+        <location filename="../../ui/viewer_view.py" line="68" />
         <source>Next (Enter)</source>
         <translation>التالي (Enter)</translation>
     </message>
@@ -692,52 +717,52 @@
 <context>
     <name>GroupReviewView</name>
     <message>
-        <location filename="../../ui/group_review_view.py" line="78" />
+        <location filename="../../ui/group_review_view.py" line="79" />
         <source>Lowest confidence of a mention</source>
         <translation>أدنى ثقة لإشارة</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="79" />
+        <location filename="../../ui/group_review_view.py" line="80" />
         <source>kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="80" />
+        <location filename="../../ui/group_review_view.py" line="81" />
         <source>Kind of actor or place, or incident type (militia, town, protests…)</source>
         <translation>نوع الفاعل أو المكان أو نوع الحدث (militia، town، protests…)</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="82" />
+        <location filename="../../ui/group_review_view.py" line="83" />
         <source>source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="83" />
+        <location filename="../../ui/group_review_view.py" line="84" />
         <source>from date</source>
         <translation>من تاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="84" />
+        <location filename="../../ui/group_review_view.py" line="85" />
         <source>to date</source>
         <translation>إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="85" />
+        <location filename="../../ui/group_review_view.py" line="86" />
         <source>name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="86" />
+        <location filename="../../ui/group_review_view.py" line="87" />
         <source>Top new names this week</source>
         <translation>أكثر الأسماء الجديدة هذا الأسبوع</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="136" />
+        <location filename="../../ui/group_review_view.py" line="137" />
         <source>Untick a mention to leave it out of the decision (Space); it stays to review on its own.</source>
         <translation>أزل العلامة عن إشارة لاستثنائها من القرار (مسافة)؛ تبقى للمراجعة وحدها.</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="206" />
+        <location filename="../../ui/group_review_view.py" line="207" />
         <source>{} names, {} mentions to review</source>
         <translation>{} اسماً، {} إشارة للمراجعة</translation>
     </message>
@@ -767,52 +792,52 @@
         <translation>{} تقريراً، {} إشارة، الثقة {} (الوسيط {}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="302" />
+        <location filename="../../ui/group_review_view.py" line="303" />
         <source>{} mention(s) skipped: {}</source>
         <translation>تُركت {} إشارة: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="315" />
+        <location filename="../../ui/group_review_view.py" line="316" />
         <source>Accept «{}» in {} reports</source>
         <translation>قبول «{}» في {} تقريراً</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="322" />
+        <location filename="../../ui/group_review_view.py" line="323" />
         <source>«{}» is not an entity</source>
         <translation>«{}» ليس كياناً</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="332" />
+        <location filename="../../ui/group_review_view.py" line="333" />
         <source>Link to a record</source>
         <translation>ربط بسجل</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="333" />
+        <location filename="../../ui/group_review_view.py" line="334" />
         <source>Link «{}» ({} reports) to:</source>
         <translation>ربط «{}» ({} تقريراً) بـ:</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="337" />
+        <location filename="../../ui/group_review_view.py" line="338" />
         <source>Link «{}» to {} {}</source>
         <translation>ربط «{}» بـ {} {}</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="361" />
+        <location filename="../../ui/group_review_view.py" line="362" />
         <source>Merge two names</source>
         <translation>دمج اسمين</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="362" />
+        <location filename="../../ui/group_review_view.py" line="363" />
         <source>Merge «{}» with:</source>
         <translation>دمج «{}» مع:</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="365" />
+        <location filename="../../ui/group_review_view.py" line="366" />
         <source>Merge «{}» and «{}»</source>
         <translation>دمج «{}» و«{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/group_review_view.py" line="381" />
+        <location filename="../../ui/group_review_view.py" line="382" />
         <source>Accept {} known names</source>
         <translation>قبول {} اسماً معروفاً</translation>
     </message>
@@ -820,70 +845,75 @@
 <context>
     <name>ImportProgressDialog</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="73" />
+        <location filename="../../ui/import_flow.py" line="68" />
+        <source>OCR: page {} of {}</source>
+        <translation>التعرف الضوئي: الصفحة {} من {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="87" />
         <source>Importing</source>
         <translation>جارٍ الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="77" />
+        <location filename="../../ui/import_flow.py" line="91" />
         <source>Preparing…</source>
         <translation>جارٍ التحضير…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="84" />
+        <location filename="../../ui/import_flow.py" line="98" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="96" />
+        <location filename="../../ui/import_flow.py" line="110" />
         <source>{} of {} files</source>
         <translation>{} من {} ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="100" />
+        <location filename="../../ui/import_flow.py" line="116" />
         <source>{:.1f} documents/s</source>
         <translation>{:.1f} مستند/ثانية</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="105" />
-        <source>Stopping after the current file…</source>
-        <translation>سيتوقف بعد الملف الحالي…</translation>
+        <location filename="../../ui/import_flow.py" line="121" />
+        <source>Stopping after the current file or page…</source>
+        <translation>سيتوقف بعد الملف أو الصفحة الحالية…</translation>
     </message>
 </context>
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="121" />
+        <location filename="../../ui/import_flow.py" line="137" />
         <source>Import finished</source>
         <translation>انتهى الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="122" />
+        <location filename="../../ui/import_flow.py" line="138" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="125" />
+        <location filename="../../ui/import_flow.py" line="141" />
         <source>{} imported, {} already in the case, {} failed.</source>
         <translation>استُورد {}، و{} موجود مسبقاً في القضية، وفشل {}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="128" />
+        <location filename="../../ui/import_flow.py" line="144" />
         <source>Cancelled after {} of {} files; the rest were not touched.</source>
         <translation>أُلغي بعد {} من {} ملفات؛ لم يُمسّ الباقي.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="136" />
+        <location filename="../../ui/import_flow.py" line="152" />
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="136" />
+        <location filename="../../ui/import_flow.py" line="152" />
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="140" />
+        <location filename="../../ui/import_flow.py" line="156" />
         <source>warning: {}</source>
         <translation>تحذير: {}</translation>
     </message>
@@ -912,7 +942,7 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../ui/viewer_view.py" line="52" />
+        <location filename="../../ui/viewer_view.py" line="54" />
         <source>filled = confirmed · dashed underline = proposed</source>
         <translation>ممتلئ = مؤكَّد · خط متقطع = مقترح</translation>
     </message>
@@ -1143,6 +1173,39 @@ Places appear here once they are in the case with coordinates: accept the propos
     </message>
 </context>
 <context>
+    <name>PageImageView</name>
+    <message>
+        <location filename="../../ui/page_image_view.py" line="96" />
+        <source>Previous page</source>
+        <translation>الصفحة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_image_view.py" line="97" />
+        <source>Next page</source>
+        <translation>الصفحة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_image_view.py" line="146" />
+        <source>No page image</source>
+        <translation>لا صورة للصفحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_image_view.py" line="148" />
+        <source>Page {} of {}</source>
+        <translation>الصفحة {} من {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_image_view.py" line="150" />
+        <source>read by OCR, confidence {} %</source>
+        <translation>مقروءة بالتعرف الضوئي، الثقة {} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_image_view.py" line="152" />
+        <source>text layer</source>
+        <translation>طبقة نصية</translation>
+    </message>
+</context>
+<context>
     <name>PlaceForm</name>
     <message>
         <location filename="../../ui/place_form_view.py" line="43" />
@@ -1158,27 +1221,37 @@ Places appear here once they are in the case with coordinates: accept the propos
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="85" />
+        <location filename="../../ui/preferences_dialog.py" line="105" />
         <source>Preferences</source>
         <translation>التفضيلات</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="86" />
+        <location filename="../../ui/preferences_dialog.py" line="106" />
         <source>Interface language:</source>
         <translation>لغة الواجهة:</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="87" />
+        <location filename="../../ui/preferences_dialog.py" line="107" />
         <source>System default (%1)</source>
         <translation>لغة النظام (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="89" />
+        <location filename="../../ui/preferences_dialog.py" line="109" />
         <source>Label the graph and map with Latin names</source>
         <translation>اكتب أسماء الشبكة والخريطة بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="90" />
+        <location filename="../../ui/preferences_dialog.py" line="110" />
+        <source>OCR languages for imports:</source>
+        <translation>لغات التعرف الضوئي عند الاستيراد:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="111" />
+        <source>Tesseract models joined by +, e.g. ara+eng or ara+eng+fra</source>
+        <translation>نماذج Tesseract مفصولة بـ +، مثل ara+eng أو ara+eng+fra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="112" />
         <source>Dates and numbers follow the interface language.</source>
         <translation>تتبع التواريخ والأرقام لغة الواجهة.</translation>
     </message>
@@ -1278,62 +1351,62 @@ Places appear here once they are in the case with coordinates: accept the propos
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review_view.py" line="63" />
+        <location filename="../../ui/review_view.py" line="60" />
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="63" />
+        <location filename="../../ui/review_view.py" line="60" />
         <source>Whole case</source>
         <translation>القضية كلها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/review_view.py" line="137" />
+        <location filename="../../ui/review_view.py" line="134" />
         <source>%n proposal(s) to review</source>
         <translation><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="171" />
+        <location filename="../../ui/review_view.py" line="167" />
         <source>matched alias «{}»</source>
         <translation>طابق الاسم البديل «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="172" />
+        <location filename="../../ui/review_view.py" line="168" />
         <source>no alias matched: a new name</source>
         <translation>لم يطابق أي اسم بديل: اسم جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="191" />
+        <location filename="../../ui/review_view.py" line="187" />
         <source>Accept «{}»</source>
         <translation>اقبل «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="197" />
+        <location filename="../../ui/review_view.py" line="193" />
         <source>Reject «{}»</source>
         <translation>ارفض «{}»</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/review_view.py" line="204" />
+        <location filename="../../ui/review_view.py" line="200" />
         <source>Accept %n proposal(s)</source>
         <translation><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="212" />
+        <location filename="../../ui/review_view.py" line="208" />
         <source>Merge into an actor</source>
         <translation>ادمج في فاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="213" />
+        <location filename="../../ui/review_view.py" line="209" />
         <source>«{}» is another name of:</source>
         <translation>«{}» اسم آخر لـ:</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="216" />
+        <location filename="../../ui/review_view.py" line="212" />
         <source>Merge «{}»</source>
         <translation>ادمج «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="225" />
+        <location filename="../../ui/review_view.py" line="221" />
         <source>Edit and accept «{}»</source>
         <translation>عدّل واقبل «{}»</translation>
     </message>
@@ -1646,12 +1719,12 @@ Clear the filters or the actor or place the timeline follows, or give the undate
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../ui/app.py" line="98" />
+        <location filename="../../ui/app.py" line="76" />
         <source>Building the demo case</source>
         <translation>جارٍ بناء القضية التجريبية</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="104" />
+        <location filename="../../ui/app.py" line="82" />
         <source>The demo case was not built</source>
         <translation>لم تُبنَ القضية التجريبية</translation>
     </message>

@@ -27,6 +27,10 @@ class ReadError(Exception):
     """A file could not be read; the message is one sentence for the analyst."""
 
 
+class ReadCancelled(ReadError):
+    """The analyst cancelled the import while the file was being read (its OCR pages)."""
+
+
 # The source's status when a few bytes were not valid in the text's encoding and
 # were replaced with U+FFFD: the text is right, but not byte-for-byte decodable.
 BYTES_REPLACED = "invalid_bytes_replaced"
@@ -46,6 +50,8 @@ class ReadResult:
     children: list[Child] = field(default_factory=list)
     # What the reader left out or repaired, one sentence each, for the import report.
     warnings: list[str] = field(default_factory=list)
+    # How each page was read (readers.ocr_pages.PageRecord), for readers that know pages.
+    pages: list = field(default_factory=list)
 
 
 @dataclass

@@ -17,13 +17,9 @@ from casefile.importing.readers.base import ReadError, describe_start
 # Binary formats analysts may drop by mistake, named in the error message.
 _UNSUPPORTED_MAGIC = [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.doc/.xls/.msg); save it as DOCX or PDF"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"RIFF", "a RIFF media file (WebP/WAV/AVI)"),
+    (b"RIFF", "a RIFF media file (WAV/AVI)"),
     (b"{\\rtf", "an RTF document; save it as DOCX"),
     (b"Rar!\x1a\x07", "a RAR archive; unpack it and import the files"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive; unpack it and import the files"),
@@ -35,6 +31,8 @@ _UNSUPPORTED_MAGIC = [
     (b"OggS", "an audio/video file"),
     (b"\x1aE\xdf\xa3", "a video file"),
 ]  # fmt: skip
+# Images read by OCR (readers.image).
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _EXTENSIONS = {
     ".pdf": "pdf",
     ".docx": "docx",
@@ -101,7 +99,7 @@ def _mail_kind(head: bytes, extension: str) -> str | None:
 
 def detect(data: bytes, filename: str) -> str:
     """The reader for ``data``: "pdf", "docx", "odt", "eml", "mhtml", "html",
-    "json" or "text". Raises ReadError for empty and unsupported files."""
+    "json", "image" or "text". Raises ReadError for empty and unsupported files."""
     if not data:
         raise ReadError("the file is empty")
     extension = _extension(filename)
@@ -111,6 +109,8 @@ def detect(data: bytes, filename: str) -> str:
         data.startswith(b"PK") and extension in (".docx", ".odt")
     ):
         return _zip_kind(data, extension)
+    if data.startswith(_IMAGE_MAGIC) or (data.startswith(b"RIFF") and data[8:12] == b"WEBP"):
+        return "image"
     for magic, what in _UNSUPPORTED_MAGIC:
         if data.startswith(magic):
             raise ReadError(f"unsupported file type: {what}")

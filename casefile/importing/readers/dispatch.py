@@ -10,7 +10,9 @@ from casefile.importing.readers.detect import detect
 from casefile.importing.readers.docx import read_docx
 from casefile.importing.readers.eml import read_eml
 from casefile.importing.readers.html import read_html
+from casefile.importing.readers.image import read_image
 from casefile.importing.readers.mhtml import read_mhtml
+from casefile.importing.readers.ocr_options import OcrOptions
 from casefile.importing.readers.odt import read_odt
 from casefile.importing.readers.pdf import read_pdf
 from casefile.importing.readers.telegram import looks_like_export, read_telegram
@@ -37,7 +39,6 @@ def _read_plain(data: bytes, filename: str) -> ReadResult:
 
 
 _READERS = {
-    "pdf": read_pdf,
     "docx": read_docx,
     "odt": read_odt,
     "eml": read_eml,
@@ -46,12 +47,17 @@ _READERS = {
     "json": _read_json,
     "text": _read_plain,
 }
+# Readers that OCR pages take the import's OCR options.
+_OCR_READERS = {"pdf": read_pdf, "image": read_image}
 
 
-def read_bytes(data: bytes, filename: str) -> ReadResult:
-    """Read one file's bytes; ``filename`` is only a hint (its extension)."""
+def read_bytes(data: bytes, filename: str, ocr: OcrOptions | None = None) -> ReadResult:
+    """Read one file's bytes; ``filename`` is only a hint (its extension); ``ocr``
+    says how scans and images are read (default: ara+eng)."""
     kind = detect(data, filename)
     try:
+        if kind in _OCR_READERS:
+            return _OCR_READERS[kind](data, filename, ocr)
         return _READERS[kind](data, filename)
     except ReadError:
         raise

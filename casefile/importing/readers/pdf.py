@@ -14,8 +14,9 @@ mostly right-to-left the x axis is mirrored before layout analysis, so
 pdfminer orders columns and table cells from the right.
 
 Then presentation forms are folded to letters (NFKC on those blocks only) and
-bidi controls removed. A PDF without any text is not an error: the source is
-kept with status "no_text_layer".
+bidi controls removed. A page without a usable text layer is read by OCR
+(``pdf_scan``); a PDF with no text at all is not an error: the source is kept
+with a status saying why.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ from pdfminer.utils import decode_text
 from casefile.importing.readers.base import ReadError, ReadResult, describe_start, finish
 from casefile.importing.readers.bidi import group_clusters, visual_to_logical
 from casefile.importing.readers.dates import published_from_text
+from casefile.importing.readers.ocr import OcrOptions
+from casefile.importing.readers.pdf_scan import route_pages
 
 MEDIA_TYPE = "application/pdf"
 _BIDI_CONTROLS = dict.fromkeys(
@@ -154,10 +157,11 @@ def _mirror(chars: list[LTChar], width: float) -> None:
         char.set_bbox((width - char.x1, char.y0, width - char.x0, char.y1))
 
 
-def page_text(page: LTPage) -> str:
+def page_boxes(page: LTPage) -> list[list[str]]:
+    """The lines of each text box in logical order, presentation forms not yet folded."""
     chars = _chars(page)
     if not chars:
-        return ""
+        return []
     rtl = sum(_is_rtl_letter(c.get_text()) for c in chars)
     visual = bool(_stores_visual(chars)) if rtl else False
     mirrored = rtl > len(chars) / 3
@@ -188,11 +192,23 @@ def page_text(page: LTPage) -> str:
                 if mirrored:
                     units.reverse()  # back to left-to-right visual order
                 units = [visual_to_logical(group_clusters(units), mirror=shapes)]
-            lines.append(fold_presentation_forms(_CID.sub("", "".join(units))))
-        text = " ".join(" ".join(line.split()) for line in lines if line.strip())
+            lines.append("".join(units))
+        boxes.append(lines)
+    return boxes
+
+
+def boxes_text(boxes: list[list[str]]) -> str:
+    out = []
+    for lines in boxes:
+        folded = [fold_presentation_forms(_CID.sub("", line)) for line in lines]
+        text = " ".join(" ".join(line.split()) for line in folded if line.strip())
         if text:
-            boxes.append(text)
-    return "\n".join(boxes)
+            out.append(text)
+    return "\n".join(out)
+
+
+def page_text(page: LTPage) -> str:
+    return boxes_text(page_boxes(page))
 
 
 def _info_text(info: dict, key: str) -> str | None:
@@ -213,7 +229,7 @@ def _info_date(info: dict) -> datetime.date | None:
         return None
 
 
-def read_pdf(data: bytes, filename: str) -> ReadResult:
+def read_pdf(data: bytes, filename: str, ocr: OcrOptions | None = None) -> ReadResult:
     if b"%PDF-" not in data[:1024]:
         raise ReadError(f"not a PDF: the file starts with {describe_start(data)}")
     if b"%%EOF" not in data[-1024:]:
@@ -227,7 +243,7 @@ def read_pdf(data: bytes, filename: str) -> ReadResult:
         pages = []
         for page in PDFPage.create_pages(document):
             interpreter.process_page(page)
-            pages.append(page_text(aggregator.get_result()))
+            pages.append(page_boxes(aggregator.get_result()))
     except PDFPasswordIncorrect:
         raise ReadError("PDF is protected by a password") from None
     except ReadError:
@@ -236,15 +252,20 @@ def read_pdf(data: bytes, filename: str) -> ReadResult:
         raise ReadError(f"PDF is damaged: {error or type(error).__name__}") from None
     if not pages:
         raise ReadError("PDF is damaged: it has no pages")
-    text = "\n\n".join(p for p in pages if p)
+    # Each page by its own route: its text layer, or OCR when it has none or a garbled one.
+    text, records, status, ocr_meta = route_pages(data, pages, [boxes_text(b) for b in pages],
+                                                  ocr or OcrOptions())
     created = _info_date(info)
     result = ReadResult(
         text=text,
         media_type=MEDIA_TYPE,
-        status="ok" if text.strip() else "no_text_layer",
+        status=status,
+        pages=records,
         title=_info_text(info, "Title"),
         author=_info_text(info, "Author"),
         published=created or published_from_text(text),
-        metadata={"pages": len(pages)} | ({"created": created.isoformat()} if created else {}),
+        metadata={"pages": len(pages)}
+        | ({"created": created.isoformat()} if created else {})
+        | ({"ocr": ocr_meta} if ocr_meta else {}),
     )
     return finish(result)
