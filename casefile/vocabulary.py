@@ -2,7 +2,7 @@
 
 One table per vocabulary, each key with its English and Arabic label. The forms
 (``casefile.services.vocab``), the exports (``casefile.export.labels``) and the interface
-(``ui.vocabulary``, through Qt's translator) all read these tables, so a key extraction can
+(``ui.core.vocabulary``, through Qt's translator) all read these tables, so a key extraction can
 produce always has a name in both languages. Incident types follow ACLED's codebook; the
 strategic-development sub-types are those the extraction proposes (see
 ``casefile/extraction/README.md``).

@@ -98,11 +98,11 @@ def main() -> None:
         timeline_lanes,
         timeline_window,
     )
-    from ui.graph_view import GraphView
-    from ui.operations import OperationRunner
-    from ui.selection import SelectionModel
-    from ui.timeline_model import BIN_PX, ITEM_LIMIT, Overview
-    from ui.timeline_view import TimelineView
+    from ui.core.operations import OperationRunner
+    from ui.core.selection import SelectionModel
+    from ui.linked.graph_view import GraphView
+    from ui.linked.timeline_model import BIN_PX, ITEM_LIMIT, Overview
+    from ui.linked.timeline_view import TimelineView
 
     app = QApplication.instance() or QApplication([])
     path = args.case or Path(tempfile.mkdtemp()) / "bench.casefile"

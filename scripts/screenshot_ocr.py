@@ -29,9 +29,9 @@ from sqlalchemy import func, select  # noqa: E402
 
 from casefile.db import models as m  # noqa: E402
 from casefile.search import search  # noqa: E402
-from ui.app import build_demo, make_application  # noqa: E402
-from ui.selection import Ref  # noqa: E402
-from ui.settings import AppSettings  # noqa: E402
+from ui.core.app import build_demo, make_application  # noqa: E402
+from ui.core.selection import Ref  # noqa: E402
+from ui.core.settings import AppSettings  # noqa: E402
 
 
 def make_inputs(folder: Path) -> tuple[Path, Path]:
@@ -55,8 +55,8 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="casefile-ocr-shots-"))
     app = make_application()
-    from ui import i18n
-    from ui.main_window import MainWindow
+    from ui.core import i18n
+    from ui.desk.main_window import MainWindow
 
     i18n.apply_language(args.language)
     suffix = "" if args.language == "en" else f"_{args.language}"

@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 
-from ui.app import make_application  # noqa: E402
-from ui.settings import AppSettings  # noqa: E402
+from ui.core.app import make_application  # noqa: E402
+from ui.core.settings import AppSettings  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from screenshots import settle, shoot  # noqa: E402
@@ -45,8 +45,8 @@ def main() -> None:
     shutil.copy(args.case, case_path)
 
     make_application()
-    from ui import i18n
-    from ui.main_window import MainWindow
+    from ui.core import i18n
+    from ui.desk.main_window import MainWindow
 
     i18n.apply_language(args.language)
     if args.language != "en":

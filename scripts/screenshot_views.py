@@ -41,11 +41,11 @@ def main() -> None:
     from views_case import build_views_case
 
     from casefile.db.case import create_case
-    from ui import i18n
-    from ui.fonts import register_fonts, ui_font
-    from ui.linked_views import install_linked_views
-    from ui.operations import OperationRunner
-    from ui.selection import Ref, SelectionModel
+    from ui.core import i18n
+    from ui.core.fonts import register_fonts, ui_font
+    from ui.core.operations import OperationRunner
+    from ui.core.selection import Ref, SelectionModel
+    from ui.linked.linked_views import install_linked_views
 
     register_fonts()
     app.setFont(ui_font(app.font()))

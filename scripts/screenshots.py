@@ -28,9 +28,9 @@ from sqlalchemy import func, select  # noqa: E402
 
 from casefile.db import models as m  # noqa: E402
 from casefile.db.case import open_case  # noqa: E402
-from ui.app import build_demo, make_application  # noqa: E402
-from ui.selection import Ref  # noqa: E402
-from ui.settings import AppSettings  # noqa: E402
+from ui.core.app import build_demo, make_application  # noqa: E402
+from ui.core.selection import Ref  # noqa: E402
+from ui.core.settings import AppSettings  # noqa: E402
 
 EXTRA_REPORTS = [ROOT / "tests" / "fixtures" / "import" / name
                  for name in ("report.docx", "report.pdf", "report.odt")]
@@ -96,8 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="casefile-shots-"))
 
     app = make_application()
-    from ui import i18n
-    from ui.main_window import MainWindow
+    from ui.core import i18n
+    from ui.desk.main_window import MainWindow
 
     i18n.apply_language(args.language)
     suffix = "" if args.language == "en" else f"_{args.language}"

@@ -2,11 +2,11 @@
 
     .venv/bin/python scripts/update_translations.py
 
-1. ``pyside6-lupdate ui/*.py`` updates resources/i18n/casefile_ar.ts (translations
+1. ``pyside6-lupdate ui/**/*.py`` updates resources/i18n/casefile_ar.ts (translations
    already in it are kept; strings gone from the code become obsolete);
 2. unfinished messages are filled from resources/i18n/glossary_ar.json
    (English source → Arabic), the one place translators edit;
-3. ``pyside6-lrelease`` compiles casefile_ar.qm, which ui.i18n loads.
+3. ``pyside6-lrelease`` compiles casefile_ar.qm, which ui.core.i18n loads.
 
 Prints the strings still untranslated and exits 1 when there are any, so a
 string added without a translation is noticed.
@@ -55,7 +55,7 @@ def fill(ts: Path, glossary: dict[str, str]) -> list[str]:
 
 
 def main() -> int:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(TS),
                     "-target-language", "ar_SY", "-no-obsolete"], cwd=ROOT, check=True)
     glossary = json.loads(GLOSSARY.read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFormLayout, QLabel, QMenu, QTableWidget
 
-from ui import i18n
+from ui.core import i18n
 
 pytest_plugins = ["ui_desk"]  # the desk fixture
 

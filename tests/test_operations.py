@@ -4,8 +4,8 @@ import threading
 
 from PySide6.QtCore import Qt, QThread
 
-from ui.operations import OperationRunner
-from ui.selection import Ref, SelectionModel
+from ui.core.operations import OperationRunner
+from ui.core.selection import Ref, SelectionModel
 
 
 def test_work_runs_off_the_ui_thread_and_results_come_back(qtbot):

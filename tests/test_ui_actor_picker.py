@@ -22,7 +22,7 @@ def _x(text: str, index: int, font) -> float:
 
 
 def test_candidate_score_prints_after_an_arabic_name(desk, qtbot):
-    from ui.actor_picker import ActorPickerDialog
+    from ui.dialogs.actor_picker import ActorPickerDialog
 
     window, _ = desk
     name = "مركز المصالحة الروسي"

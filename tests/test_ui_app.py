@@ -10,8 +10,8 @@ from casefile.cli import build_parser
 from casefile.cli import main as cli_main
 from casefile.db import models as m
 from casefile.db.case import create_case
-from ui import app as desk_app
-from ui.settings import AppSettings
+from ui.core import app as desk_app
+from ui.core.settings import AppSettings
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def user_dirs(tmp_path, monkeypatch):
 
 
 def _window(qtbot, tmp_path):
-    from ui.main_window import MainWindow
+    from ui.desk.main_window import MainWindow
 
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings)

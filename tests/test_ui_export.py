@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog
 from ui_support import make_window, open_in
 from views_case import build_views_case
 
-from ui import export_dialog
+from ui.dialogs import export_dialog
 
 MARKING = "سري للغاية / TOP SECRET"
 
@@ -25,7 +25,7 @@ MARKING = "سري للغاية / TOP SECRET"
 def exporting(qtbot, sqlite_case, tmp_path, monkeypatch):
     """(window, ids, opened): the main window on the Deir ez-Zor case; ``opened`` collects
     the files the dialog asked the desktop to open."""
-    from ui.app import make_application
+    from ui.core.app import make_application
 
     QStandardPaths.setTestModeEnabled(True)
     make_application()

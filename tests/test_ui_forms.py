@@ -8,8 +8,8 @@ from casefile.db.case import open_case
 from casefile.services.actors import ActorData, AliasData, load_actor, save_actor
 from casefile.services.places import PlaceData, save_place
 from casefile.services.spans import actor_from_span
-from ui import dialogs
-from ui.selection import Ref
+from ui.core.selection import Ref
+from ui.dialogs import messages as dialogs
 
 pytest_plugins = ["ui_desk"]  # the desk fixture
 

@@ -16,7 +16,7 @@ def _drawn_extent(graph) -> float:
 
 def test_graph_laid_out_out_of_sight_fills_its_view_when_shown(desk, qtbot):
     """As in a first session, where the Network tab sits behind Record until clicked."""
-    from ui.graph_view import GraphView
+    from ui.linked.graph_view import GraphView
 
     window, _ = desk
     with window.handle.case.session() as s:

@@ -25,8 +25,8 @@ HAMZA, TAYBA = "أبو حمزة الشامي", "الطيبة"
 def names_desk(qtbot, sqlite_case, tmp_path, monkeypatch):
     from PySide6.QtCore import QStandardPaths
 
-    from ui import dialogs
-    from ui.app import make_application
+    from ui.core.app import make_application
+    from ui.dialogs import messages as dialogs
 
     QStandardPaths.setTestModeEnabled(True)
     make_application()
@@ -123,8 +123,8 @@ def test_in_the_arabic_interface_the_keyboard_has_a_current_row(qtbot, sqlite_ca
     """Right to left, QTableView.selectRow left no current row: A and R did nothing."""
     from PySide6.QtCore import QStandardPaths
 
-    from ui import i18n
-    from ui.app import make_application
+    from ui.core import i18n
+    from ui.core.app import make_application
 
     QStandardPaths.setTestModeEnabled(True)
     make_application()

@@ -19,7 +19,7 @@ def _places_extent(view) -> float:
 
 
 def test_map_filled_out_of_sight_frames_its_places_when_shown(desk, qtbot):
-    from ui.map_view import MapView
+    from ui.linked.map_view import MapView
 
     window, _ = desk
     with window.handle.case.session() as s:

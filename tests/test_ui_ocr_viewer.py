@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from casefile.importing.pipeline import import_paths
-from ui.selection import Ref
+from ui.core.selection import Ref
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from page_render import render_page  # noqa: E402
@@ -69,8 +69,8 @@ def test_ocr_source_shows_banner_page_and_boxed_words(desk, qtbot, sqlite_case, 
 
 def test_ocr_languages_preference_is_used_by_window_imports(desk, qtbot, sqlite_case, tmp_path):
     from casefile.db import models as m
-    from ui import i18n
-    from ui.preferences_dialog import OCR_LANGUAGES_KEY, PreferencesDialog, ocr_languages
+    from ui.core import i18n
+    from ui.dialogs.preferences_dialog import OCR_LANGUAGES_KEY, PreferencesDialog, ocr_languages
 
     window, _ = desk
     try:

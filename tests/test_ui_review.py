@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from casefile.db import models as m
-from ui.selection import Ref
+from ui.core.selection import Ref
 
 pytest_plugins = ["ui_desk"]  # the desk fixture
 
@@ -180,8 +180,8 @@ def test_whole_case_scope_lists_every_documents_proposals(desk, qtbot):
 
 def test_incident_proposals_show_their_subtype_label_not_its_key(qtbot):
     from casefile.services.review import ProposalRow
-    from ui import vocabulary
-    from ui.review_model import ReviewModel
+    from ui.core import vocabulary
+    from ui.desk.review_model import ReviewModel
 
     row = ProposalRow(id=1, source_id=1, source_title="", kind="incident", mark_type="incident",
                       subkind="visit_meeting", text="زيارة", start=0, end=5, confidence=0.7,

@@ -9,7 +9,7 @@ pytest_plugins = ["ui_desk"]  # the desk fixture
 
 
 def test_overflowing_incidents_do_not_print_titles_over_each_other(desk, qtbot, monkeypatch):
-    from ui import timeline_canvas
+    from ui.linked import timeline_canvas
 
     window, _ = desk
     titles = [f"حادثة رقم {n} في حطلة" for n in range(1, 7)]

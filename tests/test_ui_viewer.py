@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from casefile.db import models as m
 from casefile.services import review
-from ui.selection import Ref
+from ui.core.selection import Ref
 
 pytest_plugins = ["ui_desk"]  # the desk fixture
 

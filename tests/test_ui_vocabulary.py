@@ -14,8 +14,8 @@ from casefile.extraction import extract, incident_words
 from casefile.extraction import incidents as extraction_incidents
 from casefile.extraction.types import RELATION_TYPES as EXTRACTED_RELATIONS
 from casefile.services import vocab as form_vocab
-from ui import i18n
-from ui import vocabulary as ui_vocab
+from ui.core import i18n
+from ui.core import vocabulary as ui_vocab
 
 pytest_plugins = ["ui_desk"]  # the desk fixture
 
@@ -144,7 +144,7 @@ def test_filter_bar_and_incident_form_show_arabic_for_stored_keys(desk, qtbot):
 
 def test_document_languages_are_the_codes_detection_gives_with_readable_names():
     from casefile.importing.language import detect_language
-    from ui import vocabulary
+    from ui.core import vocabulary
 
     detected = {detect_language("قال المدعو أبو رقية إن القوات انسحبت من القرية"),
                 detect_language("The forces withdrew from the village on Tuesday and the"),

@@ -43,7 +43,7 @@ def test_layout_and_recent_cases_are_remembered(desk, qtbot, tmp_path):
 
 
 def test_opening_something_that_is_not_a_case_says_so_and_changes_nothing(qtbot, tmp_path):
-    from ui.app import make_application
+    from ui.core.app import make_application
 
     make_application()
     window = make_window(tmp_path, qtbot)
@@ -122,7 +122,7 @@ def test_dropping_on_the_viewer_also_imports_and_cancel_stops_between_files(desk
 
 
 def test_open_case_from_file_menu_path(qtbot, tmp_path):
-    from ui.app import make_application
+    from ui.core.app import make_application
 
     make_application()
     other = create_case(tmp_path / "second.casefile", name="Second case")
@@ -156,7 +156,7 @@ def test_switching_language_rebuilds_menus_and_panels(desk, qtbot):
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
-    from ui.selection import Ref
+    from ui.core.selection import Ref
 
     window, ids = desk
     window.selection.select(Ref("source", ids["source"]))

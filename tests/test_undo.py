@@ -80,7 +80,7 @@ def test_redo_replays_flush_by_flush_so_references_come_after_their_targets(new_
 
 def test_the_edit_menu_text_of_a_long_action_is_short(qtbot, sqlite_case):
     from casefile.undo import UndoableAction
-    from ui.case_handle import RecordedCommand
+    from ui.core.case_handle import RecordedCommand
 
     passage = "قبول: " + "الشرطة العسكرية الروسية المتمركزة في منطقة خشام " * 5
     command = RecordedCommand(None, UndoableAction(passage))

@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from views_case import build_views_case, isolate_settings, open_linked_window, settle
 
-from ui.search_palette import HIT_ROLE
-from ui.selection import Ref
+from ui.core.selection import Ref
+from ui.linked.search_palette import HIT_ROLE
 
 
 @pytest.fixture

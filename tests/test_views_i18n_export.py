@@ -10,9 +10,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from views_case import build_views_case, isolate_settings, open_linked_window, settle
 
-from ui import formatting as fmt
-from ui import i18n
-from ui.preferences_dialog import PreferencesDialog
+from ui.core import formatting as fmt
+from ui.core import i18n
+from ui.dialogs.preferences_dialog import PreferencesDialog
 
 
 @pytest.fixture

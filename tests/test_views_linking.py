@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from views_case import build_views_case, isolate_settings, open_linked_window, settle
 
 from casefile.queries import incident_span
-from ui.selection import Ref
+from ui.core.selection import Ref
 
 
 @pytest.fixture

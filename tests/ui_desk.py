@@ -14,8 +14,8 @@ def desk(qtbot, sqlite_case, tmp_path, monkeypatch):
     from PySide6.QtCore import QStandardPaths
     from PySide6.QtGui import QDesktopServices
 
-    from ui import dialogs
-    from ui.app import make_application
+    from ui.core.app import make_application
+    from ui.dialogs import messages as dialogs
 
     QStandardPaths.setTestModeEnabled(True)  # no user settings or data folders touched
     make_application()

@@ -74,8 +74,8 @@ def build_sample(case) -> dict:
 def make_window(tmp_path, qtbot):
     from PySide6.QtCore import QSettings
 
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
+    from ui.core.settings import AppSettings
+    from ui.desk.main_window import MainWindow
 
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings)

@@ -134,7 +134,7 @@ def isolate_settings(monkeypatch, tmp_path) -> None:
     """Preferences go to a file of the test's own, not the user's settings."""
     from PySide6.QtCore import QSettings
 
-    from ui import i18n
+    from ui.core import i18n
 
     path = str(tmp_path / "settings.ini")
     monkeypatch.setattr(i18n, "settings", lambda: QSettings(path, QSettings.Format.IniFormat))
@@ -144,9 +144,9 @@ def open_linked_window(qtbot, case: Case):
     """A main window with the linked views installed, shown and loaded."""
     from PySide6.QtWidgets import QLabel, QMainWindow
 
-    from ui.linked_views import install_linked_views
-    from ui.operations import OperationRunner
-    from ui.selection import SelectionModel
+    from ui.core.operations import OperationRunner
+    from ui.core.selection import SelectionModel
+    from ui.linked.linked_views import install_linked_views
 
     runner, selection = OperationRunner(), SelectionModel()
     window = QMainWindow()

@@ -1,5 +1,5 @@
 """The desktop application: PySide6 widgets over the domain services of ``casefile``.
 
 Widgets never hold a Session and never write SQL; work runs through the
-operation runner (``ui.operations``) off the UI thread.
+operation runner (``ui.core.operations``) off the UI thread.
 """
