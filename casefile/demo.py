@@ -1,7 +1,7 @@
 """The demo case: ``seeds/`` through the real import and extraction pipeline.
 
 No hand-entered rows: the seed reports are imported like any file (extraction runs as the
-post-import hook), then the high-confidence proposals are bulk-accepted the way an analyst
+``on_new_source`` step), then the high-confidence proposals are bulk-accepted the way an analyst
 would (casefile.review.decisions.accept_confident). ``casefile new --from-seeds CASE``
 and the application's first run both use ``create_demo_case``, which builds the case in a
 hidden file beside its target and renames it when complete: a build cut short leaves no
@@ -18,19 +18,19 @@ from .db.case import Case, create_case, open_case
 from .db.staging import staged_case_file
 from .importing.pipeline import import_paths
 from .review.decisions import accept_confident
-from .review.hooks import install
+from .review.proposals import propose_for_new_source
 
 SEEDS = seeds_dir()
 
 
 def build_demo_case(case: Case, *, seeds: Path = SEEDS, progress: Any = None) -> dict[str, Any]:
     """Import ``seeds`` into ``case`` and accept its confident proposals; returns a summary."""
-    install()
     update = getattr(progress, "update", None)
     cancelled = (
         (lambda: bool(getattr(progress, "cancelled", False))) if progress is not None else None
     )
-    outcomes = list(import_paths(case, [seeds], progress=update, cancelled=cancelled))
+    outcomes = list(import_paths(case, [seeds], progress=update, cancelled=cancelled,
+                                 on_new_source=propose_for_new_source))
     source_ids = [
         o.source_id for o in outcomes if o.source_id is not None and o.status == "imported"
     ]

@@ -51,7 +51,6 @@ def _texts(folder: Path, size: int) -> tuple[str, str]:
 def _build(work: Path, mb: int) -> None:
     """The two cases (run in a child process, so the measured searches are not forked
     from a process that held the whole text)."""
-    pipeline.POST_IMPORT_HOOKS.clear()
     small, big = _texts(unpack(work / "ant"), mb * 1024 * 1024)
     (work / "ordinary.txt").write_text(small, encoding="utf-8")
     (work / "big.txt").write_text(big, encoding="utf-8")

@@ -58,13 +58,12 @@ def floor(folder: Path, case_path: Path) -> None:
 
 
 def import_without_extraction(folder: Path, case_path: Path) -> int:
-    """``casefile import`` exactly, with the post-import hooks cleared."""
+    """``casefile import`` exactly, with its extraction step made a no-op."""
     sys.path.insert(0, str(ROOT))
-    from casefile.cli import build_parser, main
-    from casefile.importing import pipeline
+    from casefile.cli import main
+    from casefile.review import proposals
 
-    build_parser()  # the extract command registers its hook when loaded; clear it after
-    pipeline.POST_IMPORT_HOOKS.clear()
+    proposals.propose_for_new_source = lambda session, source: None
     return main(["import", "--quiet", "--case", str(case_path), str(folder)])
 
 

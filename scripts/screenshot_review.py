@@ -106,11 +106,10 @@ def main() -> None:
     if args.more is not None:  # later reports: confirmed names link by themselves
         from casefile.db.case import open_case
         from casefile.importing.pipeline import import_paths
-        from casefile.review.hooks import install
+        from casefile.review.proposals import propose_for_new_source
 
-        install()
         later = open_case(case_path)
-        done = list(import_paths(later, [args.more]))
+        done = list(import_paths(later, [args.more], on_new_source=propose_for_new_source))
         later.close()
         print(f"imported {len(done)} more reports")
         view.refresh()

@@ -71,10 +71,11 @@ def shoot(widget: QWidget, out: Path, name: str) -> None:
 
 def build_case(folder: Path):
     from casefile.importing.pipeline import import_paths
+    from casefile.review.proposals import propose_for_new_source
 
     case = build_demo(folder / "demo.casefile", _Progress())
     extra = [p for p in EXTRA_REPORTS if p.exists()]
-    for outcome in import_paths(case, extra):
+    for outcome in import_paths(case, extra, on_new_source=propose_for_new_source):
         print(f"  {outcome.status} {Path(outcome.path).name}", file=sys.stderr)
     return case
 

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from casefile.db import models as m
 from casefile.db.case import create_case, open_case
 from casefile.importing.pipeline import import_paths
+from casefile.review.proposals import propose_for_new_source
 from casefile.services import review
 
 CLI = [sys.executable, "-m", "casefile"]
@@ -32,7 +33,7 @@ def _state(case):
 
 
 def test_a_failing_bulk_accept_leaves_nothing_on_either_backend(new_case):
-    outcomes = list(import_paths(new_case, [SEEDS]))
+    outcomes = list(import_paths(new_case, [SEEDS], on_new_source=propose_for_new_source))
     assert [o.status for o in outcomes] == ["imported"]
     with new_case.read_session() as s:
         ids = review.proposal_ids(s)

@@ -1,4 +1,4 @@
-"""The domain layer never imports the UI or Qt widgets."""
+"""The domain layer never imports the UI or Qt widgets; shipped files are found one way."""
 
 import ast
 import subprocess
@@ -34,3 +34,16 @@ def test_domain_and_cli_load_without_qt_widgets():
             "casefile.cli.build_parser();"
             "assert 'PySide6.QtWidgets' not in sys.modules, 'QtWidgets loaded'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_resources_and_seeds_are_found_through_casefile_assets():
+    # A path built from __file__ to resources/ or seeds/ works in a checkout and breaks in an
+    # installed wheel, where they sit inside the package (casefile.assets knows both).
+    offenders = []
+    for path in [*(ROOT / "casefile").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]:
+        if path.name == "assets.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if "Path(__file__)" in line and ('"resources"' in line or '"seeds"' in line):
+                offenders.append(f"{path.relative_to(ROOT)}:{number}")
+    assert offenders == []

@@ -1,3 +1,4 @@
+
 """Proposals written in bulk keep their audit entries and undo; the case gazetteer follows the
 case's dossiers as they change; a name is found by its indexed key."""
 
@@ -12,8 +13,7 @@ from casefile.db import models as m
 from casefile.importing.pipeline import import_paths
 from casefile.review import decisions
 from casefile.review.case_gazetteer import case_gazetteer
-from casefile.review.hooks import install
-from casefile.review.proposals import propose_for_source
+from casefile.review.proposals import propose_for_new_source, propose_for_source
 from casefile.undo import run_action, undo
 
 SEED = Path(__file__).resolve().parents[1] / "seeds/000_42518da6be7191c8.txt"
@@ -24,12 +24,11 @@ def _count(session, model, *where) -> int:
 
 
 def test_every_bulk_written_proposal_and_mention_has_its_audit_entry(new_case, tmp_path):
-    install()
     with new_case.session() as s:  # a dossier of the case: its mentions are proposed too
         s.add(m.Place(name="حطلة", kind="village"))
     src = tmp_path / "report.txt"
     shutil.copy(SEED, src)
-    (outcome,) = list(import_paths(new_case, [src], user="محلل"))
+    (outcome,) = list(import_paths(new_case, [src], user="محلل", on_new_source=propose_for_new_source))
     with new_case.read_session() as s:
         proposals = s.execute(select(m.Proposal.id, m.Proposal.kind)).all()
         mentions = list(s.scalars(select(m.Mention.id)))
@@ -48,10 +47,9 @@ def test_every_bulk_written_proposal_and_mention_has_its_audit_entry(new_case, t
 
 
 def test_a_recorded_re_extraction_is_undone_whole(sqlite_case, tmp_path):
-    install()
     src = tmp_path / "report.txt"
     shutil.copy(SEED, src)
-    (outcome,) = list(import_paths(sqlite_case, [src]))
+    (outcome,) = list(import_paths(sqlite_case, [src], on_new_source=propose_for_new_source))
     with sqlite_case.session() as s:  # a mark on one proposal that re-extraction replaces
         s.scalars(select(m.Proposal)).first().confidence = 0.123
         count = _count(s, m.Proposal)

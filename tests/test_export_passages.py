@@ -12,6 +12,7 @@ from test_export_pdf import assert_in_pdf, pdftotext
 from casefile.demo import build_demo_case
 from casefile.export import export_dossier
 from casefile.importing.pipeline import import_paths
+from casefile.review.proposals import propose_for_new_source
 
 VISIT = "الهدف من زيارة المدعو \"أبو رقية الأحوازي\" طمأنة الأهالي بأن إيران هي المسيطرة"
 LATER = "وأبو رقية الأحوازي عاد إلى حطلة في أيلول والتقى بوجهائها."
@@ -26,7 +27,7 @@ def demo(tmp_path_factory):
     build_demo_case(case)
     later = work / "later.txt"
     later.write_text(f"دير الزور - 20 أيلول 2024\n{LATER}\n", encoding="utf-8")
-    assert [o.status for o in import_paths(case, [later])] == ["imported"]
+    assert [o.status for o in import_paths(case, [later], on_new_source=propose_for_new_source)] == ["imported"]
     yield case, work
     case.close()
 

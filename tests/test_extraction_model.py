@@ -18,7 +18,7 @@ from casefile.extraction.ner_model import CrfTagger, NerModelError, model_dir
 from casefile.extraction.romanize import group_latin
 from casefile.importing.pipeline import import_paths
 from casefile.review import decisions
-from casefile.review.hooks import install
+from casefile.review.proposals import propose_for_new_source
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -108,11 +108,10 @@ def test_syrian_places_know_their_admin_divisions():
 
 
 def test_accepted_place_fills_country_and_admin_columns(sqlite_case, tmp_path):
-    install()
     src = tmp_path / "report.txt"
     src.write_text("قصفت قوات النظام بلدة هجين في ريف دير الزور الشرقي صباح اليوم.",
                    encoding="utf-8")
-    (outcome,) = list(import_paths(sqlite_case, [src]))
+    (outcome,) = list(import_paths(sqlite_case, [src], on_new_source=propose_for_new_source))
     with sqlite_case.session() as s:
         prop = s.scalars(select(m.Proposal).where(
             m.Proposal.source_id == outcome.source_id, m.Proposal.kind == "PLACE",

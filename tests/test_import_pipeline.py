@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from casefile.db import models as m
 from casefile.importing import pipeline
 from casefile.importing.pipeline import ImportOutcome, import_paths
+from casefile.review.proposals import propose_for_new_source
 from casefile.search import search
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -261,44 +262,47 @@ def test_failure_while_storing_rolls_back_that_file_only(
     assert audited == 2
 
 
-def test_post_import_hooks_run_in_the_file_transaction(
-    sqlite_case, folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_new_source_step_runs_in_the_file_transaction(sqlite_case, folder: Path) -> None:
     seen = []
 
-    def note_hook(session, source):
+    def note_then_fail(session, source):
         seen.append(source.file_name)
-        session.add(m.Note(target_type="source", target_id=source.id, text="extracted"))
-
-    def broken_hook(session, source):
         session.add(m.Note(target_type="source", target_id=source.id, text="half"))
         session.flush()
-        raise ValueError("model missing")
+        if source.file_name == "b.txt":
+            raise ValueError("model missing")
 
-    monkeypatch.setattr(pipeline, "POST_IMPORT_HOOKS", [note_hook, broken_hook])
     (folder / "a.txt").write_text(REPORT)
-    (outcome,) = _run(sqlite_case, folder / "a.txt")
-    assert outcome.status == "imported"
-    assert outcome.warnings == [
-        "a.txt: test_post_import_hooks_run_in_the_file_transaction.<locals>.broken_hook "
+    (folder / "b.txt").write_text(REPORT + " 2")
+    outcomes = _run(sqlite_case, folder, on_new_source=note_then_fail)
+    assert [o.status for o in outcomes] == ["imported", "imported"]
+    assert outcomes[0].warnings == []
+    assert outcomes[1].warnings == [
+        "b.txt: test_the_new_source_step_runs_in_the_file_transaction.<locals>.note_then_fail "
         "failed: model missing"
     ]
-    assert seen == ["a.txt"]
+    assert seen == ["a.txt", "b.txt"]
     with sqlite_case.read_session() as s:
-        # The good hook's work is kept, the failed hook's is rolled back.
-        assert s.scalars(select(m.Note.text)).all() == ["extracted"]
+        # The step's work is kept where it succeeded, rolled back where it failed; the
+        # source itself is imported either way.
+        notes = s.execute(select(m.Note.target_id, m.Note.text)).all()
+        assert notes == [(outcomes[0].source_id, "half")]
+        assert s.scalar(select(func.count()).select_from(m.Source)) == 2
 
 
 def test_progress_and_cancel_between_files(sqlite_case, folder: Path) -> None:
     for i in range(5):
         (folder / f"{i}.txt").write_text(f"{REPORT} {i}")
-    calls = []
-    outcomes = _run(
+    calls, outcomes = [], []
+    # Cancel once two files are in: the next file is not started (a cancel that comes while
+    # a file is being read stops that file too, which a test cannot time).
+    for outcome in import_paths(
         sqlite_case,
-        folder,
+        [folder],
         progress=lambda done, total, path: calls.append((done, total, Path(path).name)),
-        cancelled=lambda: len(calls) >= 2,
-    )
+        cancelled=lambda: len(outcomes) >= 2,
+    ):
+        outcomes.append(outcome)
     assert len(outcomes) == 2
     assert calls == [(0, 5, "0.txt"), (1, 5, "1.txt")]
     assert _count(sqlite_case) == 2
@@ -325,7 +329,7 @@ def test_utf8_article_with_one_stray_byte_is_kept_as_utf8_searchable_and_read(
     (folder / "تقرير.txt").write_bytes(
         article[:cut].encode() + b"\xff" + article[cut:].encode()
     )
-    (outcome,) = _run(sqlite_case, folder)
+    (outcome,) = _run(sqlite_case, folder, on_new_source=propose_for_new_source)
     assert outcome.status == "imported"
     assert outcome.warnings == ["1 byte sequence not valid in UTF-8 replaced with \ufffd"]
     source = _source(sqlite_case, outcome.source_id)

@@ -14,7 +14,7 @@ from casefile.db import models as m
 from casefile.extraction import extract
 from casefile.importing.pipeline import import_paths
 from casefile.review import decisions
-from casefile.review.hooks import install
+from casefile.review.proposals import propose_for_new_source
 
 REPORT = date(2018, 3, 10)  # a Saturday
 
@@ -128,10 +128,9 @@ def test_bad_input_finishes_and_every_incident_has_its_trigger(text):
 
 
 def test_accepting_an_incident_sets_the_wider_place_as_parent(sqlite_case, tmp_path):
-    install()
     report = tmp_path / "report.txt"
     report.write_text("قصفت طائرات حربية مدينة دوما بريف دمشق يوم الخميس.", encoding="utf-8")
-    (outcome,) = list(import_paths(sqlite_case, [report]))
+    (outcome,) = list(import_paths(sqlite_case, [report], on_new_source=propose_for_new_source))
     with sqlite_case.session() as s:
         (prop,) = s.scalars(select(m.Proposal).where(m.Proposal.kind == "incident")).all()
         assert prop.payload["within"]["canonical"] == "ريف دمشق"

@@ -27,6 +27,7 @@ from casefile.importing.readers import OcrOptions, ReadError, read_bytes
 from casefile.importing.readers.ocr import Word, logical_line
 from casefile.importing.readers.pdf_scan import garbled_reason
 from casefile.normalize import normalize
+from casefile.review.proposals import propose_for_new_source
 from casefile.search import search
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,7 +178,7 @@ def test_bad_images_and_scans_each_get_a_clear_status(sqlite_case, tmp_path: Pat
     }
     for name, data in files.items():
         (folder / name).write_bytes(data)
-    outcomes = {Path(o.path).name: o for o in import_paths(sqlite_case, [folder])}
+    outcomes = {Path(o.path).name: o for o in import_paths(sqlite_case, [folder], on_new_source=propose_for_new_source)}
 
     assert outcomes["cut.tiff"].status == "error"
     assert outcomes["cut.tiff"].error.startswith("the TIFF is damaged")
@@ -203,7 +204,7 @@ def test_tesseract_missing_imports_the_image_with_the_reason(sqlite_case, tmp_pa
     path = tmp_path / "scan.png"
     path.write_bytes(_png(_page()))
     missing = OcrOptions(tesseract=str(tmp_path / "no-tesseract"))
-    [outcome] = import_paths(sqlite_case, [path], ocr=missing)
+    [outcome] = import_paths(sqlite_case, [path], ocr=missing, on_new_source=propose_for_new_source)
     assert outcome.status == "imported"
     with sqlite_case.read_session() as s:
         source = s.get(m.Source, outcome.source_id)
@@ -262,7 +263,7 @@ def test_ocr_runs_in_the_reader_worker_with_page_progress_and_cancel(sqlite_case
     pages: list[tuple[int, int]] = []
     outcomes = list(import_paths(sqlite_case, [path], ocr=one_at_a_time,
                                  page_progress=lambda d, t: pages.append((d, t)),
-                                 cancelled=lambda: bool(pages)))  # fmt: skip
+                                 cancelled=lambda: bool(pages), on_new_source=propose_for_new_source))  # fmt: skip
     assert outcomes == [] and pages[0] == (1, 3) and len(pages) < 3
     with sqlite_case.read_session() as s:
         assert s.scalars(select(m.Source)).all() == []
@@ -270,7 +271,7 @@ def test_ocr_runs_in_the_reader_worker_with_page_progress_and_cancel(sqlite_case
     reader = shared_reader(DEFAULT_BUDGET)
     pages.clear()
     [outcome] = import_paths(sqlite_case, [path], ocr=one_at_a_time,
-                             page_progress=lambda d, t: pages.append((d, t)))  # fmt: skip
+                             page_progress=lambda d, t: pages.append((d, t)), on_new_source=propose_for_new_source)  # fmt: skip
     assert outcome.status == "imported", outcome.error
     assert pages == [(1, 3), (2, 3), (3, 3)]
     assert reader.pid is not None and reader.pid != os.getpid()
@@ -296,7 +297,7 @@ def test_telegram_photo_is_read_searchable_and_proposed(sqlite_case, tmp_path) -
         "messages": [{"id": 7, "type": "message", "date": "2024-08-14T09:32:10",
                       "photo": "photos/photo_1@14-08-2024_09-32-10.jpg", "text": ""}],
     }, ensure_ascii=False), encoding="utf-8")  # fmt: skip
-    outcomes = list(import_paths(sqlite_case, [export]))
+    outcomes = list(import_paths(sqlite_case, [export], on_new_source=propose_for_new_source))
     assert [o.status for o in outcomes] == ["imported", "imported"]
     outcome = next(o for o in outcomes if o.path.endswith(".jpg"))
     with sqlite_case.read_session() as s:

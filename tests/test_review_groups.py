@@ -15,8 +15,7 @@ from casefile.importing.pipeline import import_paths
 from casefile.review import decisions, stoplist
 from casefile.review.decide import decide_group, merge_groups
 from casefile.review.groups import GroupFilter, list_groups, top_new_this_week
-from casefile.review.hooks import install
-from casefile.review.proposals import propose_for_source
+from casefile.review.proposals import propose_for_new_source, propose_for_source
 from casefile.undo import run_action, undo
 
 REPORTS = Path(__file__).parent / "fixtures" / "review"
@@ -24,12 +23,11 @@ HAMZA, BAQIR, TAYBA = "أبو حمزة الشامي", "لواء الباقر", "
 
 
 def _import(case, tmp_path, *names):
-    install()
     paths = []
     for name in names:
         shutil.copy(REPORTS / f"{name}.txt", tmp_path / f"{name}.txt")
         paths.append(tmp_path / f"{name}.txt")
-    outcomes = list(import_paths(case, paths))
+    outcomes = list(import_paths(case, paths, on_new_source=propose_for_new_source))
     assert [o.status for o in outcomes] == ["imported"] * len(names)
     return [o.source_id for o in outcomes]
 

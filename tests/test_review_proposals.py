@@ -13,10 +13,9 @@ import pytest
 from sqlalchemy import func, select
 
 from casefile.db import models as m
-from casefile.importing.pipeline import POST_IMPORT_HOOKS, import_paths
+from casefile.importing.pipeline import import_paths
 from casefile.review import decisions
-from casefile.review.hooks import install, propose_after_import
-from casefile.review.proposals import propose_for_source
+from casefile.review.proposals import propose_for_new_source, propose_for_source
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,10 +24,9 @@ SEED = ROOT / "seeds/000_42518da6be7191c8.txt"
 
 @pytest.fixture
 def seeded(sqlite_case, tmp_path):
-    install()
     src = tmp_path / "report.txt"
     shutil.copy(SEED, src)
-    (outcome,) = list(import_paths(sqlite_case, [src]))
+    (outcome,) = list(import_paths(sqlite_case, [src], on_new_source=propose_for_new_source))
     assert outcome.status == "imported"
     return sqlite_case, outcome.source_id
 
@@ -46,7 +44,6 @@ def _props(session, source_id, **filters):
 
 def test_import_writes_proposals_with_exact_spans(seeded):
     case, sid = seeded
-    assert propose_after_import in POST_IMPORT_HOOKS
     with case.read_session() as s:
         text = s.get(m.Source, sid).text
         props = _props(s, sid)
@@ -201,7 +198,7 @@ def test_confirmed_names_improve_the_next_import(seeded, tmp_path):
         add_alias(s, actor_id, "الركاض")
     later = tmp_path / "later.txt"
     later.write_text("وصل الركاض إلى مراط أمس للقاء الأهالي.", encoding="utf-8")
-    (outcome,) = list(import_paths(case, [later]))
+    (outcome,) = list(import_paths(case, [later], on_new_source=propose_for_new_source))
     with case.read_session() as s:
         (person,) = _props(s, outcome.source_id, kind="PERSON")
         assert person.text == "الركاض" and person.payload["ref"] == ["actor", actor_id]
@@ -286,10 +283,9 @@ def test_extract_cli_prints_the_issue_shape(tmp_path):
 
 def test_propose_and_accept_on_both_backends(new_case, tmp_path):
     """The same proposals and decisions on SQLite and on a real PostgreSQL server."""
-    install()
     src = tmp_path / "report.txt"
     shutil.copy(SEED, src)
-    (outcome,) = list(import_paths(new_case, [src]))
+    (outcome,) = list(import_paths(new_case, [src], on_new_source=propose_for_new_source))
     with new_case.session() as s:
         assert _count(s, m.Proposal, m.Proposal.source_id == outcome.source_id) > 50
         accepted = decisions.accept_confident(s, [outcome.source_id])

@@ -1,3 +1,4 @@
+
 """Record forms: inline validation, save/revert, the unsaved-changes guard, conflicts, citations."""
 
 from PySide6.QtCore import Qt
@@ -5,6 +6,7 @@ from sqlalchemy import select
 
 from casefile.db import models as m
 from casefile.db.case import open_case
+from casefile.review.proposals import propose_for_new_source
 from casefile.services.actors import ActorData, AliasData, load_actor, save_actor
 from casefile.services.places import PlaceData, save_place
 from casefile.services.spans import actor_from_span
@@ -260,13 +262,11 @@ def test_citations_jump_to_the_passage_and_delete_undoes(desk, qtbot):
 
 def test_editing_the_report_date_re_resolves_the_sources_proposals(desk, qtbot, tmp_path):
     from casefile.importing.pipeline import import_paths
-    from casefile.review.hooks import install
 
     window, _ = desk
-    install()
     report = tmp_path / "report.txt"
     report.write_text("قصفت طائرات حربية مدينة الميادين أمس الجمعة.", encoding="utf-8")
-    (outcome,) = list(import_paths(window.handle.case, [report]))
+    (outcome,) = list(import_paths(window.handle.case, [report], on_new_source=propose_for_new_source))
 
     def proposed(kind):
         with window.handle.case.read_session() as s:

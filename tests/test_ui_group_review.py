@@ -15,7 +15,7 @@ from ui_support import idle, make_window, open_in
 
 from casefile.db import models as m
 from casefile.importing.pipeline import import_paths
-from casefile.review.hooks import install
+from casefile.review.proposals import propose_for_new_source
 
 REPORTS = Path(__file__).parent / "fixtures" / "review"
 HAMZA, TAYBA = "أبو حمزة الشامي", "الطيبة"
@@ -31,12 +31,11 @@ def names_desk(qtbot, sqlite_case, tmp_path, monkeypatch):
     QStandardPaths.setTestModeEnabled(True)
     make_application()
     monkeypatch.setattr(dialogs, "confirm", lambda *_a: True)
-    install()
     paths = []
     for name in ("r1", "r2", "r3"):
         shutil.copy(REPORTS / f"{name}.txt", tmp_path / f"{name}.txt")
         paths.append(tmp_path / f"{name}.txt")
-    assert all(o.status == "imported" for o in import_paths(sqlite_case, paths))
+    assert all(o.status == "imported" for o in import_paths(sqlite_case, paths, on_new_source=propose_for_new_source))
     window = make_window(tmp_path, qtbot)
     open_in(window, qtbot, sqlite_case.path)
     window.docks["names"].show()
@@ -128,9 +127,8 @@ def test_in_the_arabic_interface_the_keyboard_has_a_current_row(qtbot, sqlite_ca
 
     QStandardPaths.setTestModeEnabled(True)
     make_application()
-    install()
     shutil.copy(REPORTS / "r1.txt", tmp_path / "r1.txt")
-    assert [o.status for o in import_paths(sqlite_case, [tmp_path / "r1.txt"])] == ["imported"]
+    assert [o.status for o in import_paths(sqlite_case, [tmp_path / "r1.txt"], on_new_source=propose_for_new_source)] == ["imported"]
     i18n.apply_language("ar")
     try:
         window = make_window(tmp_path, qtbot)

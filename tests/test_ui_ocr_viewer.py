@@ -1,3 +1,4 @@
+
 """An OCR'd source in the viewer: the banner, the page beside the text, the words boxed."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from casefile.importing.pipeline import import_paths
+from casefile.review.proposals import propose_for_new_source
 from ui.core.selection import Ref
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
@@ -27,7 +29,7 @@ def test_ocr_source_shows_banner_page_and_boxed_words(desk, qtbot, sqlite_case, 
     out = io.BytesIO()
     image.save(out, format="PNG")
     path.write_bytes(out.getvalue())
-    [outcome] = import_paths(sqlite_case, [path])
+    [outcome] = import_paths(sqlite_case, [path], on_new_source=propose_for_new_source)
     window.selection.select(Ref("source", outcome.source_id))
     viewer = window.viewer
     qtbot.waitUntil(lambda: viewer.source is not None and viewer.source.id == outcome.source_id,

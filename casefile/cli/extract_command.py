@@ -5,9 +5,6 @@ entities, relations, incidents; offsets index the text as Casefile extracted it.
 ``--case`` the case's confirmed actors, aliases and places are used for linking. Nothing is
 written to any case. Exit 0 when every file was processed (a file that cannot be read gets
 an ``error`` object), 1 when the case cannot be opened.
-
-Importing this module also registers extraction as a post-import hook, so ``casefile
-import`` proposes from every new source (see casefile.review.hooks).
 """
 
 from __future__ import annotations
@@ -18,10 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..review.hooks import install as install_hooks
 from . import EXIT_OK
-
-install_hooks()
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

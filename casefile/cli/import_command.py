@@ -153,6 +153,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         enabled=not args.no_ocr,
         page_seconds=args.ocr_page_timeout,
     )
+    from ..review.proposals import propose_for_new_source  # extraction: loaded when used
+
     try:
         budget = ReadBudget(seconds=args.time_limit, memory_mb=int(args.memory_limit))
         for outcome in import_paths(
@@ -165,6 +167,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             cancelled=lambda: stop.requested,
             ocr=ocr,
             page_progress=progress.page,
+            on_new_source=propose_for_new_source,
         ):
             counts[outcome.status] += 1
             if outcome.error:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from ..assets import resource
 from . import lexicon as lx
 from .common import Cand, Quote, match_vocab, readings
 from .ner_data import spans
@@ -57,7 +58,7 @@ def model_dir() -> Path:
     env = os.environ.get(MODEL_ENV)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "resources" / "ner"
+    return resource("ner")
 
 
 def source_class(c: Cand) -> str:

@@ -2,8 +2,8 @@
 
 Each file is imported in its own transaction: its source row (original bytes,
 hash, metadata, text), the sources of its children (e-mail attachments,
-Telegram messages), their search entries and whatever the post-import hooks
-add are committed together or not at all. A crash between files therefore
+Telegram messages), their search entries and what the door's ``on_new_source``
+step adds (extraction's proposals) are committed together or not at all. A crash between files therefore
 leaves a consistent case, and importing the same paths again reports the
 finished files as duplicates and imports the rest.
 
@@ -50,22 +50,13 @@ from casefile.search import index_source
 DEFAULT_SIZE_LIMIT = 100 * 1024 * 1024
 MAX_NESTING = 5  # attachments of attachments of...: deep enough for real mail, bounded
 
-PostImportHook = Callable[[Session, m.Source], None]
-
-
-def _default_hooks() -> list[PostImportHook]:
-    # Every door (window, File → Import, CLI) hands new sources to extraction.
-    from casefile.review.hooks import propose_after_import
-
-    return [propose_after_import]
-
-
-# Called for every new source, inside the file's transaction. A hook that fails
-# is rolled back on its own and reported as a warning: the import is kept.
-POST_IMPORT_HOOKS: list[PostImportHook] = _default_hooks()
+# What a door does with each new source inside the file's transaction: the window, the CLI
+# and the demo pass extraction's proposer (casefile.review.proposals.propose_for_source).
+# A step that fails is rolled back on its own and reported as a warning: the import is kept.
+NewSourceStep = Callable[[Session, m.Source], object]
 
 __all__ = [  # what the doors and scripts use
-    "DEFAULT_SIZE_LIMIT", "POST_IMPORT_HOOKS", "ImportOutcome", "ReadBudget", "collect_files",
+    "DEFAULT_SIZE_LIMIT", "ImportOutcome", "NewSourceStep", "ReadBudget", "collect_files",
     "display_path", "human_size", "import_file", "import_paths",
 ]
 
@@ -223,16 +214,17 @@ class _FileImport:
         if skipped:
             parent.meta = {**parent.meta, "children_already_in_case": skipped}
 
-    def run_hooks(self) -> list[str]:
+    def run_step(self, step: NewSourceStep | None) -> list[str]:
         warnings = self.warnings
+        if step is None:
+            return warnings
         for source in self.new_sources:
-            for hook in list(POST_IMPORT_HOOKS):
-                try:
-                    with self.session.begin_nested():
-                        hook(self.session, source)
-                except Exception as error:  # noqa: BLE001 - extraction must not lose the import
-                    name = getattr(hook, "__qualname__", repr(hook))
-                    warnings.append(f"{source.file_name}: {name} failed: {error}")
+            try:
+                with self.session.begin_nested():
+                    step(self.session, source)
+            except Exception as error:  # noqa: BLE001 - extraction must not lose the import
+                name = getattr(step, "__qualname__", repr(step))
+                warnings.append(f"{source.file_name}: {name} failed: {error}")
         return warnings
 
 
@@ -246,10 +238,12 @@ def import_file(
     prepared: Prepared | None = None,
     ocr: OcrOptions | None = None,
     settings: ReadSettings | None = None,
+    on_new_source: NewSourceStep | None = None,
 ) -> ImportOutcome:
     """Import one file in its own transaction; ``reader`` reads it (the shared
     worker with the default budget if not given) unless it is ``prepared``;
-    ``ocr`` (or the whole ``settings``) says how scans and images are read.
+    ``ocr`` (or the whole ``settings``) says how scans and images are read;
+    ``on_new_source(session, source)`` runs for each new source in that transaction.
     A cancel while it is read gives status "cancelled" and stores nothing of it."""
     shown = display_path(path)
     reader = reader or shared_reader(DEFAULT_BUDGET)
@@ -277,7 +271,7 @@ def import_file(
                 return ImportOutcome(shown, "error", error=prepared.error)
             writer = _FileImport(session, user or case.user, reader, settings)
             source = writer.add(display_path(path.name), data, digest, prepared.result, None)
-            warnings = writer.run_hooks()
+            warnings = writer.run_step(on_new_source)
             outcome = ImportOutcome(
                 shown,
                 "imported",
@@ -323,6 +317,7 @@ def import_paths(
     cancelled: Callable[[], bool] | None = None,
     ocr: OcrOptions | None = None,
     page_progress: PageProgress | None = None,
+    on_new_source: NewSourceStep | None = None,
 ) -> Iterator[ImportOutcome]:
     """Import files and folders (recursively, in sorted order), one outcome per
     path: each file, and each path left out with its reason.
@@ -333,7 +328,8 @@ def import_paths(
     ``page_progress(pages_done, pages_total)`` as OCR finishes each page;
     ``cancelled()`` is asked between files and while a file is read: a file
     cancelled half-way is not stored and not reported (it is left like the files
-    after it).
+    after it). ``on_new_source(session, source)`` runs for every new source in its
+    file's transaction (the doors pass extraction's proposer).
     """
     reader = shared_reader(budget)
     reader.start()  # its start-up overlaps the folder walk
@@ -359,7 +355,8 @@ def import_paths(
             except Exception as error:  # noqa: BLE001 - one file's failure, not the batch's
                 prepared = Prepared(error=f"the file could not be read: {error}")
             outcome = import_file(case, path, user=user, size_limit=size_limit, reader=reader,
-                                  prepared=prepared, settings=settings)  # fmt: skip
+                                  prepared=prepared, settings=settings,
+                                  on_new_source=on_new_source)  # fmt: skip
             if outcome.status == "cancelled":
                 return
             yield outcome

@@ -151,6 +151,12 @@ def _decided_spans(session: Session, source_id: int) -> set[tuple[str, int, int]
     return spans
 
 
+def propose_for_new_source(session: Session, source: m.Source) -> ProposalSummary:
+    """The step every import door passes as ``on_new_source``: proposals for a source just
+    stored, in its file's transaction."""
+    return propose_for_source(session, source, fresh=True)
+
+
 def propose_for_source(session: Session, source: m.Source | int, *,
                        fresh: bool = False) -> ProposalSummary:
     """Write proposals for one source (see the module docstring); returns what was done.

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from casefile.importing.pipeline import ImportOutcome, import_paths
 from casefile.importing.readers import OcrOptions
+from casefile.review.proposals import propose_for_new_source
 from ui.core.case_handle import CaseHandle
 from ui.core.operations import Operation, Progress
 from ui.dialogs.preferences_dialog import ocr_languages
 
-# What an import can add: sources, and whatever extraction hooks propose.
+# What an import can add: sources, and the proposals extraction makes for them.
 IMPORT_CHANGES = {"sources", "proposals", "mentions", "actors", "aliases", "places",
                   "incidents", "citations", "relations"}
 
@@ -69,7 +70,8 @@ def run_import(handle: CaseHandle, paths: Sequence[str], languages: str | None =
 
         for outcome in import_paths(case, list(paths), user=user, progress=step,
                                     cancelled=lambda: progress.cancelled,
-                                    ocr=OcrOptions(languages=languages), page_progress=page):
+                                    ocr=OcrOptions(languages=languages), page_progress=page,
+                                    on_new_source=propose_for_new_source):
             report.outcomes.append(outcome)
         report.cancelled = progress.cancelled and len(report.outcomes) < report.total
         return report
