@@ -16,6 +16,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     # The one place the domain hands over to the UI package: loaded by name, so the
-    # domain never imports it (see tests/test_boundary.py) and the CLI starts without Qt.
+    # domain never imports it (see tests/domain/test_boundary.py) and the CLI starts without Qt.
     app = importlib.import_module("ui.core.app")
     return int(app.main(args.case) or 0)

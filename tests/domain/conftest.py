@@ -1,0 +1,1 @@
+"""Domain tests: no Qt widgets (the case fixtures come from ``tests/conftest.py``)."""

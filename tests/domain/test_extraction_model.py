@@ -1,0 +1,122 @@
+"""The learned tagger and what it feeds: the shipped model, its errors, calibrated proposals,
+generic words linked only from context, Latin names that say their origin, and places that
+know their subdistrict, district, governorate and country (ACLED admin columns)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from casefile.db import models as m
+from casefile.export.places import PlaceBook
+from casefile.extraction import extract
+from casefile.extraction.gazetteer import ancestors, shipped_gazetteer
+from casefile.extraction.ner_model import CrfTagger, NerModelError, model_dir
+from casefile.extraction.romanize import group_latin
+from casefile.importing.pipeline import import_paths
+from casefile.review import decisions
+from casefile.review.proposals import propose_for_new_source
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _copy_model(tmp_path: Path) -> Path:
+    d = tmp_path / "ner"
+    shutil.copytree(model_dir(), d)
+    return d
+
+
+def test_missing_model_names_the_file_and_the_rebuild_command(tmp_path):
+    d = _copy_model(tmp_path)
+    (d / "ner.crfsuite").unlink()
+    with pytest.raises(NerModelError) as err:
+        CrfTagger(d)
+    assert str(d / "ner.crfsuite") in str(err.value) and "train_ner.py" in str(err.value)
+
+
+def test_corrupt_model_is_an_error_not_a_fall_back(tmp_path):
+    d = _copy_model(tmp_path)
+    (d / "ner.crfsuite").write_bytes(b"not a crfsuite model" * 50)
+    with pytest.raises(NerModelError, match="corrupt"):
+        CrfTagger(d)
+    d2 = _copy_model(tmp_path / "b")
+    (d2 / "calibration.json").write_text("{broken", encoding="utf-8")
+    with pytest.raises(NerModelError, match="train_ner.py"):
+        CrfTagger(d2)
+
+
+def test_model_finds_names_no_rule_or_gazetteer_knows():
+    text = ("وقال وزير الخارجية الأردني أيمن الصفدي خلال مؤتمر صحفي في عمان إن بلاده "
+            "تدعم الحل السياسي في سوريا.")
+    with_model = {(e.type, e.text) for e in extract(text).entities}
+    assert ("PERSON", "أيمن الصفدي") in with_model
+    assert ("PLACE", "عمان") in with_model or ("PLACE", "سوريا") in with_model
+
+
+def test_confidences_are_probabilities_and_punctuation_never_proposed():
+    for text in ["!!! ... ؟؟؟ 123 456", "كلمة", "Hello world, nothing Arabic here.",
+                 "Привет мир " * 50, ("قصف " * 20000)[:100000]]:
+        res = extract(text)
+        for e in res.entities:
+            assert 0.0 <= e.confidence <= 1.0
+            assert any(ch.isalpha() for ch in e.text), e
+
+
+def test_generic_word_links_only_when_the_report_named_its_referent():
+    named = extract("أعلنت الحكومة السورية فرض حظر تجول. وقالت الحكومة إن الإجراء مؤقت.")
+    govs = [e for e in named.entities if e.type == "GROUP"]
+    assert govs and all(e.ref == ("gazetteer", "sy_government") for e in govs)
+    alone = extract("وقالت الحكومة إن الإجراء مؤقت.")
+    assert all(e.ref is None for e in alone.entities if e.type == "GROUP")
+    two = extract("التقى ممثلو الحكومة السورية والحكومة التركية. وقالت الحكومة إنها ترحب.")
+    lone = [e for e in two.entities if e.type == "GROUP" and e.text == "الحكومة"]
+    assert all(e.ref is None for e in lone)
+
+
+def test_kinds_and_latin_names_come_from_the_gazetteer():
+    res = extract("سيطر جيش الإسلام على مواقع في الغوطة الشرقية، بحسب وكالة الأنباء السورية "
+                  "الرسمية والتحالف الدولي.")
+    by_text = {e.text: e for e in res.entities}
+    jaysh = by_text["جيش الإسلام"]
+    assert (jaysh.kind, jaysh.latin, jaysh.latin_from) == (
+        "armed_group", "Jaysh al-Islam", "gazetteer")
+    sana = next(e for e in res.entities if e.canonical.startswith("الوكالة العربية"))
+    assert sana.latin.startswith("SANA") and sana.latin_from == "gazetteer"
+    coalition = next(e for e in res.entities if "التحالف" in e.text)
+    assert coalition.ref == ("gazetteer", "global_coalition")
+
+
+def test_unlinked_group_latin_is_a_translation_or_nothing():
+    assert group_latin("المليشيات الإيرانية") == ("Iranian militias", "glossary")
+    assert group_latin("وكالة الأنباء السورية الرسمية") == (
+        "Official Syrian News Agency", "glossary")
+    assert group_latin("الحكومة ونعمل") == ("", "")  # never spelt letter by letter
+
+
+def test_syrian_places_know_their_admin_divisions():
+    gaz = shipped_gazetteer()
+    hajin = gaz.lookup("هجين", "PLACE").entry
+    chain = [(a.kind, a.canonical) for a in ancestors(gaz, hajin.id)]
+    kinds = [k for k, _ in chain]
+    assert kinds[-2:] == ["governorate", "country"] and "district" in kinds
+    assert ("governorate", "دير الزور") in chain and chain[-1] == ("country", "سوريا")
+    admin = [e for e in gaz.entries if e.ref[1].startswith("SY") and e.type == "PLACE"]
+    assert sum(e.kind == "subdistrict" for e in admin) >= 260
+
+
+def test_accepted_place_fills_country_and_admin_columns(sqlite_case, tmp_path):
+    src = tmp_path / "report.txt"
+    src.write_text("قصفت قوات النظام بلدة هجين في ريف دير الزور الشرقي صباح اليوم.",
+                   encoding="utf-8")
+    (outcome,) = list(import_paths(sqlite_case, [src], on_new_source=propose_for_new_source))
+    with sqlite_case.session() as s:
+        prop = s.scalars(select(m.Proposal).where(
+            m.Proposal.source_id == outcome.source_id, m.Proposal.kind == "PLACE",
+            m.Proposal.text == "هجين")).one()
+        _, place_id = decisions.accept(s, prop.id)
+        info = PlaceBook(s).get(place_id)
+        assert info.country == "سوريا" and info.admin1 == "دير الزور"
+        assert info.admin2 and info.admin3

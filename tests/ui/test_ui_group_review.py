@@ -1,0 +1,143 @@
+"""Review by name in the desk: a group decided from the keyboard with one mention left out,
+undone as one step, a name rejected onto the "not an entity" list shown in its dialog, and the
+documents list's counts following."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+from ui_support import idle, make_window, open_in
+
+from casefile.db import models as m
+from casefile.importing.pipeline import import_paths
+from casefile.review.proposals import propose_for_new_source
+
+REPORTS = Path(__file__).parents[1] / "fixtures" / "review"
+HAMZA, TAYBA = "أبو حمزة الشامي", "الطيبة"
+
+
+@pytest.fixture
+def names_desk(qtbot, sqlite_case, tmp_path, monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+
+    from ui.core.app import make_application
+    from ui.dialogs import messages as dialogs
+
+    QStandardPaths.setTestModeEnabled(True)
+    make_application()
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a: True)
+    paths = []
+    for name in ("r1", "r2", "r3"):
+        shutil.copy(REPORTS / f"{name}.txt", tmp_path / f"{name}.txt")
+        paths.append(tmp_path / f"{name}.txt")
+    assert all(o.status == "imported" for o in import_paths(sqlite_case, paths, on_new_source=propose_for_new_source))
+    window = make_window(tmp_path, qtbot)
+    open_in(window, qtbot, sqlite_case.path)
+    window.docks["names"].show()
+    window.docks["names"].raise_()
+    view = window.panels["names"]
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=15000)
+    yield window, view, sqlite_case
+    window.close()
+
+
+def _select(qtbot, view, type_, name):
+    row = next(i for i, g in enumerate(view.model.groups) if (g.type, g.name) == (type_, name))
+    view.select_row(row)
+    qtbot.waitUntil(lambda: view.members.count() == view.current().mentions, timeout=10000)
+    return view.current()
+
+
+def _statuses(case, ids):
+    with case.read_session() as s:
+        return [s.get(m.Proposal, i).status for i in ids]
+
+
+def _open_counts(window):
+    docs = window.panels["documents"].model
+    return sorted(docs.row_at(r).open_proposals for r in range(docs.rowCount())
+                  if docs.row_at(r) is not None)
+
+
+def test_accept_a_group_by_keyboard_with_an_exception_then_undo(names_desk, qtbot):
+    window, view, case = names_desk
+    group = _select(qtbot, view, "PERSON", HAMZA)
+    assert group.reports == 3 and "3" in view.samples.toPlainText()
+    assert view.samples.toPlainText().count(HAMZA) >= 3  # sample sentences, one per report
+    before = _open_counts(window)
+    view.members.item(0).setCheckState(Qt.CheckState.Unchecked)  # one mention left out
+    left_out = view.members.item(0).data(Qt.ItemDataRole.UserRole)
+    window.activateWindow()
+    view.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.table, timeout=5000)
+    qtbot.keyClick(view.table, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: _statuses(case, group.proposal_ids).count("proposed") == 1,
+                    timeout=15000)
+    assert _statuses(case, [left_out]) == ["proposed"]
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: sum(_open_counts(window)) == sum(before) - 2, timeout=10000)
+    with case.read_session() as s:
+        assert s.scalars(select(m.Actor.name)).all() == [HAMZA]
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: _statuses(case, group.proposal_ids) == ["proposed"] * 3,
+                    timeout=15000)
+    with case.read_session() as s:
+        assert s.scalars(select(m.Actor.name)).all() == []
+
+
+def test_reject_puts_the_name_on_the_list_shown_in_its_dialog(names_desk, qtbot):
+    window, view, case = names_desk
+    group = _select(qtbot, view, "PLACE", TAYBA)
+    view.reject()
+    qtbot.waitUntil(lambda: _statuses(case, group.proposal_ids) == ["rejected"] * 2,
+                    timeout=15000)
+    qtbot.waitUntil(lambda: all(g.name != TAYBA for g in view.model.groups), timeout=10000)
+    view.show_stoplist()
+    dialog = view.dialog
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10000)
+    assert dialog.table.item(0, 1).text() == TAYBA
+    dialog.table.selectRow(0)
+    dialog.remove_selected()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=10000)
+    dialog.close()
+
+
+def test_filters_narrow_the_groups(names_desk, qtbot):
+    window, view, case = names_desk
+    all_rows = view.model.rowCount()
+    view.type.setCurrentIndex(view.type.findData("PLACE"))
+    qtbot.waitUntil(lambda: view.model.rowCount() < all_rows
+                    and {g.type for g in view.model.groups} == {"PLACE"}, timeout=10000)
+    view.known.setCurrentIndex(view.known.findData(True))
+    qtbot.waitUntil(lambda: all(g.linked is not None for g in view.model.groups),
+                    timeout=10000)
+
+
+def test_in_the_arabic_interface_the_keyboard_has_a_current_row(qtbot, sqlite_case, tmp_path):
+    """Right to left, QTableView.selectRow left no current row: A and R did nothing."""
+    from PySide6.QtCore import QStandardPaths
+
+    from ui.core import i18n
+    from ui.core.app import make_application
+
+    QStandardPaths.setTestModeEnabled(True)
+    make_application()
+    shutil.copy(REPORTS / "r1.txt", tmp_path / "r1.txt")
+    assert [o.status for o in import_paths(sqlite_case, [tmp_path / "r1.txt"], on_new_source=propose_for_new_source)] == ["imported"]
+    i18n.apply_language("ar")
+    try:
+        window = make_window(tmp_path, qtbot)
+        open_in(window, qtbot, sqlite_case.path)
+        assert window.isRightToLeft()
+        names, queue = window.panels["names"], window.panels["review"]
+        queue.scope.setCurrentIndex(1)  # the whole case
+        qtbot.waitUntil(lambda: names.current() is not None and queue.current() is not None,
+                        timeout=15000)
+        window.close()
+    finally:
+        i18n.apply_language("en")
