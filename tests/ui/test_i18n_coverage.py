@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QAbstractButton, QFormLayout, QLabel, QMenu, QTabl
 
 from ui.core import i18n
 
-
 ALLOWED = re.compile(r"Casefile|SHA-256|PDF|CSV|JSON|HTML|PNG|SVG|A4|Letter|Qt|PySide6|"
                      r"SQLAlchemy|YYYY(-MM)?(-DD)?|Ctrl\+\S+|Alt\+\S+|Shift\+\S+|F\d+")
 LATIN = re.compile(r"[A-Za-z]{2,}")

@@ -6,7 +6,6 @@ from PySide6.QtGui import QTextLayout, QTextOption
 from casefile.services.choices import Candidate
 
 
-
 def _x(text: str, index: int, font) -> float:
     """Where the character at ``index`` is drawn on a left-to-right line."""
     layout = QTextLayout(text, font)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from casefile.db import models as m
 
 
-
 def _many(case, n):
     with case.session() as s:
         for i in range(n):

@@ -14,7 +14,6 @@ from ui.core.selection import Ref
 from ui.dialogs import messages as dialogs
 
 
-
 def _actor(window, name="محمد علي الهادي", **kw):
     with window.handle.case.session() as s:
         return save_actor(s, ActorData(name=name, **kw))

@@ -5,7 +5,6 @@ from ui_support import filled_out_of_sight
 from casefile.services.actors import ActorData, LinkData, save_actor
 
 
-
 def _drawn_extent(graph) -> float:
     """The larger share of the viewport that the drawn graph covers (1.0: edge to edge)."""
     rect = graph.view.mapFromScene(graph.scene.itemsBoundingRect()).boundingRect()

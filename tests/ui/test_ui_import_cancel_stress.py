@@ -17,7 +17,6 @@ from ui_support import idle
 from casefile.db import models as m
 from casefile.db.verify import verify_case
 
-
 ROUNDS = 20
 FILES = 40
 

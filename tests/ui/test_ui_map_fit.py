@@ -5,7 +5,6 @@ from ui_support import filled_out_of_sight
 from casefile.services.places import PlaceData, save_place
 
 
-
 def _places_extent(view) -> float:
     """The larger share of the viewport the case's places span (1.0: edge to edge)."""
     items = list(view.places.values())

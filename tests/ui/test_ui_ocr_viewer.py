@@ -16,7 +16,6 @@ from ui.core.selection import Ref
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from page_render import render_page  # noqa: E402
 
-
 LINES = ["زار المدعو «محمد علي الهادي» والملقب بـ «أبو رقية الأحوازي» قرية حطلة في ريف دير الزور."]
 
 

@@ -6,7 +6,6 @@ from ui_support import idle
 from casefile.services.incidents import IncidentData, save_incident
 
 
-
 def test_overflowing_incidents_do_not_print_titles_over_each_other(desk, qtbot, monkeypatch):
     from ui.linked import timeline_canvas
 

@@ -17,7 +17,6 @@ from casefile.services import vocab as form_vocab
 from ui.core import i18n
 from ui.core import vocabulary as ui_vocab
 
-
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 LATIN = re.compile(r"[A-Za-z]")
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
