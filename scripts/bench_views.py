@@ -88,6 +88,7 @@ def main() -> None:
     parser.add_argument("--case", type=Path)
     args = parser.parse_args()
 
+    from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
     from casefile.queries import (
@@ -98,8 +99,8 @@ def main() -> None:
         timeline_lanes,
         timeline_window,
     )
+    from ui.core.context import open_context
     from ui.core.operations import OperationRunner
-    from ui.core.selection import SelectionModel
     from ui.linked.graph_view import GraphView
     from ui.linked.timeline_model import BIN_PX, ITEM_LIMIT, Overview
     from ui.linked.timeline_view import TimelineView
@@ -125,8 +126,9 @@ def main() -> None:
         ms, lanes_a = timed(lambda: timeline_lanes(s, f, "actor"))
         rows.append(("timeline", "lanes by actor (top 12)", f"{ms:.0f}", ""))
 
-    runner, selection = OperationRunner(), SelectionModel()
-    view = TimelineView(runner, case, selection)
+    ctx = open_context(case, OperationRunner(), QUndoStack())
+    runner = ctx.runner
+    view = TimelineView(ctx)
     view.resize(width + 190, 520)
     view.show()
     app.processEvents()
@@ -153,7 +155,7 @@ def main() -> None:
             rows.append((f"timeline ({lane_by})", f"{label}: {mode}",
                          f"{ms:.0f}", f"{paint:.0f}"))
 
-    graph = GraphView(runner, case, selection)
+    graph = GraphView(ctx)
     graph.resize(1200, 800)
     graph.show()
     app.processEvents()

@@ -38,13 +38,15 @@ def settle(runner) -> None:
 
 def main() -> None:
     app = QApplication(sys.argv)
+    from PySide6.QtGui import QUndoStack
     from views_case import build_views_case
 
     from casefile.db.case import create_case
     from ui.core import i18n
+    from ui.core.context import open_context
     from ui.core.fonts import register_fonts, ui_font
     from ui.core.operations import OperationRunner
-    from ui.core.selection import Ref, SelectionModel
+    from ui.core.selection import Ref
     from ui.linked.linked_views import install_linked_views
 
     register_fonts()
@@ -57,10 +59,11 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for lang in ("en", "ar"):
         i18n.apply_language(lang)
-        runner, selection = OperationRunner(), SelectionModel()
         window = QMainWindow()
+        ctx = open_context(case, OperationRunner(), QUndoStack(window), window)
+        runner, selection = ctx.runner, ctx.selection
         window.setCentralWidget(QLabel())
-        docks = install_linked_views(window, runner, case, selection)
+        docks = install_linked_views(window, ctx)
         window.resize(1600, 1000)
         window.show()
         settle(runner)

@@ -142,16 +142,18 @@ def isolate_settings(monkeypatch, tmp_path) -> None:
 
 def open_linked_window(qtbot, case: Case):
     """A main window with the linked views installed, shown and loaded."""
+    from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QLabel, QMainWindow
 
+    from ui.core.context import open_context
     from ui.core.operations import OperationRunner
-    from ui.core.selection import SelectionModel
     from ui.linked.linked_views import install_linked_views
 
-    runner, selection = OperationRunner(), SelectionModel()
     window = QMainWindow()
+    ctx = open_context(case, OperationRunner(), QUndoStack(window), window)
+    runner, selection = ctx.runner, ctx.selection
     window.setCentralWidget(QLabel("documents"))
-    install_linked_views(window, runner, case, selection)
+    install_linked_views(window, ctx)
     window.resize(1500, 950)
     qtbot.addWidget(window)
     window.show()

@@ -146,6 +146,8 @@ def test_new_actor_place_and_incident_from_the_edit_menu(desk, qtbot):
         assert (inc.subtype, inc.place_id, inc.credibility) == ("visit_meeting", place_id, 2)
         assert inc.date_start.isoformat() == "2024-08-20"
     records = window.panels["records"].lists["incident"]
+    window.docks["records"].raise_()  # a list behind its tab catches up when it is shown
+    window.panels["records"].setCurrentWidget(records)
     qtbot.waitUntil(lambda: records.model.rowCount() == 1, timeout=10000)
 
 

@@ -23,6 +23,6 @@ def test_graph_laid_out_out_of_sight_fills_its_view_when_shown(desk, qtbot):
             save_actor(s, ActorData(name=name, relations=[
                 LinkData("affiliated_with", "actor", irgc)]))
     graph, _host = filled_out_of_sight(
-        qtbot, window, lambda: GraphView(window.handle.runner, window.handle.case, window.selection),
+        qtbot, window, lambda: GraphView(window.context),
         lambda v: len(v.nodes) >= 3)
     qtbot.waitUntil(lambda: _drawn_extent(graph) > 0.5, timeout=5000)

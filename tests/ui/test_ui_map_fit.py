@@ -25,6 +25,6 @@ def test_map_filled_out_of_sight_frames_its_places_when_shown(desk, qtbot):
                                ("مراط", "35.33", "40.18")):
             save_place(s, PlaceData(name=name, latitude=lat, longitude=lon))
     view, _host = filled_out_of_sight(
-        qtbot, window, lambda: MapView(window.handle.runner, window.handle.case, window.selection),
+        qtbot, window, lambda: MapView(window.context),
         lambda v: len(v.places) >= 3)
     qtbot.waitUntil(lambda: _places_extent(view) > 0.3, timeout=5000)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication
 
 from casefile.db.case import Case
 from casefile.demo import create_demo_case
+from casefile.progress import Progress
 from ui.core import i18n
 from ui.core.fonts import register_fonts, ui_font
-from ui.core.operations import Progress
 from ui.core.settings import AppSettings
 from ui.desk.main_window import MainWindow
 from ui.dialogs import messages as dialogs

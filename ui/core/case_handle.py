@@ -5,12 +5,12 @@ navigator) and nothing else. Each read opens its own short session on the
 runner's worker thread; each write is one transaction recorded by
 ``casefile.undo.run_action`` and pushed on the undo stack when it succeeds.
 After a write the runner emits its one ``changed`` notification with the
-tables that changed, and every view refreshes itself from it.
+``ChangeSet`` the write made (``ui.core.changes``), and every view refreshes itself from it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import shiboken6
@@ -19,14 +19,12 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
 from casefile.db.case import Case
+from casefile.progress import Progress
 from casefile.undo import UndoableAction, redo, run_action, undo
-from ui.core.operations import Operation, OperationRunner, Progress
+from ui.core.changes import Change, changes_of
+from ui.core.operations import Operation, OperationRunner
 
 T = TypeVar("T")
-
-
-def tables_of(action: UndoableAction) -> set[str]:
-    return {change["model"].__tablename__ for change in action.changes}
 
 
 class CaseHandle(QObject):
@@ -72,7 +70,7 @@ class CaseHandle(QObject):
         def work(progress: Progress) -> tuple[T, UndoableAction]:
             call = (lambda s: fn(s, progress)) if with_progress else fn
             result, action = run_action(case, description, call)
-            box["op"].changes.update(tables_of(action))
+            box["op"].changes.update(changes_of(action))
             return result, action
 
         def done(outcome: tuple[T, UndoableAction]) -> None:
@@ -86,7 +84,7 @@ class CaseHandle(QObject):
         box["op"] = op
         return op
 
-    def task(self, fn: Callable[[Progress], T], *, label: str, changes: set[str],
+    def task(self, fn: Callable[[Progress], T], *, label: str, changes: Iterable[Change],
              on_success: Callable[[T], None] | None = None,
              on_failure: Callable[[BaseException], None] | None = None) -> Operation:
         """A long job with progress and cancel (import, extraction, export)."""
@@ -105,12 +103,12 @@ class CaseHandle(QObject):
             self.undo_stack.clear()
             self.failed.emit(f"{verb} «{action.description}»", exc)
 
-        return self._run(work, f"{verb} {action.description}", None, broken, tables_of(action))
+        return self._run(work, f"{verb} {action.description}", None, broken, changes_of(action))
 
     def _run(self, fn: Callable[[Progress], Any], label: str,
              on_success: Callable[[Any], None] | None,
              on_failure: Callable[[BaseException], None] | None,
-             changes: set[str] | None = None) -> Operation:
+             changes: Iterable[Change] = ()) -> Operation:
         fail = on_failure or (lambda exc: self.failed.emit(label, exc))
         return self.runner.run(fn, label=label, changes=changes, on_success=on_success,
                                on_failure=fail)

@@ -14,6 +14,7 @@ import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from ui.core.case_handle import CaseHandle
+from ui.core.changes import NOTHING, ChangeSet
 
 PLACEHOLDER = "…"
 
@@ -23,7 +24,7 @@ class LazyTableModel(QAbstractTableModel):
     page_loaded = Signal(int)
 
     columns: Sequence[tuple[str, str]] = ()
-    watched: set[str] = set()  # tables whose change reloads the model
+    watches: ChangeSet = NOTHING  # what, changed, reloads the model
 
     def __init__(self, handle: CaseHandle, page_size: int = 200,
                  parent: QObject | None = None) -> None:
@@ -89,8 +90,8 @@ class LazyTableModel(QAbstractTableModel):
                                   self.index(last, len(self.columns) - 1))
         self.page_loaded.emit(page)
 
-    def _on_changed(self, changes: set[str]) -> None:
-        if changes & self.watched:
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes & self.watches:
             self.refresh()
 
     # --- Qt model ------------------------------------------------------------------------

@@ -29,24 +29,23 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
+from casefile.progress import Cancelled, Progress
+from ui.core.changes import Change, change_set
 
-class Cancelled(Exception):
-    """Raised inside an operation when the analyst pressed Cancel."""
 
+class Ticket:
+    """Handed to the operation's function: ``casefile.progress.Progress`` (update, check)
+    for the runner, so one job runs the same in the window, the CLI and tests."""
 
-@dataclass
-class Progress:
-    """Handed to the operation's function: report progress, check for cancel."""
-
-    _op: Operation
-    _cancel: threading.Event = field(default_factory=threading.Event)
-    _last: float = 0.0
+    def __init__(self, op: Operation) -> None:
+        self._op = op
+        self._cancel = threading.Event()
+        self._last = 0.0
 
     def update(self, done: int, total: int, label: str = "") -> None:
         now = time.monotonic()
@@ -82,12 +81,12 @@ class Operation(QObject):
     _ended = Signal()
 
     def __init__(self, fn: Callable[[Progress], Any], label: str,
-                 changes: set[str] | None = None) -> None:
+                 changes: Iterable[Change] = ()) -> None:
         super().__init__()
         self.fn = fn
         self.label = label
-        self.changes = changes or set()
-        self.ticket = Progress(self)
+        self.changes: set[Change] = set(change_set(changes))  # a write adds what it touched
+        self.ticket = Ticket(self)
         self.result: Any = None
         self.error: BaseException | None = None
         self.was_cancelled = False
@@ -139,7 +138,7 @@ class _Job(QRunnable):
 class OperationRunner(QObject):
     """Runs operations on one worker thread, in the order they were asked for."""
 
-    changed = Signal(object)  # set[str] of what changed: "sources", "actors", ...
+    changed = Signal(object)  # the ChangeSet a write made: {Change.SOURCES, ...}
     busy = Signal(bool, str)  # whether work is running, and its label
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -149,7 +148,7 @@ class OperationRunner(QObject):
         self._running: list[Operation] = []
 
     def run(self, fn: Callable[[Progress], Any], *, label: str = "",
-            changes: set[str] | None = None,
+            changes: Iterable[Change] = (),
             on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[BaseException], None] | None = None) -> Operation:
         """Queue ``fn(progress)``; ``changes`` names what a write changes."""
@@ -171,7 +170,7 @@ class OperationRunner(QObject):
         if op in self._running:
             self._running.remove(op)
         if op.changes and op.error is None:
-            self.changed.emit(set(op.changes))
+            self.changed.emit(frozenset(op.changes))
         self.busy.emit(bool(self._running), self._running[0].label if self._running else "")
 
     @property

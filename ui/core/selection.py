@@ -1,16 +1,17 @@
 """One selection for the whole window, with history and shared filters.
 
 Views emit ``select(Ref(...))`` when the analyst picks something and listen to
-``selected`` to follow. Filters (date range, incident types, actor kinds)
-apply to every view at once.
+``selected`` to follow. Filters (date range, incident types, actor kinds), the
+domain's own ``casefile.queries.ViewFilters``, apply to every view at once.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
+
+from casefile.queries import ViewFilters
 
 
 @dataclass(frozen=True)
@@ -19,32 +20,16 @@ class Ref:
     id: int
 
 
-@dataclass(frozen=True)
-class Filters:
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    incident_types: frozenset[str] = field(default_factory=frozenset)
-    actor_kinds: frozenset[str] = field(default_factory=frozenset)
-
-    def admits_date(self, start: dt.date | None, end: dt.date | None = None) -> bool:
-        end = end or start
-        if start is None:
-            return self.date_from is None and self.date_to is None
-        if self.date_from and end < self.date_from:
-            return False
-        return not (self.date_to and start > self.date_to)
-
-
 class SelectionModel(QObject):
     selected = Signal(object)  # Ref | None
-    filters_changed = Signal(object)  # Filters
+    filters_changed = Signal(object)  # ViewFilters
     history_changed = Signal(bool, bool)  # can go back, can go forward
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._history: list[Ref] = []
         self._pos = -1
-        self.filters = Filters()
+        self.filters = ViewFilters()
 
     @property
     def current(self) -> Ref | None:
@@ -69,7 +54,7 @@ class SelectionModel(QObject):
             self._pos += 1
             self._emit(self.current)
 
-    def set_filters(self, filters: Filters) -> None:
+    def set_filters(self, filters: ViewFilters) -> None:
         if filters != self.filters:
             self.filters = filters
             self.filters_changed.emit(filters)

@@ -16,15 +16,8 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from casefile.db.case import Case
-from casefile.queries import ViewFilters
-from ui.core.operations import OperationRunner, Progress
-from ui.core.selection import Filters
-
-
-def view_filters(filters: Filters) -> ViewFilters:
-    """The UI's shared filters as the domain's view filters (no scope)."""
-    return ViewFilters(filters.date_from, filters.date_to, frozenset(filters.incident_types),
-                       frozenset(filters.actor_kinds))
+from casefile.progress import Progress
+from ui.core.operations import OperationRunner
 
 
 class LatestQuery(QObject):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 
 from casefile.services.sources import SourceFilter, SourceRow, source_ids, source_rows
 from ui.core.case_handle import CaseHandle
+from ui.core.changes import Change
 from ui.core.lazy_model import LazyTableModel
 
 COLUMNS = [  # header words marked for lupdate; LazyTableModel translates them
@@ -24,7 +25,7 @@ COLUMNS = [  # header words marked for lupdate; LazyTableModel translates them
 
 class DocumentsModel(LazyTableModel):
     columns = COLUMNS
-    watched = {"sources", "proposals", "mentions"}
+    watches = frozenset({Change.SOURCES, Change.PROPOSALS, Change.MENTIONS})
 
     def __init__(self, handle: CaseHandle, page_size: int = 200,
                  parent: QObject | None = None) -> None:

@@ -18,18 +18,18 @@ from PySide6.QtWidgets import (
 
 from casefile.services.sources import SourceFilter
 from ui.core import vocabulary
-from ui.core.case_handle import CaseHandle
-from ui.core.navigation import Navigator
-from ui.core.selection import Ref, SelectionModel
+from ui.core.context import CaseContext
+from ui.core.selection import Ref
 from ui.core.vocabulary import LANGUAGES
 from ui.core.widgets import select_row
 from ui.desk.documents_model import COLUMNS, DocumentsModel
 
 
 class DocumentsView(QWidget):
-    def __init__(self, handle: CaseHandle, selection: SelectionModel, navigator: Navigator,
-                 parent: QWidget | None = None, page_size: int = 200) -> None:
+    def __init__(self, ctx: CaseContext, parent: QWidget | None = None,
+                 page_size: int = 200) -> None:
         super().__init__(parent)
+        handle, selection, navigator = ctx.handle, ctx.selection, ctx.navigator
         self.selection = selection
         self._following = False
         self.model = DocumentsModel(handle, page_size=page_size, parent=self)

@@ -37,12 +37,11 @@ from casefile.review.decide import decide_group, merge_groups
 from casefile.review.groups import Group, GroupFilter, group_members, list_groups
 from casefile.services.choices import Candidate, rank_actors, rank_places
 from casefile.services.validation import parse_date
-from ui.core.case_handle import CaseHandle
+from ui.core.changes import Change, ChangeWatcher
+from ui.core.context import CaseContext
 from ui.core.fonts import reading_font
 from ui.core.icons import icon
 from ui.core.marks_style import css_rgba
-from ui.core.navigation import Navigator
-from ui.core.selection import SelectionModel
 from ui.core.widgets import select_row
 from ui.desk.group_review_model import COLUMNS, ISOLATE, GroupReviewModel
 from ui.dialogs.actor_picker import ActorPickerDialog
@@ -55,9 +54,12 @@ SAMPLE_CHARS = 110  # of the sentence either side of the name: the name stays in
 
 
 class GroupReviewView(QWidget):
-    def __init__(self, handle: CaseHandle, selection: SelectionModel, navigator: Navigator,
-                 parent: QWidget | None = None) -> None:
+    watches = frozenset({Change.PROPOSALS, Change.ACTORS, Change.PLACES, Change.ALIASES,
+                         Change.STOP_NAMES})  # groups, whether a name is known, the stoplist
+
+    def __init__(self, ctx: CaseContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        handle, selection, navigator = ctx.handle, ctx.selection, ctx.navigator
         self.setObjectName("groupReview")
         self.handle, self.selection, self.navigator = handle, selection, navigator
         self.model = GroupReviewModel(self)
@@ -163,7 +165,7 @@ class GroupReviewView(QWidget):
             w.textChanged.connect(self._debounce.start)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.members.currentRowChanged.connect(self._member_focus)
-        handle.changed.connect(self._on_changed)
+        ChangeWatcher(self, handle.changed, self.watches, self.refresh)  # behind its tab: waits
         self.refresh()
 
     # --- reading ------------------------------------------------------------------------
@@ -193,10 +195,6 @@ class GroupReviewView(QWidget):
         generation = self._generation
         self.handle.read(lambda s: list_groups(s, flt), lambda groups: self._loaded(
             generation, groups), label="Grouping proposals")
-
-    def _on_changed(self, changes: set[str]) -> None:
-        if changes & {"proposals", "actors", "places", "aliases", "stop_names"}:
-            self.refresh()
 
     def _loaded(self, generation: int, groups: list[Group]) -> None:
         if generation != self._generation:

@@ -1,20 +1,18 @@
-"""Import through the one pipeline, off the UI thread, with progress, cancel and a summary."""
+"""Import through the one pipeline, off the UI thread, with progress (the one progress
+dialog, which can wait in the status bar), cancel and a summary."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,14 +21,18 @@ from PySide6.QtWidgets import (
 
 from casefile.importing.pipeline import ImportOutcome, import_paths
 from casefile.importing.readers import OcrOptions
+from casefile.progress import Cancelled, Progress
 from casefile.review.proposals import propose_for_new_source
 from ui.core.case_handle import CaseHandle
-from ui.core.operations import Operation, Progress
+from ui.core.changes import Change, ChangeSet
+from ui.core.operations import Operation
 from ui.dialogs.preferences_dialog import ocr_languages
+from ui.dialogs.task_progress import TaskProgressDialog
 
-# What an import can add: sources, and the proposals extraction makes for them.
-IMPORT_CHANGES = {"sources", "proposals", "mentions", "actors", "aliases", "places",
-                  "incidents", "citations", "relations"}
+# What an import can add: sources (with their pages), and what extraction proposes for them.
+IMPORT_CHANGES: ChangeSet = frozenset({
+    Change.SOURCES, Change.SOURCE_PAGES, Change.PROPOSALS, Change.MENTIONS, Change.ACTORS,
+    Change.ALIASES, Change.PLACES, Change.INCIDENTS, Change.CITATIONS, Change.RELATIONS})
 
 
 @dataclass
@@ -52,83 +54,66 @@ def run_import(handle: CaseHandle, paths: Sequence[str], languages: str | None =
     """Import ``paths``; scans and images are read by OCR in ``languages`` (default: the
     preference, ara+eng), with progress per page."""
     case, user = handle.case, handle.case.user
-    languages = languages or ocr_languages()
+    ocr = OcrOptions(languages=languages or ocr_languages())
 
     def work(progress: Progress) -> ImportReport:
         report = ImportReport()
-        current = [0, 0, ""]  # files done, total, path
-
-        def step(done: int, total: int, path: str) -> None:
-            report.total = total
-            current[:] = [done, total, path]
-            progress.update(done, total, path)
-
-        def page(done: int, total: int) -> None:
-            files_done, files, path = current
-            progress.update(files_done, files, f"{path}\n" + QCoreApplication.translate(
-                "ImportProgressDialog", "OCR: page {} of {}").format(done, total))
-
-        for outcome in import_paths(case, list(paths), user=user, progress=step,
-                                    cancelled=lambda: progress.cancelled,
-                                    ocr=OcrOptions(languages=languages), page_progress=page,
-                                    on_new_source=propose_for_new_source):
-            report.outcomes.append(outcome)
-        report.cancelled = progress.cancelled and len(report.outcomes) < report.total
+        counted = _Counted(progress, report)
+        try:
+            for outcome in _import(case, list(paths), user, ocr, counted):
+                report.outcomes.append(outcome)
+        except Cancelled:  # stopped between two files: what is done stays done
+            report.cancelled = True
+        report.cancelled = report.cancelled or (
+            counted.stopped and len(report.outcomes) < report.total)
         return report
 
-    return handle.task(work, label="Importing", changes=set(IMPORT_CHANGES))
+    return handle.task(work, label="Importing", changes=IMPORT_CHANGES)
 
 
-class ImportProgressDialog(QDialog):
-    """Files done/total, the current file, documents per second; Cancel stops between files."""
+class _Counted:
+    """The runner's ticket, noting the number of files for the report."""
 
-    def __init__(self, op: Operation, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("importProgress")
-        self.setWindowTitle(self.tr("Importing"))
-        self.setWindowModality(Qt.WindowModality.NonModal)
-        self.op = op
-        self.started = time.monotonic()
-        self.counts = QLabel(self.tr("Preparing…"), objectName="importCounts")
-        self.current = QLabel(objectName="importCurrent")
-        self.current.setMinimumWidth(420)
-        self.current.setWordWrap(True)
-        self.rate = QLabel(objectName="importRate")
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 0)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        layout = QVBoxLayout(self)
-        for w in (self.counts, self.current, self.bar, self.rate, self.cancel_button):
-            layout.addWidget(w)
-        self.cancel_button.clicked.connect(self.cancel)
-        op.progress.connect(self.on_progress)
-        self.done_ = False
-        op.finished.connect(self._finished)
+    def __init__(self, ticket: Progress, report: ImportReport) -> None:
+        self.ticket, self.report = ticket, report
+        self.stopped = False
 
-    def on_progress(self, done: int, total: int, path: str) -> None:
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
-        self.counts.setText(self.tr("{} of {} files").format(done, total))
-        name, _, page = path.partition("\n")  # "path\nOCR: page 3 of 20" while OCR reads
-        self.current.setText(" — ".join(p for p in (Path(name).name if name else "", page) if p))
-        path = name
-        self.current.setToolTip(path)
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        self.rate.setText(self.tr("{:.1f} documents/s").format(done / elapsed))
+    def update(self, done: int, total: int, label: str = "") -> None:
+        self.report.total = total
+        self.ticket.update(done, total, label)
 
-    def cancel(self) -> None:
-        self.op.cancel()
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.setText(self.tr("Stopping after the current file or page…"))
+    def check(self) -> None:
+        try:
+            self.ticket.check()
+        except Cancelled:
+            self.stopped = True
+            raise
 
-    def _finished(self) -> None:
-        self.done_ = True
-        self.close()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if not self.done_ and not self.op.ticket.cancelled:
-            self.cancel()  # closing the window means stop
-        super().closeEvent(event)
+def _import(case, paths: list[str], user: str | None, ocr: OcrOptions,
+            progress: _Counted) -> Iterator[ImportOutcome]:
+    """``import_paths`` with one ``casefile.progress.Progress``: the one place that turns
+    it into the pipeline's callbacks (files done, pages read, cancelled)."""
+    current = [0, 0, ""]  # files done, total, file name
+
+    def step(done: int, total: int, path: str) -> None:
+        current[:] = [done, total, Path(path).name if path else ""]
+        progress.update(done, total, current[2])
+
+    def page(done: int, total: int) -> None:
+        files_done, files, name = current
+        progress.update(files_done, files, f"{name} — " + QCoreApplication.translate(
+            "ImportRun", "OCR: page {} of {}").format(done, total))
+
+    def cancelled() -> bool:
+        try:
+            progress.check()
+        except Cancelled:
+            return True
+        return False
+
+    return import_paths(case, paths, user=user, progress=step, cancelled=cancelled, ocr=ocr,
+                        page_progress=page, on_new_source=propose_for_new_source)
 
 
 class ImportSummaryDialog(QDialog):
@@ -179,7 +164,9 @@ class ImportRun(QObject):
     def __init__(self, handle: CaseHandle, paths: Sequence[str], parent: QWidget) -> None:
         super().__init__(parent)
         self.op = run_import(handle, paths)
-        self.progress = ImportProgressDialog(self.op, parent)
+        self.progress = TaskProgressDialog(
+            self.op, self.tr("Importing"), parent, counts=self.tr("{} of {} files"),
+            pace=self.tr("{:.1f} documents/s"), hideable=True)
         self.summary: ImportSummaryDialog | None = None
         self.op.succeeded.connect(self._done)
         self.op.failed.connect(lambda exc: handle.failed.emit("Import", exc))

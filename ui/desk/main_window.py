@@ -1,8 +1,8 @@
 """The main window: one case at a time, its panels docked around the document viewer.
 
-For each open case the window builds a ``CaseHandle`` (case + runner + undo
-stack), a ``SelectionModel`` and a ``Navigator``, and hands each panel only
-what it needs. Files and folders dropped anywhere on the window are imported.
+For each open case the window builds one ``CaseContext`` (the case's handle with
+its runner and the undo stack, the selection, the navigator, the focus tracker) and
+hands it to every panel and view. Files and folders dropped anywhere on the window are imported.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from casefile.db.case import Case, create_case, open_case
 from ui.core.case_handle import CaseHandle
+from ui.core.context import CaseContext, open_context
 from ui.core.navigation import Navigator
 from ui.core.operations import OperationRunner
 from ui.core.selection import SelectionModel
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.runner = runner or OperationRunner(self)
         self.undo_stack = QUndoStack(self)
+        self.context: CaseContext | None = None
         self.handle: CaseHandle | None = None
         self.selection: SelectionModel | None = None
         self.navigator: Navigator | None = None
@@ -178,11 +180,12 @@ class MainWindow(QMainWindow):
         """Build the panels for ``case`` (already open) and show it."""
         self.close_case(ask=False)
         # A runner per case: every connection a panel makes to it ends with the case.
-        self.handle = CaseHandle(case, OperationRunner(), self.undo_stack, self)
+        self.context = open_context(case, OperationRunner(), self.undo_stack, self)
+        self.handle = self.context.handle
         self.handle.failed.connect(self._report_failure)
         self.handle.notice.connect(lambda text: self.status.showMessage(text, 15000))
-        self.selection = SelectionModel(self)
-        self.navigator = Navigator(self)
+        self.selection = self.context.selection
+        self.navigator = self.context.navigator
         self._build_panels()
         self._install_linked_views()
         self.selection.history_changed.connect(self._history_changed)
@@ -201,10 +204,10 @@ class MainWindow(QMainWindow):
         """The viewer and the desk's panels, each given only what it needs."""
         from ui.desk.viewer_view import DocumentViewer
 
-        self.viewer = DocumentViewer(self.handle, self.selection, self.navigator)
+        self.viewer = DocumentViewer(self.context)
         self.setCentralWidget(self.viewer)
         for panel in PANELS:
-            widget = panel.build(self.handle, self.selection, self.navigator)
+            widget = panel.build(self.context)
             self.panels[panel.name] = widget
             old = self.docks[panel.name].widget()
             self.docks[panel.name].setWidget(widget)
@@ -241,7 +244,7 @@ class MainWindow(QMainWindow):
         retired = self._remove_linked_views()
         self.undo_stack.clear()
         retired += self._take_panels()
-        self.handle = None
+        self.handle = self.context = None
         self.status.set_case(None)
         self._retire(old, retired, close_case=True)
         self._update_title()
@@ -316,6 +319,7 @@ class MainWindow(QMainWindow):
                                              self.tr("Open or create a case first."))
             return None
         run = ImportRun(self.handle, paths, self)
+        self.status.follow_task(run.progress)  # Hide: the import goes on in the status bar
         self.imports.append(run)
         run.finished.connect(lambda _r: self.imports.remove(run) if run in self.imports else None)
         self.import_started.emit(run)

@@ -1,7 +1,7 @@
 """The dockable panels of the desk, built for each open case.
 
 Each entry names the dock (its objectName is what QSettings remembers), its
-title, where it docks first, and how to build its widget from what it needs.
+title, where it docks first, and how to build its widget from the case's ``CaseContext``.
 The linked views (timeline, graph, map, filter bar, search palette) come
 from ``ui.linked.linked_views.install_linked_views``, which makes their own docks.
 """
@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QWidget
 
-from ui.core.case_handle import CaseHandle
-from ui.core.navigation import Navigator
-from ui.core.selection import SelectionModel
+from ui.core.context import CaseContext
 
 Left = Qt.DockWidgetArea.LeftDockWidgetArea
 Right = Qt.DockWidgetArea.RightDockWidgetArea
@@ -29,32 +27,32 @@ class Panel:
     title: str
     area: Qt.DockWidgetArea
     shortcut: str
-    build: Callable[[CaseHandle, SelectionModel, Navigator], QWidget]
+    build: Callable[[CaseContext], QWidget]
 
 
-def _documents(h, s, n):
+def _documents(ctx):
     from ui.desk.documents_view import DocumentsView
-    return DocumentsView(h, s, n)
+    return DocumentsView(ctx)
 
 
-def _records(h, s, n):
+def _records(ctx):
     from ui.desk.records_view import RecordsView
-    return RecordsView(h, s)
+    return RecordsView(ctx)
 
 
-def _review(h, s, n):
+def _review(ctx):
     from ui.desk.review_view import ReviewView
-    return ReviewView(h, s, n)
+    return ReviewView(ctx)
 
 
-def _names(h, s, n):
+def _names(ctx):
     from ui.desk.group_review_view import GroupReviewView
-    return GroupReviewView(h, s, n)
+    return GroupReviewView(ctx)
 
 
-def _record(h, s, n):
+def _record(ctx):
     from ui.desk.record_panel import RecordPanel
-    return RecordPanel(h, s, n)
+    return RecordPanel(ctx)
 
 
 PANELS = [

@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from ui.core.case_handle import CaseHandle
-from ui.core.navigation import Navigator
-from ui.core.selection import Ref, SelectionModel
+from ui.core.context import CaseContext
+from ui.core.selection import Ref
 from ui.dialogs import messages as dialogs
 from ui.forms.actor_form_view import ActorForm
 from ui.forms.form_base import FormBase
@@ -19,9 +18,9 @@ FORMS = {"actor": ActorForm, "place": PlaceForm, "incident": IncidentForm, "sour
 
 
 class RecordPanel(QWidget):
-    def __init__(self, handle: CaseHandle, selection: SelectionModel, navigator: Navigator,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: CaseContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        selection, navigator = ctx.selection, ctx.navigator
         self.setObjectName("recordPanel")
         self.selection = selection
         self.stack = QStackedWidget()
@@ -31,7 +30,7 @@ class RecordPanel(QWidget):
         self.stack.addWidget(self.empty)
         self.forms: dict[str, FormBase] = {}
         for kind, cls in FORMS.items():
-            form = cls(handle, selection, navigator)
+            form = cls(ctx)
             self.forms[kind] = form
             self.stack.addWidget(form)
             form.saved.connect(lambda _id, f=form: self._after_save(f))

@@ -20,12 +20,14 @@ from casefile.normalize import normalize
 from casefile.services.choices import Choice, actor_choices, incident_choices, place_choices
 from casefile.services.vocab import ACTOR_KINDS, PLACE_KINDS
 from ui.core.case_handle import CaseHandle
+from ui.core.changes import Change, ChangeSet, ChangeWatcher
+from ui.core.context import CaseContext
 from ui.core.icons import icon
 from ui.core.selection import Ref, SelectionModel
 
-KINDS = [("actor", "Actors", actor_choices, {"actors", "aliases"}),
-         ("place", "Places", place_choices, {"places", "aliases"}),
-         ("incident", "Incidents", incident_choices, {"incidents"})]
+KINDS = [("actor", "Actors", actor_choices, frozenset({Change.ACTORS, Change.ALIASES})),
+         ("place", "Places", place_choices, frozenset({Change.PLACES, Change.ALIASES})),
+         ("incident", "Incidents", incident_choices, frozenset({Change.INCIDENTS}))]
 
 
 class ChoiceListModel(QAbstractListModel):
@@ -71,10 +73,10 @@ class RecordList(QWidget):
     new_requested = Signal(str)
 
     def __init__(self, handle: CaseHandle, selection: SelectionModel, kind: str,
-                 fetch: Callable, watched: set[str], parent: QWidget | None = None) -> None:
+                 fetch: Callable, watches: ChangeSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.handle, self.selection, self.kind, self.fetch = handle, selection, kind, fetch
-        self.watched = watched
+        self.watches = watches
         self.model = ChoiceListModel(self)
         self.filter = QLineEdit(placeholderText=self.tr("Filter (Arabic-aware)"))
         self.filter.setClearButtonEnabled(True)
@@ -95,12 +97,8 @@ class RecordList(QWidget):
         self.list.activated.connect(self._chosen)
         self.list.clicked.connect(self._chosen)
         self.new_button.clicked.connect(lambda: self.new_requested.emit(kind))
-        handle.changed.connect(self._changed)
+        ChangeWatcher(self, handle.changed, watches, self.refresh)  # a tab behind waits
         self.refresh()
-
-    def _changed(self, changes: set[str]) -> None:
-        if changes & self.watched:
-            self.refresh()
 
     def refresh(self) -> None:
         self.handle.read(self.fetch, self.model.set_choices, label=f"Listing {self.kind}s")
@@ -112,13 +110,13 @@ class RecordList(QWidget):
 class RecordsView(QTabWidget):
     new_requested = Signal(str)
 
-    def __init__(self, handle: CaseHandle, selection: SelectionModel,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: CaseContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        handle, selection = ctx.handle, ctx.selection
         self.setObjectName("recordsView")
         self.lists: dict[str, RecordList] = {}
-        for kind, label, fetch, watched in KINDS:
-            lst = RecordList(handle, selection, kind, fetch, watched)
+        for kind, label, fetch, watches in KINDS:
+            lst = RecordList(handle, selection, kind, fetch, watches)
             lst.new_requested.connect(self.new_requested)
             self.lists[kind] = lst
             self.addTab(lst, icon(kind), self.tr(label))

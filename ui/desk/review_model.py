@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush
 from casefile.services.review import ProposalRow, proposal_ids, proposal_rows
 from ui.core import vocabulary
 from ui.core.case_handle import CaseHandle
+from ui.core.changes import Change
 from ui.core.lazy_model import LazyTableModel
 from ui.core.marks_style import TYPE_LABELS, colour
 
@@ -25,7 +26,7 @@ COLUMNS = [  # header words marked for lupdate; LazyTableModel translates them
 
 class ReviewModel(LazyTableModel):
     columns = COLUMNS
-    watched = {"proposals"}
+    watches = frozenset({Change.PROPOSALS})
 
     def __init__(self, handle: CaseHandle, page_size: int = 200,
                  parent: QObject | None = None) -> None:

@@ -30,12 +30,11 @@ from casefile.review.decisions import merge_into as merge_proposal
 from casefile.review.decisions import reject as reject_proposal
 from casefile.services import review
 from casefile.services.review import ProposalRow
-from ui.core.case_handle import CaseHandle
+from ui.core.context import CaseContext
 from ui.core.fonts import reading_font
 from ui.core.icons import icon
 from ui.core.marks_style import TYPE_COLOURS, css_rgba
-from ui.core.navigation import Navigator
-from ui.core.selection import Ref, SelectionModel
+from ui.core.selection import Ref
 from ui.core.widgets import select_row
 from ui.desk.review_model import COLUMNS, ReviewModel
 from ui.dialogs.actor_picker import ActorPickerDialog
@@ -45,9 +44,9 @@ THIS_DOCUMENT, WHOLE_CASE = 0, 1
 
 
 class ReviewView(QWidget):
-    def __init__(self, handle: CaseHandle, selection: SelectionModel, navigator: Navigator,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: CaseContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        handle, selection, navigator = ctx.handle, ctx.selection, ctx.navigator
         self.setObjectName("reviewQueue")
         self.handle, self.selection, self.navigator = handle, selection, navigator
         self.model = ReviewModel(handle, parent=self)

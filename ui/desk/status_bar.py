@@ -1,17 +1,27 @@
-"""The status bar: the open case, its counts, and what is running in the background."""
+"""The status bar: the open case, its counts, and what is running in the background.
+
+A progress dialog sent to the background (Hide) waits here as a small progress bar with
+the pace and the time left: a click on it shows the dialog again, its ✕ cancels the work.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from casefile.services.sources import case_counts
 from ui.core.case_handle import CaseHandle
+from ui.core.changes import Change, ChangeSet
+from ui.core.icons import icon
 from ui.core.operations import OperationRunner
-
-COUNTED = {"sources", "actors", "places", "incidents", "proposals"}
+from ui.dialogs.task_progress import TaskProgressDialog
 
 
 class CaseStatusBar(QStatusBar):
+    watches = frozenset({Change.SOURCES, Change.ACTORS, Change.PLACES, Change.INCIDENTS,
+                         Change.PROPOSALS})  # what the counts count
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusBar")
@@ -28,6 +38,15 @@ class CaseStatusBar(QStatusBar):
         self.addWidget(self.counts, 1)
         self.addPermanentWidget(self.work)
         self.addPermanentWidget(self.spinner)
+
+    def follow_task(self, dialog: TaskProgressDialog) -> BackgroundTask:
+        """Show ``dialog``'s work here whenever it is sent to the background."""
+        task = BackgroundTask(dialog, self)
+        self.addPermanentWidget(task)
+        return task
+
+    def background_tasks(self) -> list[BackgroundTask]:
+        return self.findChildren(BackgroundTask)
 
     def watch(self, runner: OperationRunner) -> None:
         runner.busy.connect(self._busy)
@@ -50,8 +69,8 @@ class CaseStatusBar(QStatusBar):
             handle = self.handle
             handle.read(case_counts, lambda counts: self._show(handle, counts), label="Counting")
 
-    def _changed(self, changes: set[str]) -> None:
-        if changes & COUNTED:
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes & self.watches:
             self.refresh()
 
     def _show(self, handle: CaseHandle, counts: dict[str, int]) -> None:
@@ -65,3 +84,68 @@ class CaseStatusBar(QStatusBar):
     def _busy(self, busy: bool, label: str) -> None:
         self.spinner.setVisible(busy)
         self.work.setText(self.tr(label) + "…" if busy and label else "")
+
+
+class ClickableProgress(QProgressBar):
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class BackgroundTask(QWidget):
+    """A hidden progress dialog's work: done of total, pace and time left; click to show
+    the dialog again, ✕ to cancel."""
+
+    def __init__(self, dialog: TaskProgressDialog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backgroundTask")
+        self.dialog = dialog
+        self.bar = ClickableProgress(objectName="backgroundProgress")
+        self.bar.setRange(0, 0)
+        self.bar.setMaximumHeight(16)
+        self.bar.setMinimumWidth(260)
+        self.bar.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.bar.setTextVisible(True)
+        self.cancel_button = QToolButton(objectName="backgroundCancel", icon=icon("reject"),
+                                         autoRaise=True)
+        self.cancel_button.setToolTip(self.tr("Cancel"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self.bar.clicked.connect(self.show_dialog)
+        self.cancel_button.clicked.connect(self.cancel)
+        dialog.backgrounded.connect(self._backgrounded)
+        dialog.op.progress.connect(lambda *_a: self._update())  # after the dialog's own
+        dialog.op.finished.connect(self.deleteLater)
+        self.hide()
+
+    def _backgrounded(self) -> None:
+        self._update()
+        self.show()
+
+    def _update(self) -> None:
+        d = self.dialog
+        self.bar.setRange(0, d.units_total)  # 0 of 0: busy, no count yet
+        self.bar.setValue(d.units_done)
+        done, total = d.units_done, d.units_total
+        parts = [d.windowTitle(), self.tr("{} of {}").format(done, total) if total else ""]
+        if d.pace_text:
+            parts.append(d.pace())
+        text = " · ".join(p for p in parts if p)
+        self.bar.setFormat(self.tr("Stopping…") if d.cancelling else text)
+        self.bar.setToolTip(self.tr("%1\nClick to show the progress window.")
+                            .replace("%1", d.label.text()))
+        self.cancel_button.setEnabled(not d.cancelling)
+
+    def show_dialog(self) -> None:
+        self.hide()
+        self.dialog.bring_back()
+
+    def cancel(self) -> None:
+        self.dialog.cancel()
+        self._update()

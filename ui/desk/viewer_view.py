@@ -21,17 +21,16 @@ from casefile.services.find import DocumentFinder
 from casefile.services.marks import MARK_TYPES, marks_for_source
 from casefile.services.sources import SourceData, load_source, source_original
 from ui.core import vocabulary
-from ui.core.case_handle import CaseHandle
+from ui.core.changes import Change, ChangeSet
+from ui.core.context import CaseContext
 from ui.core.icons import icon
 from ui.core.marks_style import TYPE_COLOURS, TYPE_LABELS, css_rgba
-from ui.core.navigation import Navigator
-from ui.core.selection import Ref, SelectionModel
+from ui.core.selection import Ref
 from ui.desk.document_text import DocumentText
 from ui.desk.page_image_view import PageImageView
 from ui.desk.span_actions import SpanActions
 from ui.dialogs import messages as dialogs
 
-WATCHED = {"sources", "mentions", "proposals", "actors", "places", "incidents"}
 RTL_LANGUAGES = {"ar", "fa", "ur", "he", "ku"}
 
 
@@ -73,9 +72,13 @@ class FindBar(QWidget):
 
 
 class DocumentViewer(QWidget):
-    def __init__(self, handle: CaseHandle, selection: SelectionModel, navigator: Navigator,
-                 parent: QWidget | None = None) -> None:
+    # The text's marks: spans of proposals and mentions, named by actors, places, incidents.
+    watches = frozenset({Change.SOURCES, Change.MENTIONS, Change.PROPOSALS, Change.ACTORS,
+                         Change.PLACES, Change.INCIDENTS})
+
+    def __init__(self, ctx: CaseContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        handle, selection, navigator = ctx.handle, ctx.selection, ctx.navigator
         self.setObjectName("documentViewer")
         self.handle, self.selection = handle, selection
         self.source: SourceData | None = None
@@ -260,8 +263,8 @@ class DocumentViewer(QWidget):
         if span and self.page_view.isVisible():
             self.page_view.show_span(*span)
 
-    def _on_changed(self, changes: set[str]) -> None:
-        if self.source is not None and changes & WATCHED:
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if self.source is not None and changes & self.watches:
             self.show_source(self.source.id)
 
     # --- selection and navigation ------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from casefile.review import stoplist
 from ui.core.case_handle import CaseHandle
+from ui.core.changes import Change, ChangeSet
 from ui.desk.group_review_model import TYPE_LABELS
 
 
@@ -69,8 +70,8 @@ class StoplistDialog(QDialog):
     def reload(self) -> None:
         self.handle.read(stoplist.entries, self._show, label="Reading the not-an-entity list")
 
-    def _on_changed(self, changes: set[str]) -> None:
-        if "stop_names" in changes:
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if Change.STOP_NAMES in changes:
             self.reload()
 
     def _show(self, entries: list[stoplist.StopEntry]) -> None:

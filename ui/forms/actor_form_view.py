@@ -12,6 +12,7 @@ from casefile.services.actors import ActorData, AliasData, LinkData
 from casefile.services.choices import Choice, actor_choices, place_choices
 from casefile.services.validation import tags_from_text
 from casefile.services.vocab import ACTOR_KINDS, ALIAS_KINDS, PRESENT_IN, RELATION_TYPES
+from ui.core.changes import Change, ChangeSet
 from ui.core.selection import Ref
 from ui.core.widgets import arabic_line, choice_box, date_line, latin_line, notes_box, set_choice
 from ui.desk.citations_view import CitationsView
@@ -42,8 +43,8 @@ def _line_column(header: str, make=latin_line, stretch: bool = False,
 class ActorForm(FormBase):
     kind = "actor"
     title_new = "New actor"
-    watched = {"actors", "aliases", "relations", "citations", "involvements", "incidents",
-               "tags", "places"}
+    watches = frozenset({Change.ACTORS, Change.ALIASES, Change.RELATIONS, Change.CITATIONS,
+                         Change.INVOLVEMENTS, Change.INCIDENTS, Change.TAGS, Change.PLACES})
     labels = {"kind": "Kind", "name": "Name", "name_latin": "Latin name", "notes": "Notes",
               "tags": "Tags", "aliases": "Aliases", "relations": "Relations",
               "places": "Places"}
@@ -105,8 +106,8 @@ class ActorForm(FormBase):
         else:
             picker.set_choices([("place", self.places)])
 
-    def _changed(self, changes: set[str]) -> None:
-        if changes & {"actors", "places"}:
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes & frozenset({Change.ACTORS, Change.PLACES}):
             self._load_choices()
 
     # --- data in and out ---------------------------------------------------------------------

@@ -22,10 +22,10 @@ from sqlalchemy.orm import Session
 
 from casefile.db.errors import ConflictError
 from casefile.services import ValidationError
-from ui.core.case_handle import CaseHandle
+from ui.core.changes import NOTHING, ChangeSet
+from ui.core.context import CaseContext
 from ui.core.icons import icon
-from ui.core.navigation import Navigator
-from ui.core.selection import Ref, SelectionModel
+from ui.core.selection import Ref
 from ui.dialogs import messages as dialogs
 from ui.dialogs.conflict_dialog import ConflictDialog
 
@@ -39,11 +39,11 @@ class FormBase(QWidget):
     title_new = "New record"
     labels: dict[str, str] = {}  # field key → label (for the conflict dialog)
     deletable = True
-    watched: set[str] = set()  # tables whose change reloads a clean form
+    watches: ChangeSet = NOTHING  # what, changed, reloads a clean form
 
-    def __init__(self, handle: CaseHandle, selection: SelectionModel, navigator: Navigator,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: CaseContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        handle, selection, navigator = ctx.handle, ctx.selection, ctx.navigator
         self.setObjectName(f"{self.kind}Form")
         self.handle, self.selection, self.navigator = handle, selection, navigator
         self.data: Any = None  # the copy as loaded (or blank for a new record)
@@ -88,10 +88,10 @@ class FormBase(QWidget):
         self._update_buttons()
         handle.changed.connect(self._case_changed)
 
-    def _case_changed(self, changes: set[str]) -> None:
+    def _case_changed(self, changes: ChangeSet) -> None:
         """Follow edits made elsewhere (undo, the viewer, another panel) unless editing."""
         target = self._wanted if self._wanted is not None else self.record_id
-        if target is not None and changes & self.watched and not self.is_dirty():
+        if target is not None and changes & self.watches and not self.is_dirty():
             self.load(target)
 
     # --- for subclasses -------------------------------------------------------------

@@ -11,6 +11,7 @@ from casefile.services.choices import Choice, actor_choices, place_choices
 from casefile.services.incidents import IncidentData, InvolvementData
 from casefile.services.validation import tags_from_text
 from casefile.services.vocab import INCIDENT_TYPES, PRECISIONS, ROLES, subtypes_of
+from ui.core.changes import Change, ChangeSet
 from ui.core.widgets import (
     arabic_line,
     choice_box,
@@ -33,7 +34,8 @@ CREDIBILITY = {1: "1 — confirmed", 2: "2 — probably true", 3: "3 — possibl
 class IncidentForm(FormBase):
     kind = "incident"
     title_new = "New incident"
-    watched = {"incidents", "involvements", "citations", "actors", "places", "tags"}
+    watches = frozenset({Change.INCIDENTS, Change.INVOLVEMENTS, Change.CITATIONS, Change.ACTORS,
+                         Change.PLACES, Change.TAGS})
     labels = {"title": "Title", "type": "Type", "subtype": "Sub-type", "date_start": "From",
               "date_end": "To", "precision": "Precision", "place_id": "Place",
               "summary": "Summary", "credibility": "Credibility", "tags": "Tags",
@@ -88,8 +90,8 @@ class IncidentForm(FormBase):
         set_choice(self.subtype_box, current)
         self.subtype_box.blockSignals(False)
 
-    def _changed(self, changes: set[str]) -> None:
-        if changes & {"actors", "places"}:
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes & frozenset({Change.ACTORS, Change.PLACES}):
             self._load_choices()
 
     def _load_choices(self) -> None:

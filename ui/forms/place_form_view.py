@@ -10,6 +10,7 @@ from casefile.services import places as svc
 from casefile.services.choices import Choice, place_choices
 from casefile.services.places import PlaceData
 from casefile.services.vocab import PLACE_KINDS
+from ui.core.changes import Change, ChangeSet
 from ui.core.widgets import arabic_line, choice_box, latin_line, notes_box, set_choice
 from ui.desk.citations_view import CitationsView
 from ui.forms.form_base import FormBase
@@ -19,7 +20,7 @@ from ui.forms.pickers import RecordPicker
 class PlaceForm(FormBase):
     kind = "place"
     title_new = "New place"
-    watched = {"places", "aliases", "citations", "incidents"}
+    watches = frozenset({Change.PLACES, Change.ALIASES, Change.CITATIONS, Change.INCIDENTS})
     labels = {"name": "Name", "name_latin": "Latin name", "kind": "Kind", "parent_id": "Parent",
               "latitude": "Latitude", "longitude": "Longitude", "notes": "Notes",
               "aliases": "Aliases"}
@@ -45,8 +46,8 @@ class PlaceForm(FormBase):
         self.handle.changed.connect(self._changed)
         self._load_choices()
 
-    def _changed(self, changes: set[str]) -> None:
-        if "places" in changes:
+    def _changed(self, changes: ChangeSet) -> None:
+        if Change.PLACES in changes:
             self._load_choices()
 
     def _load_choices(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel
 from casefile.review.proposals import save_source_redating
 from casefile.services import sources as svc
 from casefile.services.sources import LANGUAGES, SourceData
+from ui.core.changes import Change
 from ui.core.widgets import arabic_line, choice_box, date_line, latin_line, set_choice
 from ui.forms.form_base import FormBase
 
@@ -21,7 +22,7 @@ RELIABILITY = {"A": "A — completely reliable", "B": "B — usually reliable",
 class SourceForm(FormBase):
     kind = "source"
     title_new = "Source"
-    watched = {"sources"}
+    watches = frozenset({Change.SOURCES})
     deletable = True
     labels = {"title": "Title", "publisher": "Publisher", "author": "Author", "url": "URL",
               "published": "Published", "language": "Language", "reliability": "Reliability"}

@@ -24,21 +24,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casefile.db import models as m
-from casefile.db.case import Case
+from casefile.queries import ViewFilters
 from ui.core import vocabulary as vocab
-from ui.core.operations import OperationRunner
-from ui.core.selection import Filters, SelectionModel
+from ui.core.changes import Change, ChangeWatcher
+from ui.core.context import CaseContext
 from ui.core.view_query import LatestQuery
 
 NO_DATE = QDate(1800, 1, 1)  # the minimum of the date boxes stands for "any"
 
 
 class FilterBar(QWidget):
-    def __init__(self, runner: OperationRunner, case: Case, selection: SelectionModel,
-                 parent: QWidget | None = None) -> None:
+    watches = frozenset({Change.INCIDENTS})  # the incident types the case uses
+
+    def __init__(self, ctx: CaseContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        selection = ctx.selection
         self.selection = selection
-        self._query = LatestQuery(runner, case, "filter choices", self)
+        self._query = LatestQuery(ctx.runner, ctx.case, "filter choices", self)
         self.back_action = QAction(qta.icon("mdi6.arrow-left"), "", self)
         self.back_action.setShortcuts(_unique("Alt+Left", QKeySequence.StandardKey.Back))
         self.back_action.triggered.connect(selection.back)
@@ -59,7 +61,7 @@ class FilterBar(QWidget):
         self.clear_button = QToolButton()
         self.clear_button.setIcon(qta.icon("mdi6.filter-remove-outline"))
         self.clear_button.setAutoRaise(True)
-        self.clear_button.clicked.connect(lambda: selection.set_filters(Filters()))
+        self.clear_button.clicked.connect(lambda: selection.set_filters(ViewFilters()))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         for w in (self.back_button, self.forward_button):
@@ -73,7 +75,7 @@ class FilterBar(QWidget):
         self._fill_menus()
         self._show_filters(selection.filters)
         selection.filters_changed.connect(self._show_filters)
-        runner.changed.connect(lambda what: self._load_types() if "incidents" in what else None)
+        ChangeWatcher(self, ctx.changed, self.watches, self._load_types)
         self.retranslate()
         self._load_types()
 
@@ -139,7 +141,7 @@ class FilterBar(QWidget):
 
     # --- filters --------------------------------------------------------------------
 
-    def current_filters(self) -> Filters:
+    def current_filters(self) -> ViewFilters:
         def day(box: QDateEdit) -> dt.date | None:
             d = box.date()
             return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
@@ -147,14 +149,14 @@ class FilterBar(QWidget):
         def checked(menu: QMenu) -> frozenset[str]:
             return frozenset(a.data() for a in menu.actions() if a.isChecked())
 
-        return Filters(day(self.date_from), day(self.date_to), checked(self.types_menu),
+        return ViewFilters(day(self.date_from), day(self.date_to), checked(self.types_menu),
                        checked(self.kinds_menu))
 
     def _apply(self) -> None:
         if not self.signalsBlocked():
             self.selection.set_filters(self.current_filters())
 
-    def _show_filters(self, filters: Filters) -> None:
+    def _show_filters(self, filters: ViewFilters) -> None:
         self.blockSignals(True)
         for box, value in ((self.date_from, filters.date_from), (self.date_to, filters.date_to)):
             box.blockSignals(True)

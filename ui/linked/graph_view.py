@@ -7,34 +7,30 @@ put; expanding a node lays out only its new neighbours around it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QImage, QPainter, QWheelEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsView,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QSpinBox,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
-from casefile.db.case import Case
-from casefile.queries import Focus, GraphData, ViewFilters, graph_data, neighbours, spring_positions
+from casefile.queries import Focus, GraphData, graph_data, neighbours, spring_positions
 from casefile.queries.graph import GraphEdge
 from ui.core import formatting as fmt
 from ui.core import vocabulary as vocab
+from ui.core.changes import Change
+from ui.core.context import CaseContext
 from ui.core.icons import tool_button
-from ui.core.operations import OperationRunner
-from ui.core.selection import Ref, SelectionModel
-from ui.core.view_query import LatestQuery, view_filters
-from ui.dialogs.preferences_dialog import latin_labels, view_preferences
-from ui.linked.focus_tracker import tracker_for
+from ui.core.selection import Ref
 from ui.linked.graph_items import EdgeItem, GraphScene, NodeItem
+from ui.linked.linked_view import LinkedView
 
 MAX_NODES = 150
 EXPAND_LIMIT = 25
@@ -59,12 +55,13 @@ class ZoomingView(QGraphicsView):
         event.accept()
 
 
-class GraphView(QWidget):
-    def __init__(self, runner: OperationRunner, case: Case, selection: SelectionModel,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.selection = selection
-        self.filters: ViewFilters = view_filters(selection.filters)
+class GraphView(LinkedView):
+    # Actors and their links: relations and incidents shared through involvements.
+    watches = frozenset({Change.ACTORS, Change.RELATIONS, Change.INCIDENTS, Change.INVOLVEMENTS})
+
+    def __init__(self, ctx: CaseContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        selection = ctx.selection
         self.center: int | None = None
         self.types: frozenset[str] | None = None  # None: every link type
         self.data = GraphData([], [])
@@ -73,26 +70,17 @@ class GraphView(QWidget):
         self.pinned: set[int] = set()
         self.focus: Focus | None = None
         self._fit_pending = False  # laid out while hidden: fit once the view has its size
-        self.latin = latin_labels()
-        self._query = LatestQuery(runner, case, "graph", self)
+        self._query = self.query("graph")
         self._query.failed.connect(self._failed)
         self._query.busy.connect(lambda busy: self._update_status(loading=busy))
         self.scene = GraphScene(self)
         self.view = ZoomingView(self.scene)
         self._build_toolbar()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.toolbar)
-        layout.addWidget(self.view, 1)
+        self.lay_out(self.view)
         self.scene.node_clicked.connect(lambda i: selection.select(Ref("actor", i)))
         self.scene.node_expand.connect(self.expand)
         self.scene.node_moved.connect(self._pin)
-        selection.filters_changed.connect(self._filters_changed)
-        self.tracker = tracker_for(runner, case, selection)
-        self.tracker.focus_changed.connect(self.follow)
-        runner.changed.connect(lambda _what: self.reload())
-        view_preferences().latin_labels_changed.connect(self.set_latin)
-        self.retranslate()
+        self.link()
         if self.tracker.focus is not None:
             self.follow(self.tracker.focus)
         else:
@@ -113,14 +101,8 @@ class GraphView(QWidget):
         self.fit = tool_button("mdi6.fit-to-screen-outline", self.fit_view)
         self.png = tool_button("mdi6.image-outline", lambda: self._export_dialog("png"))
         self.svg = tool_button("mdi6.svg", lambda: self._export_dialog("svg"))
-        self.status = QLabel()
-        self.toolbar = QHBoxLayout()
-        self.toolbar.setContentsMargins(4, 2, 4, 0)
-        for w in (self.types_button, self.degree_label, self.min_degree, self.overview, self.fit,
-                  self.png, self.svg):
-            self.toolbar.addWidget(w)
-        self.toolbar.addStretch(1)
-        self.toolbar.addWidget(self.status)
+        self.fill_toolbar(self.types_button, self.degree_label, self.min_degree, self.overview,
+                          self.fit, self.png, self.svg)
 
     def retranslate(self) -> None:
         self.types_button.setText(self.tr("Links"))
@@ -131,14 +113,6 @@ class GraphView(QWidget):
         self.svg.setToolTip(self.tr("Export as SVG"))
         self._fill_types_menu()
         self._update_status()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.set_latin(latin_labels())
-            for item in self.nodes.values():
-                item.set_latin(self.latin)
-        super().changeEvent(event)
 
     def _fill_types_menu(self) -> None:
         self.types_menu.clear()
@@ -283,10 +257,6 @@ class GraphView(QWidget):
                 item.set_state("centre" if actor_id == self.center else "normal")
         if focus is not None and focus.kind == "actor" and focus.id in self.nodes:
             self.view.centerOn(self.nodes[focus.id])
-
-    def _filters_changed(self, filters) -> None:
-        self.filters = view_filters(filters)
-        self.reload()
 
     def set_latin(self, on: bool) -> None:
         self.latin = on

@@ -18,8 +18,7 @@ if TYPE_CHECKING:
 def install(window: MainWindow, *, first: bool) -> None:
     from ui.linked.linked_views import install_linked_views
 
-    window.linked_docks = install_linked_views(window, window.handle.runner, window.handle.case,
-                                               window.selection)
+    window.linked_docks = install_linked_views(window, window.context)
     views = window.linked_views
     if views is not None:
         # Two actions with one shortcut would make Qt ignore both: Ctrl+K, Preferences,

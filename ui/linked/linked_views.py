@@ -1,6 +1,6 @@
 """Puts the linked views into a main window as docks, with their window-wide actions.
 
-``install_linked_views(main_window, runner, case, selection)`` makes the
+``install_linked_views(main_window, ctx)`` makes the
 timeline, graph, map and filter-bar docks, the Ctrl+K search palette and the
 back/forward/preferences actions, and returns the docks by name. The actions
 are on ``main_window.linked_views.actions`` for the window's menus.
@@ -14,9 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-from casefile.db.case import Case
-from ui.core.operations import OperationRunner
-from ui.core.selection import SelectionModel
+from ui.core.context import CaseContext
 from ui.dialogs.preferences_dialog import PreferencesDialog
 from ui.linked.filter_bar import FilterBar
 from ui.linked.graph_view import GraphView
@@ -85,13 +83,12 @@ class _Retranslator(QWidget):
         super().changeEvent(event)
 
 
-def install_linked_views(main_window: QMainWindow, runner: OperationRunner, case: Case,
-                         selection: SelectionModel) -> dict[str, QDockWidget]:
-    timeline = TimelineView(runner, case, selection)
-    graph = GraphView(runner, case, selection)
-    map_ = MapView(runner, case, selection)
-    bar = FilterBar(runner, case, selection)
-    palette = SearchPalette(runner, case, selection, main_window)
+def install_linked_views(main_window: QMainWindow, ctx: CaseContext) -> dict[str, QDockWidget]:
+    timeline = TimelineView(ctx)
+    graph = GraphView(ctx)
+    map_ = MapView(ctx)
+    bar = FilterBar(ctx)
+    palette = SearchPalette(ctx, main_window)
     docks = {key: LinkedDock(key, widget, main_window)
              for key, widget in (("filters", bar), ("timeline", timeline), ("graph", graph),
                                  ("map", map_))}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -29,24 +29,21 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
     QGraphicsView,
-    QHBoxLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
 from casefile.assets import resource
-from casefile.db.case import Case
-from casefile.queries import Focus, MapPlace, ViewFilters, map_places
+from casefile.queries import Focus, MapPlace, map_places
 from ui.core import formatting as fmt
 from ui.core import vocabulary as vocab
+from ui.core.changes import Change
+from ui.core.context import CaseContext
 from ui.core.icons import tool_button
-from ui.core.operations import OperationRunner
-from ui.core.selection import Ref, SelectionModel
-from ui.core.view_query import LatestQuery, view_filters
-from ui.dialogs.preferences_dialog import latin_labels, set_latin_labels, view_preferences
-from ui.linked.focus_tracker import tracker_for
+from ui.core.selection import Ref
+from ui.dialogs.preferences_dialog import set_latin_labels
+from ui.linked.linked_view import LinkedView
 
 BASEMAP = resource("basemap", "levant.geojson")
 LAT0, LON0, K = 35.0, 38.5, 100.0  # equirectangular, true to scale at Syria's latitude
@@ -217,17 +214,17 @@ def _label_point(polygons: list) -> QPointF:
     return project((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
 
 
-class MapView(QWidget):
-    def __init__(self, runner: OperationRunner, case: Case, selection: SelectionModel,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.selection = selection
-        self.filters: ViewFilters = view_filters(selection.filters)
-        self.latin = latin_labels()
+class MapView(LinkedView):
+    # Places with their incidents (sized by them); actors through the actor-kind filter.
+    watches = frozenset({Change.PLACES, Change.INCIDENTS, Change.INVOLVEMENTS, Change.ACTORS})
+
+    def __init__(self, ctx: CaseContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        selection = ctx.selection
         self.places: dict[int, PlaceItem] = {}
         self.focus: Focus | None = None
         self._fitted = False
-        self._query = LatestQuery(runner, case, "map", self)
+        self._query = self.query("map")
         self.scene = MapScene(self)
         self.country_labels = load_basemap(self.scene, self.latin)
         self.canvas = MapCanvas(self.scene)
@@ -240,17 +237,9 @@ class MapView(QWidget):
         self.empty.setStyleSheet("background: rgba(255,255,255,225); color: #444; "
                                  "padding: 12px; border-radius: 6px;")
         self.empty.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.toolbar)
-        layout.addWidget(self.canvas, 1)
+        self.lay_out(self.canvas)
         self.scene.place_clicked.connect(lambda i: selection.select(Ref("place", i)))
-        selection.filters_changed.connect(self._filters_changed)
-        self.tracker = tracker_for(runner, case, selection)
-        self.tracker.focus_changed.connect(self.follow)
-        runner.changed.connect(lambda _what: self.reload())
-        view_preferences().latin_labels_changed.connect(self.set_latin)
-        self.retranslate()
+        self.link()
         self.focus = self.tracker.focus
         self.reload()
 
@@ -262,13 +251,7 @@ class MapView(QWidget):
         self.latin_box = QCheckBox()
         self.latin_box.setChecked(self.latin)
         self.latin_box.toggled.connect(set_latin_labels)
-        self.status = QLabel()
-        self.toolbar = QHBoxLayout()
-        self.toolbar.setContentsMargins(4, 2, 4, 0)
-        for w in (self.zoom_in, self.zoom_out, self.fit, self.latin_box):
-            self.toolbar.addWidget(w)
-        self.toolbar.addStretch(1)
-        self.toolbar.addWidget(self.status)
+        self.fill_toolbar(self.zoom_in, self.zoom_out, self.fit, self.latin_box)
 
     def retranslate(self) -> None:
         self.zoom_in.setToolTip(self.tr("Zoom in"))
@@ -281,12 +264,6 @@ class MapView(QWidget):
             "gazetteer knows come with their coordinates), or give a place its latitude and "
             "longitude in its form."))
         self._update_status()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.set_latin(latin_labels())
-        super().changeEvent(event)
 
     # --- data -------------------------------------------------------------------
 
@@ -332,10 +309,6 @@ class MapView(QWidget):
         super().resizeEvent(event)
         if self.empty.isVisible():
             self._place_empty()
-
-    def _filters_changed(self, filters) -> None:
-        self.filters = view_filters(filters)
-        self.reload()
 
     # --- view -------------------------------------------------------------------
 

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from casefile.db.case import Case
 from casefile.search import SearchHit, search
-from ui.core.operations import OperationRunner
-from ui.core.selection import Ref, SelectionModel
+from ui.core.context import CaseContext
+from ui.core.selection import Ref
 from ui.core.view_query import LatestQuery
 
 KIND_ORDER = ("actor", "place", "incident", "source")
@@ -82,9 +81,9 @@ class SearchPalette(QDialog):
 
     picked = Signal(object)  # Ref
 
-    def __init__(self, runner: OperationRunner, case: Case, selection: SelectionModel,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: CaseContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        runner, case, selection = ctx.runner, ctx.case, ctx.selection
         self.selection = selection
         self.setModal(False)
         self.resize(640, 460)

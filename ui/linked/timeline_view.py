@@ -6,23 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from casefile.db.case import Case
-from casefile.queries import Focus
+from casefile.queries import Focus, ViewFilters
 from ui.core import formatting as fmt
+from ui.core.changes import Change
+from ui.core.context import CaseContext
 from ui.core.icons import tool_button
-from ui.core.operations import OperationRunner
-from ui.core.selection import Ref, SelectionModel
-from ui.core.view_query import view_filters
-from ui.dialogs.preferences_dialog import latin_labels, view_preferences
-from ui.linked.focus_tracker import tracker_for
+from ui.core.selection import Ref
+from ui.linked.linked_view import LinkedView
 from ui.linked.timeline_canvas import HEADER_W, TimelineCanvas
 from ui.linked.timeline_model import TimelineModel
 
@@ -88,35 +80,26 @@ class DensityStrip(QWidget):
             self._go(event.position())
 
 
-class TimelineView(QWidget):
-    def __init__(self, runner: OperationRunner, case: Case, selection: SelectionModel,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.selection = selection
-        self.model = TimelineModel(runner, case, self)
-        self.base = view_filters(selection.filters)
+class TimelineView(LinkedView):
+    # Incidents, their actors (lanes by actor, scope) and places (scope).
+    watches = frozenset({Change.INCIDENTS, Change.INVOLVEMENTS, Change.ACTORS, Change.PLACES})
+
+    def __init__(self, ctx: CaseContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        selection = ctx.selection
+        self.model = TimelineModel(ctx.runner, ctx.case, self)
         self.scope: Focus | None = None  # the actor or place the timeline is limited to
         self.canvas = TimelineCanvas(self.model)
-        self.canvas.latin = latin_labels()
+        self.canvas.latin = self.latin
         self.strip = DensityStrip(self.model)
         self._build_toolbar()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(self.toolbar)
-        layout.addWidget(self.canvas, 1)
-        layout.addWidget(self.strip)
+        self.lay_out(self.canvas, self.strip, spacing=2)
         self.canvas.incident_clicked.connect(lambda i: selection.select(Ref("incident", i)))
         self.canvas.actor_clicked.connect(lambda i: selection.select(Ref("actor", i)))
-        selection.filters_changed.connect(self._filters_changed)
-        self.tracker = tracker_for(runner, case, selection)
-        self.tracker.focus_changed.connect(self.follow)
-        runner.changed.connect(lambda _what: self.model.reload())
-        view_preferences().latin_labels_changed.connect(self._set_latin)
         self.model.data_changed.connect(self._update_status)
         self.model.loading.connect(lambda _b: self._update_status())
-        self.retranslate()
-        self.model.filters = self.base
+        self.link()
+        self.model.filters = self.filters
         self.model.reload(fit=True)
         if self.tracker.focus is not None:
             self.follow(self.tracker.focus)
@@ -133,16 +116,8 @@ class TimelineView(QWidget):
         self.fit = tool_button("mdi6.fit-to-screen-outline", self.model.fit)
         self.scope_label = QLabel()
         self.scope_clear = tool_button("mdi6.close", self.clear_scope)
-        self.status = QLabel()
-        self.toolbar = QHBoxLayout()
-        self.toolbar.setContentsMargins(4, 2, 4, 0)
-        for w in (self.lane_label, self.lane_by, self.zoom_in, self.zoom_out, self.fit):
-            self.toolbar.addWidget(w)
-        self.toolbar.addSpacing(12)
-        self.toolbar.addWidget(self.scope_label)
-        self.toolbar.addWidget(self.scope_clear)
-        self.toolbar.addStretch(1)
-        self.toolbar.addWidget(self.status)
+        self.fill_toolbar(self.lane_label, self.lane_by, self.zoom_in, self.zoom_out, self.fit,
+                          12, self.scope_label, self.scope_clear)
 
     def retranslate(self) -> None:
         self.lane_label.setText(self.tr("Lanes:"))
@@ -155,13 +130,13 @@ class TimelineView(QWidget):
         self._update_scope_label()
         self._update_status()
 
+    def reload(self) -> None:
+        self.model.reload()
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self._set_latin(latin_labels())
-            self.canvas.update()
-            self.strip.update()
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.strip.update()
 
     # --- following the selection ------------------------------------------------
 
@@ -190,13 +165,13 @@ class TimelineView(QWidget):
         self.scope = None
         self._apply()
 
-    def _filters_changed(self, filters) -> None:
-        self.base = view_filters(filters)
+    def set_filters(self, filters: ViewFilters) -> None:
+        self.filters = filters
         self._apply()
 
     def _apply(self) -> None:
         scope = self.scope
-        filters = self.base
+        filters = self.filters
         if scope is not None and scope.kind == "actor":
             filters = filters.scoped(actor_id=scope.id)
         elif scope is not None and scope.kind == "place":
@@ -209,7 +184,8 @@ class TimelineView(QWidget):
     def scope_ref(self) -> Ref | None:
         return Ref(self.scope.kind, self.scope.id) if self.scope else None
 
-    def _set_latin(self, on: bool) -> None:
+    def set_latin(self, on: bool) -> None:
+        self.latin = on
         self.canvas.latin = on
         self._update_scope_label()
         self.canvas.update()

@@ -1,8 +1,8 @@
 """Turns the selection into a ``Focus`` (what it brings along) once, for every view.
 
 The timeline, graph and map each need "the incidents of this actor", "the
-place of this incident"... One tracker per selection model asks once per
-selection and tells all of them, so three views do not run three queries.
+place of this incident"... One tracker per open case (on its ``CaseContext``) asks once
+per selection and tells all of them, so three views do not run three queries.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from casefile.db.case import Case
 from casefile.queries import Focus, focus_for
+from ui.core.changes import Change, ChangeSet
 from ui.core.operations import OperationRunner
 from ui.core.selection import Ref, SelectionModel
 from ui.core.view_query import LatestQuery
@@ -20,17 +21,25 @@ from ui.core.view_query import LatestQuery
 class FocusTracker(QObject):
     focus_changed = Signal(object)  # Focus | None
 
+    # What a Focus brings along (casefile.queries.focus_for reads these).
+    watches: ChangeSet = frozenset({
+        Change.ACTORS, Change.PLACES, Change.INCIDENTS, Change.INVOLVEMENTS, Change.RELATIONS,
+        Change.SOURCES, Change.MENTIONS, Change.CITATIONS})
+
     def __init__(self, runner: OperationRunner, case: Case, selection: SelectionModel) -> None:
         super().__init__(selection)
-        self.setObjectName("focus-tracker")
         self.case = case
         self.selection = selection
         self.focus: Focus | None = None
         self._query = LatestQuery(runner, case, "selection", self)
         selection.selected.connect(self.follow)
-        runner.changed.connect(lambda _what: self.follow(selection.current))
+        runner.changed.connect(self._changed)
         if selection.current is not None:  # made after something was selected
             self.follow(selection.current)
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes & self.watches:
+            self.follow(self.selection.current)
 
     def follow(self, ref: Ref | None) -> None:
         if ref is None:
@@ -49,10 +58,3 @@ class FocusTracker(QObject):
         self.focus = focus
         self.focus_changed.emit(focus)
 
-
-def tracker_for(runner: OperationRunner, case: Case, selection: SelectionModel) -> FocusTracker:
-    """The selection's tracker for this case, made on first use."""
-    for child in selection.findChildren(FocusTracker, "focus-tracker"):
-        if child.case is case:
-            return child
-    return FocusTracker(runner, case, selection)
