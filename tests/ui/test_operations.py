@@ -2,8 +2,11 @@
 
 import threading
 
+import pytest
 from PySide6.QtCore import Qt, QThread
 
+from casefile.progress import Cancelled
+from ui.core.changes import Change
 from ui.core.operations import OperationRunner
 from ui.core.selection import Ref, SelectionModel
 
@@ -20,7 +23,7 @@ def test_work_runs_off_the_ui_thread_and_results_come_back(qtbot):
         return 42
 
     with qtbot.waitSignal(runner.changed, timeout=5000) as changed:
-        op = runner.run(work, label="test", changes={"actors"})
+        op = runner.run(work, label="test", changes={Change.ACTORS})
         op.succeeded.connect(lambda r: seen.setdefault("result", (r, QThread.currentThread())))
     assert seen["result"] == (42, main)
     assert seen["worker"] != threading.main_thread().name
@@ -32,18 +35,32 @@ def test_cancel_stops_between_steps(qtbot):
     started = threading.Event()
     steps = []
 
+    raised = []
+
     def work(progress):
         for i in range(1000):
             started.set()
-            progress.check()
+            try:
+                progress.check()
+            except Cancelled as stop:  # the domain's one Cancelled, as the CLI raises it
+                raised.append(stop)
+                raise
             steps.append(i)
             threading.Event().wait(0.002)
 
-    op = runner.run(work, label="long", changes={"sources"})
+    op = runner.run(work, label="long", changes={Change.SOURCES})
     qtbot.waitUntil(started.is_set, timeout=5000)
+    changed = []
+    runner.changed.connect(changed.append)
     with qtbot.waitSignal(op.cancelled, timeout=5000):
         op.cancel()
-    assert 0 < len(steps) < 1000
+    assert 0 < len(steps) < 1000 and len(raised) == 1
+    assert changed == [{Change.SOURCES}]  # what ran before the cancel is in the case
+
+
+def test_a_change_that_names_no_kind_of_record_is_refused_when_asked_for():
+    with pytest.raises(ValueError):
+        OperationRunner().run(lambda _p: None, label="typo", changes={"sorces"})
 
 
 def test_signals_are_emitted_on_the_ui_thread_and_a_listener_that_left_hears_nothing(qtbot):

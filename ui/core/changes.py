@@ -4,8 +4,8 @@ Every write through the runner ends with one ``changed`` notification carrying a
 ``ChangeSet``: the kinds of record (one per table) the write touched. A view declares
 the kinds it ``watches`` as ``Change`` members, so a misspelt kind fails when the module
 is imported, not by a view that silently never refreshes. ``ChangeWatcher`` reloads a
-view when a change touches what it watches; a hidden view (a dock behind another tab, a
-closed panel) only marks itself stale and reloads when it is shown again.
+view when a change touches what it watches; a view out of sight (a dock behind another
+tab, a closed panel) only marks itself stale and reloads when it is shown again.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 
 from PySide6.QtCore import QEvent, QObject, SignalInstance
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from casefile.undo import UndoableAction
 
@@ -54,8 +54,15 @@ def changes_of(action: UndoableAction) -> ChangeSet:
     return change_set(change["model"].__tablename__ for change in action.changes)
 
 
+def in_sight(widget: QWidget) -> bool:
+    """Whether the analyst can see ``widget``: shown, and not in a dock behind another tab
+    (Qt keeps such a dock "visible" but moves it out of the window)."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
 class ChangeWatcher(QObject):
-    """Calls ``reload`` when a change touches ``watches``; waits while the view is hidden."""
+    """Calls ``reload`` when a change touches ``watches``; a view out of sight only marks
+    itself stale, and reloads when it is shown or its dock's tab is chosen."""
 
     def __init__(self, view: QWidget, changed: SignalInstance, watches: ChangeSet,
                  reload: Callable[[], None]) -> None:
@@ -64,19 +71,38 @@ class ChangeWatcher(QObject):
         self.watches = watches
         self.reload = reload
         self.stale = False
+        self._dock: QDockWidget | None = None
         view.installEventFilter(self)
         changed.connect(self._changed)
 
     def _changed(self, changes: ChangeSet) -> None:
         if not changes & self.watches:
             return
-        if self.view.isVisible():
+        if in_sight(self.view):
             self.reload()
-        else:
-            self.stale = True
+            return
+        self.stale = True
+        dock = self._enclosing_dock()
+        if dock is not None and dock is not self._dock:  # the dock may come after the view
+            self._dock = dock
+            dock.visibilityChanged.connect(self._dock_visibility)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.view and event.type() == QEvent.Type.Show and self.stale:
+    def _enclosing_dock(self) -> QDockWidget | None:
+        widget = self.view.parentWidget()
+        while widget is not None and not isinstance(widget, QDockWidget):
+            widget = widget.parentWidget()
+        return widget
+
+    def _dock_visibility(self, visible: bool) -> None:
+        if visible:
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        if self.stale:
             self.stale = False
             self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.view and event.type() == QEvent.Type.Show:
+            self._catch_up()
         return False

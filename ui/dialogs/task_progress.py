@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
 from ui.core import formatting as fmt
 from ui.core.operations import Operation
 
-CONTEXT = "TaskProgressDialog"
-
 
 class RateMeter:
     """Units per second over the last ``window`` seconds, and the time left at that pace.
@@ -66,17 +64,18 @@ class RateMeter:
 
 
 def time_left(seconds: float) -> str:
-    """"about 3 min left", in the interface language."""
-    tr = QCoreApplication.translate
+    """"about 3 min 20 s left", in the interface language."""
+    seconds = round(seconds)
     if seconds < 60:
-        return tr(CONTEXT, "%1 s left").replace("%1", fmt.number(max(1, round(seconds))))
+        text = QCoreApplication.translate("TaskProgressDialog", "%1 s left")
+        return text.replace("%1", fmt.number(max(1, seconds)))
     if seconds < 3600:
-        minutes, rest = divmod(round(seconds), 60)
-        return tr(CONTEXT, "about %1 min %2 s left").replace("%1", fmt.number(minutes)) \
-            .replace("%2", fmt.number(rest // 10 * 10))
-    hours, rest = divmod(round(seconds / 60), 60)
-    return tr(CONTEXT, "about %1 h %2 min left").replace("%1", fmt.number(hours)) \
-        .replace("%2", fmt.number(rest))
+        text = QCoreApplication.translate("TaskProgressDialog", "about %1 min %2 s left")
+        minutes, rest = divmod(seconds, 60)
+        return text.replace("%1", fmt.number(minutes)).replace("%2", fmt.number(rest // 10 * 10))
+    text = QCoreApplication.translate("TaskProgressDialog", "about %1 h %2 min left")
+    hours, minutes = divmod(round(seconds / 60), 60)
+    return text.replace("%1", fmt.number(hours)).replace("%2", fmt.number(minutes))
 
 
 class TaskProgressDialog(QDialog):
