@@ -1,9 +1,41 @@
-"""Small field widgets the forms share, and the one way a table's row is selected."""
+"""Small field widgets the forms share, the desk's tables of rows, and the one way a
+table's row is selected."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QDate, QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableView,
+    QWidget,
+)
+
+
+def row_table(model: QAbstractItemModel, name: str, widths: Sequence[int], *,
+              several: bool = False) -> QTableView:
+    """A table of whole rows (documents, proposals, names), one row or ``several`` selected,
+    columns of the given widths. Never ResizeToContents: it would read every row and defeat
+    the lazy models."""
+    table = QTableView(objectName=name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if several
+                           else QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(24)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for col, width in enumerate(widths):
+        header.resizeSection(col, width)
+    return table
 
 
 def select_row(table: QAbstractItemView, row: int) -> None:
@@ -18,6 +50,28 @@ def select_row(table: QAbstractItemView, row: int) -> None:
         index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         | QItemSelectionModel.SelectionFlag.Rows)
     table.scrollTo(index)
+
+
+NO_DATE = QDate(1800, 1, 1)  # the minimum of a date box stands for "any date"
+
+
+def any_date_box(parent: QWidget | None = None) -> QDateEdit:
+    """A date picker whose lowest value means "no limit" (the filters, the export)."""
+    box = QDateEdit(parent)
+    box.setCalendarPopup(True)
+    box.setMinimumDate(NO_DATE)
+    box.setDate(NO_DATE)
+    box.setDisplayFormat("yyyy-MM-dd")
+    return box
+
+
+def box_date(box: QDateEdit) -> dt.date | None:
+    d = box.date()
+    return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
+
+
+def show_date(box: QDateEdit, value: dt.date | None) -> None:
+    box.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
 
 
 def arabic_line(parent: QWidget | None = None) -> QLineEdit:

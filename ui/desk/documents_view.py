@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +18,7 @@ from ui.core import vocabulary
 from ui.core.context import CaseContext
 from ui.core.selection import Ref
 from ui.core.vocabulary import LANGUAGES
-from ui.core.widgets import select_row
+from ui.core.widgets import row_table, select_row
 from ui.desk.documents_model import COLUMNS, DocumentsModel
 
 
@@ -43,20 +40,9 @@ class DocumentsView(QWidget):
         self.open_only = QCheckBox(self.tr("To review"))
         self.open_only.setToolTip(self.tr("Only documents with proposals to review"))
         self.count = QLabel()
-        self.table = QTableView()
-        self.table.setObjectName("documentsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table = row_table(self.model, "documentsTable", (210, 70, 75, 82, 100, 45, 60, 112))
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        # Never ResizeToContents: it would read every row and defeat the lazy model.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((210, 70, 75, 82, 100, 45, 60, 112)):
-            header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
 

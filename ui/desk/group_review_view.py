@@ -13,7 +13,6 @@ import html
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -42,7 +40,7 @@ from ui.core.context import CaseContext
 from ui.core.fonts import reading_font
 from ui.core.icons import icon
 from ui.core.marks_style import css_rgba
-from ui.core.widgets import select_row
+from ui.core.widgets import row_table, select_row
 from ui.desk.group_review_model import COLUMNS, ISOLATE, GroupReviewModel
 from ui.dialogs.actor_picker import ActorPickerDialog
 from ui.dialogs.stoplist_dialog import StoplistDialog
@@ -121,17 +119,8 @@ class GroupReviewView(QWidget):
                           ).activated.connect(getattr(self, name))
         bar.addStretch(1)
 
-        self.table = QTableView(objectName="groupTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((70, 220, 220, 70, 75, 110)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self.model, "groupTable", (70, 220, 220, 70, 75, 110))
+        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.samples = QTextBrowser(objectName="groupSamples")
         self.samples.setFont(reading_font(12))
         self.members = QListWidget(objectName="groupMembers")

@@ -11,13 +11,11 @@ import html
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -35,7 +33,7 @@ from ui.core.fonts import reading_font
 from ui.core.icons import icon
 from ui.core.marks_style import TYPE_COLOURS, css_rgba
 from ui.core.selection import Ref
-from ui.core.widgets import select_row
+from ui.core.widgets import row_table, select_row
 from ui.desk.review_model import COLUMNS, ReviewModel
 from ui.dialogs.actor_picker import ActorPickerDialog
 from ui.forms.proposal_edit import ProposalEditDialog
@@ -76,17 +74,8 @@ class ReviewView(QWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(
             self.reject)
 
-        self.table = QTableView(objectName="reviewTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # rows load lazily
-        for col, width in enumerate((70, 170, 230, 150, 80)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self.model, "reviewTable", (70, 170, 230, 150, 80), several=True)
+        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.context = QTextBrowser(objectName="proposalContext")
         self.context.setFont(reading_font(13))
         self.context.setLayoutDirection(Qt.LayoutDirection.RightToLeft)

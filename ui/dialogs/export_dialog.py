@@ -7,12 +7,11 @@ it concerns, and closes when the file is written and opened.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,12 +40,12 @@ from ui.core import vocabulary as vocab
 from ui.core.case_handle import CaseHandle
 from ui.core.selection import SelectionModel
 from ui.core.settings import AppSettings
+from ui.core.widgets import any_date_box, box_date, show_date
 from ui.dialogs.task_progress import TaskProgressDialog
 from ui.forms.pickers import RecordPicker
 
 DOSSIER, TIMELINE, CASE = "dossier", "timeline", "case"
 FORMATS = {DOSSIER: DOSSIER_FORMATS, TIMELINE: TIMELINE_FORMATS, CASE: ("json",)}
-NO_DATE = QDate(1800, 1, 1)  # the minimum of the date boxes stands for "any date"
 ERROR_STYLE = "color: #c62828;"
 
 
@@ -125,11 +124,7 @@ class ExportDialog(QDialog):
         self.progress: TaskProgressDialog | None = None
 
     def _date_box(self) -> QDateEdit:
-        box = QDateEdit()
-        box.setCalendarPopup(True)
-        box.setMinimumDate(NO_DATE)
-        box.setDate(NO_DATE)
-        box.setDisplayFormat("yyyy-MM-dd")
+        box = any_date_box()
         box.setSpecialValueText(self.tr("any date"))
         return box
 
@@ -143,8 +138,7 @@ class ExportDialog(QDialog):
         """Start from the filters the views show: the timeline the analyst is looking at."""
         filters = selection.filters
         for box, day in ((self.date_from, filters.date_from), (self.date_to, filters.date_to)):
-            if day is not None:
-                box.setDate(QDate(day.year, day.month, day.day))
+            show_date(box, day)
         for item in self._type_items():
             if item.data(Qt.ItemDataRole.UserRole) in filters.incident_types:
                 item.setCheckState(Qt.CheckState.Checked)
@@ -194,11 +188,6 @@ class ExportDialog(QDialog):
         return tuple(item.data(Qt.ItemDataRole.UserRole) for item in self._type_items()
                      if item.checkState() == Qt.CheckState.Checked)
 
-    @staticmethod
-    def _day(box: QDateEdit) -> dt.date | None:
-        d = box.date()
-        return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
-
     # --- checks -------------------------------------------------------------------------
 
     def output_problem(self, path: str) -> str | None:
@@ -241,7 +230,7 @@ class ExportDialog(QDialog):
         if what == DOSSIER and actor is None:
             self._show_error(self.tr("Choose the actor whose dossier to export."))
             return
-        date_from, date_to = self._day(self.date_from), self._day(self.date_to)
+        date_from, date_to = box_date(self.date_from), box_date(self.date_to)
         if what == TIMELINE and date_from and date_to and date_from > date_to:
             self._show_error(self.tr("The period starts after it ends."))
             return

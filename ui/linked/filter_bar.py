@@ -7,10 +7,8 @@ The bar only edits ``SelectionModel.filters``; each view listens to
 
 from __future__ import annotations
 
-import datetime as dt
-
 import qtawesome as qta
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -29,8 +27,7 @@ from ui.core import vocabulary as vocab
 from ui.core.changes import Change, ChangeWatcher
 from ui.core.context import CaseContext
 from ui.core.view_query import LatestQuery
-
-NO_DATE = QDate(1800, 1, 1)  # the minimum of the date boxes stands for "any"
+from ui.core.widgets import any_date_box, box_date, show_date
 
 
 class FilterBar(QWidget):
@@ -80,11 +77,7 @@ class FilterBar(QWidget):
         self._load_types()
 
     def _date_box(self) -> QDateEdit:
-        box = QDateEdit()
-        box.setCalendarPopup(True)
-        box.setMinimumDate(NO_DATE)
-        box.setDate(NO_DATE)
-        box.setDisplayFormat("yyyy-MM-dd")
+        box = any_date_box()
         box.dateChanged.connect(lambda _d: self._apply())
         return box
 
@@ -142,14 +135,10 @@ class FilterBar(QWidget):
     # --- filters --------------------------------------------------------------------
 
     def current_filters(self) -> ViewFilters:
-        def day(box: QDateEdit) -> dt.date | None:
-            d = box.date()
-            return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
-
         def checked(menu: QMenu) -> frozenset[str]:
             return frozenset(a.data() for a in menu.actions() if a.isChecked())
 
-        return ViewFilters(day(self.date_from), day(self.date_to), checked(self.types_menu),
+        return ViewFilters(box_date(self.date_from), box_date(self.date_to), checked(self.types_menu),
                        checked(self.kinds_menu))
 
     def _apply(self) -> None:
@@ -160,7 +149,7 @@ class FilterBar(QWidget):
         self.blockSignals(True)
         for box, value in ((self.date_from, filters.date_from), (self.date_to, filters.date_to)):
             box.blockSignals(True)
-            box.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+            show_date(box, value)
             box.blockSignals(False)
         for menu, chosen in ((self.types_menu, filters.incident_types),
                              (self.kinds_menu, filters.actor_kinds)):

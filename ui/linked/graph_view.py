@@ -8,7 +8,7 @@ put; expanding a node lays out only its new neighbours around it.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QImage, QPainter, QWheelEvent
+from PySide6.QtGui import QAction, QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,29 +30,16 @@ from ui.core.context import CaseContext
 from ui.core.icons import tool_button
 from ui.core.selection import Ref
 from ui.linked.graph_items import EdgeItem, GraphScene, NodeItem
-from ui.linked.linked_view import LinkedView
+from ui.linked.linked_view import LinkedView, PanZoomView
 
 MAX_NODES = 150
 EXPAND_LIMIT = 25
 
 
-class ZoomingView(QGraphicsView):
-    """Wheel zooms around the cursor; dragging the background pans."""
-
+class ZoomingView(PanZoomView):
     def __init__(self, scene: GraphScene) -> None:
         super().__init__(scene)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing
-                            | QPainter.RenderHint.TextAntialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
-        factor = 1.2 ** (event.angleDelta().y() / 120)
-        current = self.transform().m11()
-        if 0.05 < current * factor < 8:
-            self.scale(factor, factor)
-        event.accept()
 
 
 class GraphView(LinkedView):

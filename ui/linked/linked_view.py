@@ -7,14 +7,49 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QPainter, QWheelEvent
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from casefile.queries import Focus, ViewFilters
 from ui.core.changes import NOTHING, ChangeSet, ChangeWatcher
 from ui.core.context import CaseContext
 from ui.core.view_query import LatestQuery
 from ui.dialogs.preferences_dialog import latin_labels, view_preferences
+
+
+class PanZoomView(QGraphicsView):
+    """The graph's and the map's canvas: the wheel zooms around the cursor (within
+    ``scales``), dragging the background pans."""
+
+    zoomed = Signal(float)  # the new scale
+    wheel_step = 1.2  # zoom factor per wheel notch
+    scales = (0.05, 8.0)
+
+    def __init__(self, scene: QGraphicsScene) -> None:
+        super().__init__(scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        self.zoom_by(self.wheel_step ** (event.angleDelta().y() / 120))
+        event.accept()
+
+    def zoom_by(self, factor: float) -> None:
+        scale = self.transform().m11() * factor
+        low, high = self.scales
+        if low < scale < high:
+            self.scale(factor, factor)
+            self.zoomed.emit(scale)
 
 
 class LinkedView(QWidget):

@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
-    QGraphicsView,
     QLabel,
     QWidget,
 )
@@ -43,7 +41,7 @@ from ui.core.context import CaseContext
 from ui.core.icons import tool_button
 from ui.core.selection import Ref
 from ui.dialogs.preferences_dialog import set_latin_labels
-from ui.linked.linked_view import LinkedView
+from ui.linked.linked_view import LinkedView, PanZoomView
 
 BASEMAP = resource("basemap", "levant.geojson")
 LAT0, LON0, K = 35.0, 38.5, 100.0  # equirectangular, true to scale at Syria's latitude
@@ -136,26 +134,13 @@ class PlaceItem(QGraphicsEllipseItem):
         event.accept()  # so the release comes here, not to the view's pan
 
 
-class MapCanvas(QGraphicsView):
-    zoomed = Signal(float)
+class MapCanvas(PanZoomView):
+    wheel_step = 1.25
+    scales = (0.2, 400.0)
 
     def __init__(self, scene: MapScene) -> None:
         super().__init__(scene)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing
-                            | QPainter.RenderHint.TextAntialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(QColor("#dfeaf3"))  # sea and unmapped land alike: quiet
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
-        self.zoom_by(1.25 ** (event.angleDelta().y() / 120))
-        event.accept()
-
-    def zoom_by(self, factor: float) -> None:
-        scale = self.transform().m11() * factor
-        if 0.2 < scale < 400:
-            self.scale(factor, factor)
-            self.zoomed.emit(scale)
 
 
 def load_basemap(scene: QGraphicsScene, latin: bool) -> list[TextLabel]:
