@@ -24,22 +24,22 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../ui/desk/status_bar.py" line="114" />
+        <location filename="../../ui/desk/status_bar.py" line="119" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/status_bar.py" line="136" />
+        <location filename="../../ui/desk/status_bar.py" line="149" />
         <source>{} of {}</source>
         <translation>{} من {}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/status_bar.py" line="140" />
+        <location filename="../../ui/desk/status_bar.py" line="152" />
         <source>Stopping…</source>
         <translation>جارٍ الإيقاف…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/status_bar.py" line="141" />
+        <location filename="../../ui/desk/status_bar.py" line="153" />
         <source>%1
 Click to show the progress window.</source>
         <translation>%1
@@ -49,12 +49,12 @@ Click to show the progress window.</source>
 <context>
     <name>CaseStatusBar</name>
     <message>
-        <location filename="../../ui/desk/status_bar.py" line="57" />
+        <location filename="../../ui/desk/status_bar.py" line="60" />
         <source>No case open</source>
         <translation>لا توجد قضية مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/status_bar.py" line="80" />
+        <location filename="../../ui/desk/status_bar.py" line="83" />
         <source>{sources} documents · {actors} actors · {places} places · {incidents} incidents · {proposals} to review</source>
         <translation>المستندات: {sources} · الفاعلون: {actors} · الأماكن: {places} · الحوادث: {incidents} · للمراجعة: {proposals}</translation>
     </message>
@@ -240,27 +240,27 @@ Click to show the progress window.</source>
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../ui/desk/documents_view.py" line="37" />
+        <location filename="../../ui/desk/documents_view.py" line="34" />
         <source>Filter: title, publisher, words…</source>
         <translation>تصفية: العنوان، الناشر، كلمات…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/documents_view.py" line="40" />
+        <location filename="../../ui/desk/documents_view.py" line="37" />
         <source>All languages</source>
         <translation>كل اللغات</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/documents_view.py" line="43" />
+        <location filename="../../ui/desk/documents_view.py" line="40" />
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/documents_view.py" line="44" />
+        <location filename="../../ui/desk/documents_view.py" line="41" />
         <source>Only documents with proposals to review</source>
         <translation>المستندات التي فيها مقترحات للمراجعة فقط</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/desk/documents_view.py" line="92" />
+        <location filename="../../ui/desk/documents_view.py" line="78" />
         <source>%n document(s)</source>
         <translation><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform><numerusform>عدد المستندات: %n</numerusform></translation>
     </message>
@@ -268,133 +268,133 @@ Click to show the progress window.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="64" />
-        <location filename="../../ui/dialogs/export_dialog.py" line="101" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="63" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="100" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="67" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="66" />
         <source>Actor dossier</source>
         <translation>ملف الفاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="68" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="67" />
         <source>Incident timeline</source>
         <translation>الخط الزمني للحوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="69" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="68" />
         <source>Whole case (JSON)</source>
         <translation>القضية كاملة (JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="75" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="74" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="88" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="87" />
         <source>Printed on the cover and on every page</source>
         <translation>تُطبع على الغلاف وعلى كل صفحة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="90" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="89" />
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="103" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="102" />
         <source>What</source>
         <translation>ماذا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="104" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="103" />
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="105" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="104" />
         <source>Place (timeline)</source>
         <translation>المكان (الخط الزمني)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="106" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="105" />
         <source>Period</source>
         <translation>الفترة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="107" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="106" />
         <source>Incident types</source>
         <translation>أنواع الحوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="108" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="107" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="109" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="108" />
         <source>Page size</source>
         <translation>حجم الصفحة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="110" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="109" />
         <source>Marking</source>
         <translation>التصنيف</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="111" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="110" />
         <source>Save as</source>
         <translation>حفظ باسم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="133" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="128" />
         <source>any date</source>
         <translation>أي تاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="184" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="178" />
         <source>Export to</source>
         <translation>تصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="207" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="196" />
         <source>Choose where to save the export.</source>
         <translation>اختر مكان حفظ الملف المصدَّر.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="210" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="199" />
         <source>%1 is a folder: add a file name.</source>
         <translation>%1 مجلد: أضف اسم ملف.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="213" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="202" />
         <source>The folder %1 does not exist.</source>
         <translation>المجلد %1 غير موجود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="217" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="206" />
         <source>Cannot write in the folder %1 (%2). Choose another folder.</source>
         <translation>لا يمكن الكتابة في المجلد %1 (%2). اختر مجلدًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="242" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="231" />
         <source>Choose the actor whose dossier to export.</source>
         <translation>اختر الفاعل الذي تريد تصدير ملفه.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="246" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="235" />
         <source>The period starts after it ends.</source>
         <translation>تبدأ الفترة بعد نهايتها.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="269" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="258" />
         <source>Exporting</source>
         <translation>جارٍ التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="284" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="273" />
         <source>The export was cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
@@ -402,57 +402,57 @@ Click to show the progress window.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="99" />
+        <location filename="../../ui/linked/filter_bar.py" line="92" />
         <source>Back</source>
         <translation>رجوع</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="100" />
+        <location filename="../../ui/linked/filter_bar.py" line="93" />
         <source>Back to the previous selection (Alt+Left)</source>
         <translation>رجوع إلى التحديد السابق (Alt+يسار)</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="101" />
+        <location filename="../../ui/linked/filter_bar.py" line="94" />
         <source>Forward</source>
         <translation>تقدّم</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="102" />
+        <location filename="../../ui/linked/filter_bar.py" line="95" />
         <source>Forward (Alt+Right)</source>
         <translation>تقدّم (Alt+يمين)</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="103" />
+        <location filename="../../ui/linked/filter_bar.py" line="96" />
         <source>From:</source>
         <translation>من:</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="104" />
+        <location filename="../../ui/linked/filter_bar.py" line="97" />
         <source>To:</source>
         <translation>إلى:</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="106" />
+        <location filename="../../ui/linked/filter_bar.py" line="99" />
         <source>any date</source>
         <translation>أي تاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="107" />
+        <location filename="../../ui/linked/filter_bar.py" line="100" />
         <source>Clear all filters</source>
         <translation>امسح كل عوامل التصفية</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="171" />
+        <location filename="../../ui/linked/filter_bar.py" line="160" />
         <source>Incident types</source>
         <translation>أنواع الحوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="173" />
+        <location filename="../../ui/linked/filter_bar.py" line="162" />
         <source>Actor kinds</source>
         <translation>أصناف الفاعلين</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="179" />
+        <location filename="../../ui/linked/filter_bar.py" line="168" />
         <source>%1: all</source>
         <translation>%1: الكل</translation>
     </message>
@@ -581,77 +581,77 @@ Click to show the progress window.</source>
         <translation>الحوادث: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="108" />
+        <location filename="../../ui/linked/graph_view.py" line="95" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="109" />
+        <location filename="../../ui/linked/graph_view.py" line="96" />
         <source>Min. links:</source>
         <translation>أدنى عدد روابط:</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="110" />
+        <location filename="../../ui/linked/graph_view.py" line="97" />
         <source>Busiest actors (no centre)</source>
         <translation>الفاعلون الأكثر نشاطاً (دون مركز)</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="111" />
+        <location filename="../../ui/linked/graph_view.py" line="98" />
         <source>Fit the graph in view</source>
         <translation>لائم الشبكة مع العرض</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="112" />
+        <location filename="../../ui/linked/graph_view.py" line="99" />
         <source>Export as PNG</source>
         <translation>تصدير بصيغة PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="113" />
+        <location filename="../../ui/linked/graph_view.py" line="100" />
         <source>Export as SVG</source>
         <translation>تصدير بصيغة SVG</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="267" />
+        <location filename="../../ui/linked/graph_view.py" line="254" />
         <source>Could not load the graph: %1</source>
         <translation>تعذّر تحميل الشبكة: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="270" />
+        <location filename="../../ui/linked/graph_view.py" line="257" />
         <source>%1 actors, %2 links</source>
         <translation>الفاعلون: %1، الروابط: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="273" />
+        <location filename="../../ui/linked/graph_view.py" line="260" />
         <source>busiest shown</source>
         <translation>معروض الأكثر نشاطاً</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="275" />
+        <location filename="../../ui/linked/graph_view.py" line="262" />
         <source>laying out…</source>
         <translation>جارٍ الترتيب…</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="281" />
+        <location filename="../../ui/linked/graph_view.py" line="268" />
         <source>PNG image (*.png)</source>
         <translation>صورة PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="281" />
+        <location filename="../../ui/linked/graph_view.py" line="268" />
         <source>SVG drawing (*.svg)</source>
         <translation>رسم SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="282" />
+        <location filename="../../ui/linked/graph_view.py" line="269" />
         <source>Export graph</source>
         <translation>تصدير الشبكة</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="298" />
+        <location filename="../../ui/linked/graph_view.py" line="285" />
         <source>Actor network</source>
         <translation>شبكة الفاعلين</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/graph_view.py" line="311" />
+        <location filename="../../ui/linked/graph_view.py" line="298" />
         <source>Could not write %1</source>
         <translation>تعذّرت كتابة %1</translation>
     </message>
@@ -742,127 +742,127 @@ Click to show the progress window.</source>
 <context>
     <name>GroupReviewView</name>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="80" />
+        <location filename="../../ui/desk/group_review_view.py" line="78" />
         <source>Lowest confidence of a mention</source>
         <translation>أدنى ثقة لإشارة</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="81" />
+        <location filename="../../ui/desk/group_review_view.py" line="79" />
         <source>kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="82" />
+        <location filename="../../ui/desk/group_review_view.py" line="80" />
         <source>Kind of actor or place, or incident type (militia, town, protests…)</source>
         <translation>نوع الفاعل أو المكان أو نوع الحدث (militia، town، protests…)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="84" />
+        <location filename="../../ui/desk/group_review_view.py" line="82" />
         <source>source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="85" />
+        <location filename="../../ui/desk/group_review_view.py" line="83" />
         <source>from date</source>
         <translation>من تاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="86" />
+        <location filename="../../ui/desk/group_review_view.py" line="84" />
         <source>to date</source>
         <translation>إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="87" />
+        <location filename="../../ui/desk/group_review_view.py" line="85" />
         <source>name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="88" />
+        <location filename="../../ui/desk/group_review_view.py" line="86" />
         <source>Top new names this week</source>
         <translation>أكثر الأسماء الجديدة هذا الأسبوع</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="138" />
+        <location filename="../../ui/desk/group_review_view.py" line="127" />
         <source>Untick a mention to leave it out of the decision (Space); it stays to review on its own.</source>
         <translation>أزل العلامة عن إشارة لاستثنائها من القرار (مسافة)؛ تبقى للمراجعة وحدها.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="204" />
+        <location filename="../../ui/desk/group_review_view.py" line="193" />
         <source>{} names, {} mentions to review</source>
         <translation>{} اسماً، {} إشارة للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="209" />
+        <location filename="../../ui/desk/group_review_view.py" line="198" />
         <source>&lt;p&gt;Nothing left to review here.&lt;/p&gt;</source>
         <translation>&lt;p&gt;لم يبق شيء للمراجعة هنا.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="258" />
+        <location filename="../../ui/desk/group_review_view.py" line="247" />
         <source>Known: {} {} «{}»</source>
         <translation>معروف: {} {} «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="261" />
+        <location filename="../../ui/desk/group_review_view.py" line="250" />
         <source>matched alias «{}»</source>
         <translation>طابق الاسم البديل «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="264" />
+        <location filename="../../ui/desk/group_review_view.py" line="253" />
         <source>A new name: accepting makes a new record.</source>
         <translation>اسم جديد: القبول ينشئ سجلاً جديداً.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="266" />
+        <location filename="../../ui/desk/group_review_view.py" line="255" />
         <source>{} reports, {} mentions, confidence {} (median {}%)</source>
         <translation>{} تقريراً، {} إشارة، الثقة {} (الوسيط {}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="300" />
+        <location filename="../../ui/desk/group_review_view.py" line="289" />
         <source>{} mention(s) skipped: {}</source>
         <translation>تُركت {} إشارة: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="313" />
+        <location filename="../../ui/desk/group_review_view.py" line="302" />
         <source>Accept «{}» in {} reports</source>
         <translation>قبول «{}» في {} تقريراً</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="320" />
+        <location filename="../../ui/desk/group_review_view.py" line="309" />
         <source>«{}» is not an entity</source>
         <translation>«{}» ليس كياناً</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="330" />
+        <location filename="../../ui/desk/group_review_view.py" line="319" />
         <source>Link to a record</source>
         <translation>ربط بسجل</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="331" />
+        <location filename="../../ui/desk/group_review_view.py" line="320" />
         <source>Link «{}» ({} reports) to:</source>
         <translation>ربط «{}» ({} تقريراً) بـ:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="335" />
+        <location filename="../../ui/desk/group_review_view.py" line="324" />
         <source>Link «{}» to {} {}</source>
         <translation>ربط «{}» بـ {} {}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="359" />
+        <location filename="../../ui/desk/group_review_view.py" line="348" />
         <source>Merge two names</source>
         <translation>دمج اسمين</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="360" />
+        <location filename="../../ui/desk/group_review_view.py" line="349" />
         <source>Merge «{}» with:</source>
         <translation>دمج «{}» مع:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="363" />
+        <location filename="../../ui/desk/group_review_view.py" line="352" />
         <source>Merge «{}» and «{}»</source>
         <translation>دمج «{}» و«{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="379" />
+        <location filename="../../ui/desk/group_review_view.py" line="368" />
         <source>Accept {} known names</source>
         <translation>قبول {} اسماً معروفاً</translation>
     </message>
@@ -886,8 +886,8 @@ Click to show the progress window.</source>
     </message>
     <message>
         <location filename="../../ui/desk/import_flow.py" line="169" />
-        <source>{:.1f} documents/s</source>
-        <translation>{:.1f} مستند/ثانية</translation>
+        <source>{} documents/s</source>
+        <translation>{} مستند/ثانية</translation>
     </message>
 </context>
 <context>
@@ -1145,39 +1145,39 @@ Then drop report files anywhere on this window.</source>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/linked/map_view.py" line="257" />
+        <location filename="../../ui/linked/map_view.py" line="242" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/map_view.py" line="258" />
+        <location filename="../../ui/linked/map_view.py" line="243" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/map_view.py" line="259" />
+        <location filename="../../ui/linked/map_view.py" line="244" />
         <source>Show all places</source>
         <translation>اعرض كل الأماكن</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/map_view.py" line="260" />
+        <location filename="../../ui/linked/map_view.py" line="245" />
         <source>Latin names</source>
         <translation>أسماء لاتينية</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/map_view.py" line="262" />
+        <location filename="../../ui/linked/map_view.py" line="247" />
         <source>No places on the map yet.
 Places appear here once they are in the case with coordinates: accept the proposed places (Review by name → Places; places the gazetteer knows come with their coordinates), or give a place its latitude and longitude in its form.</source>
         <translation>لا أماكن على الخريطة بعد.
 تظهر الأماكن هنا متى كانت في القضية بإحداثياتها: اقبل الأماكن المقترحة (المراجعة حسب الاسم ← الأماكن؛ الأماكن المعروفة في المعجم الجغرافي تأتي بإحداثياتها)، أو أعط المكان خط العرض والطول في نموذجه.</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/map_view.py" line="393" />
+        <location filename="../../ui/linked/map_view.py" line="378" />
         <source>%1 places, %2 with incidents</source>
         <translation>الأماكن: %1، منها %2 فيها حوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/map_view.py" line="399" />
+        <location filename="../../ui/linked/map_view.py" line="384" />
         <source>%1 incidents</source>
         <translation>الحوادث: %1</translation>
     </message>
@@ -1361,62 +1361,62 @@ Places appear here once they are in the case with coordinates: accept the propos
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="58" />
+        <location filename="../../ui/desk/review_view.py" line="56" />
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="58" />
+        <location filename="../../ui/desk/review_view.py" line="56" />
         <source>Whole case</source>
         <translation>القضية كلها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/desk/review_view.py" line="132" />
+        <location filename="../../ui/desk/review_view.py" line="121" />
         <source>%n proposal(s) to review</source>
         <translation><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="165" />
+        <location filename="../../ui/desk/review_view.py" line="154" />
         <source>matched alias «{}»</source>
         <translation>طابق الاسم البديل «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="166" />
+        <location filename="../../ui/desk/review_view.py" line="155" />
         <source>no alias matched: a new name</source>
         <translation>لم يطابق أي اسم بديل: اسم جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="185" />
+        <location filename="../../ui/desk/review_view.py" line="174" />
         <source>Accept «{}»</source>
         <translation>اقبل «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="191" />
+        <location filename="../../ui/desk/review_view.py" line="180" />
         <source>Reject «{}»</source>
         <translation>ارفض «{}»</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/desk/review_view.py" line="198" />
+        <location filename="../../ui/desk/review_view.py" line="187" />
         <source>Accept %n proposal(s)</source>
         <translation><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="206" />
+        <location filename="../../ui/desk/review_view.py" line="195" />
         <source>Merge into an actor</source>
         <translation>ادمج في فاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="207" />
+        <location filename="../../ui/desk/review_view.py" line="196" />
         <source>«{}» is another name of:</source>
         <translation>«{}» اسم آخر لـ:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="210" />
+        <location filename="../../ui/desk/review_view.py" line="199" />
         <source>Merge «{}»</source>
         <translation>ادمج «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="219" />
+        <location filename="../../ui/desk/review_view.py" line="208" />
         <source>Edit and accept «{}»</source>
         <translation>عدّل واقبل «{}»</translation>
     </message>
@@ -1603,42 +1603,52 @@ Places appear here once they are in the case with coordinates: accept the propos
 <context>
     <name>TaskProgressDialog</name>
     <message>
-        <location filename="../../ui/dialogs/task_progress.py" line="71" />
+        <location filename="../../ui/dialogs/task_progress.py" line="70" />
         <source>%1 s left</source>
         <translation>بقيت %1 ثانية</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_progress.py" line="74" />
+        <location filename="../../ui/dialogs/task_progress.py" line="75" />
         <source>about %1 min %2 s left</source>
         <translation>بقي نحو %1 دقيقة و%2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_progress.py" line="77" />
+        <location filename="../../ui/dialogs/task_progress.py" line="76" />
+        <source>about %1 min left</source>
+        <translation>بقي نحو %1 دقيقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/task_progress.py" line="79" />
         <source>about %1 h %2 min left</source>
         <translation>بقي نحو %1 ساعة و%2 دقيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_progress.py" line="99" />
+        <location filename="../../ui/dialogs/task_progress.py" line="80" />
+        <source>about %1 h left</source>
+        <translation>بقي نحو %1 ساعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/task_progress.py" line="101" />
         <source>Preparing…</source>
         <translation>جارٍ التحضير…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_progress.py" line="107" />
+        <location filename="../../ui/dialogs/task_progress.py" line="109" />
         <source>Hide</source>
         <translation>إخفاء</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_progress.py" line="108" />
+        <location filename="../../ui/dialogs/task_progress.py" line="110" />
         <source>Keep working; the progress stays in the status bar</source>
         <translation>تابع العمل؛ يبقى التقدم ظاهراً في شريط الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_progress.py" line="110" />
+        <location filename="../../ui/dialogs/task_progress.py" line="112" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_progress.py" line="156" />
+        <location filename="../../ui/dialogs/task_progress.py" line="158" />
         <source>Stopping…</source>
         <translation>جارٍ الإيقاف…</translation>
     </message>

@@ -52,11 +52,13 @@ def test_the_dialog_shows_the_pace_and_hides_to_the_status_bar(desk, qtbot, tmp_
     assert not task.isVisible()
     dialog.hide_button.click()
     assert not dialog.isVisible() and task.isVisible()
-    qtbot.waitUntil(lambda: "documents/s" in task.bar.format(), timeout=5000)
-    assert "Importing" in task.bar.format() and "left" in task.bar.format()
+    qtbot.waitUntil(lambda: "documents/s" in task.text.text(), timeout=5000)
+    assert "Importing" in task.text.text() and "left" in task.text.text()
+    assert " of 150" in task.text.text() and task.bar.maximum() == 150
+    assert not window.status.spinner.isVisible()  # the task says what runs, once
     assert not run.op.ticket.cancelled  # hiding is not stopping
 
-    qtbot.mouseClick(task.bar, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(task.text, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and not task.isVisible()
 
     dialog.close()  # the window's close button also sends it to the background
@@ -78,6 +80,7 @@ def test_cancel_from_the_dialog_after_it_came_back(desk, qtbot, tmp_path, slow_i
     dialog.hide_button.click()
     [task] = window.status.background_tasks()
     qtbot.mouseClick(task.bar, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
     dialog.cancel_button.click()
     assert dialog.cancelling and not task.isVisible()
     with qtbot.waitSignal(run.finished, timeout=20000) as finished:
@@ -106,3 +109,4 @@ def test_time_left_in_words(qapp):
     assert time_left(0.2) == "1 s left"
     assert time_left(135) == "about 2 min 10 s left"
     assert time_left(2 * 3600 + 5 * 60) == "about 2 h 5 min left"
+    assert time_left(61) == "about 1 min left" and time_left(3600) == "about 1 h left"

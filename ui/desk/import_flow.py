@@ -166,7 +166,7 @@ class ImportRun(QObject):
         self.op = run_import(handle, paths)
         self.progress = TaskProgressDialog(
             self.op, self.tr("Importing"), parent, counts=self.tr("{} of {} files"),
-            pace=self.tr("{:.1f} documents/s"), hideable=True)
+            pace=self.tr("{} documents/s"), hideable=True)
         self.summary: ImportSummaryDialog | None = None
         self.op.succeeded.connect(self._done)
         self.op.failed.connect(lambda exc: handle.failed.emit("Import", exc))

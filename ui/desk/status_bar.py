@@ -11,6 +11,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from casefile.services.sources import case_counts
+from ui.core import formatting as fmt
 from ui.core.case_handle import CaseHandle
 from ui.core.changes import Change, ChangeSet
 from ui.core.icons import icon
@@ -34,6 +35,7 @@ class CaseStatusBar(QStatusBar):
         self.spinner.setMaximumWidth(90)
         self.spinner.setMaximumHeight(14)
         self.spinner.hide()
+        self._running = (False, "")
         self.addWidget(self.case_label)
         self.addWidget(self.counts, 1)
         self.addPermanentWidget(self.work)
@@ -43,6 +45,7 @@ class CaseStatusBar(QStatusBar):
         """Show ``dialog``'s work here whenever it is sent to the background."""
         task = BackgroundTask(dialog, self)
         self.addPermanentWidget(task)
+        task.visibility_changed.connect(self._show_busy)
         return task
 
     def background_tasks(self) -> list[BackgroundTask]:
@@ -82,68 +85,85 @@ class CaseStatusBar(QStatusBar):
         self.last_counts = counts
 
     def _busy(self, busy: bool, label: str) -> None:
+        self._running = (busy, label)
+        self._show_busy()
+
+    def _show_busy(self) -> None:
+        """The spinner says something runs, unless a task shown here already says so."""
+        busy, label = self._running
+        if any(task.isVisibleTo(self) for task in self.background_tasks()):
+            busy = False
         self.spinner.setVisible(busy)
         self.work.setText(self.tr(label) + "…" if busy and label else "")
 
 
-class ClickableProgress(QProgressBar):
-    clicked = Signal()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
-
-
 class BackgroundTask(QWidget):
-    """A hidden progress dialog's work: done of total, pace and time left; click to show
-    the dialog again, ✕ to cancel."""
+    """A hidden progress dialog's work: what it is, done of total, pace and time left, and
+    a small bar; a click shows the dialog again, ✕ cancels."""
+
+    visibility_changed = Signal()
 
     def __init__(self, dialog: TaskProgressDialog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backgroundTask")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.dialog = dialog
-        self.bar = ClickableProgress(objectName="backgroundProgress")
+        self.text = QLabel(objectName="backgroundText")
+        self.bar = QProgressBar(objectName="backgroundProgress")
         self.bar.setRange(0, 0)
-        self.bar.setMaximumHeight(16)
-        self.bar.setMinimumWidth(260)
-        self.bar.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.bar.setTextVisible(True)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedSize(120, 12)
         self.cancel_button = QToolButton(objectName="backgroundCancel", icon=icon("reject"),
                                          autoRaise=True)
+        self.cancel_button.setCursor(Qt.CursorShape.ArrowCursor)
         self.cancel_button.setToolTip(self.tr("Cancel"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(6)
+        layout.addWidget(self.text)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
-        self.bar.clicked.connect(self.show_dialog)
         self.cancel_button.clicked.connect(self.cancel)
         dialog.backgrounded.connect(self._backgrounded)
         dialog.op.progress.connect(lambda *_a: self._update())  # after the dialog's own
-        dialog.op.finished.connect(self.deleteLater)
+        dialog.op.finished.connect(self._ended)
         self.hide()
+
+    def _ended(self) -> None:
+        self.hide()
+        self.visibility_changed.emit()
+        self.deleteLater()
 
     def _backgrounded(self) -> None:
         self._update()
         self.show()
+        self.visibility_changed.emit()
 
     def _update(self) -> None:
         d = self.dialog
-        self.bar.setRange(0, d.units_total)  # 0 of 0: busy, no count yet
-        self.bar.setValue(d.units_done)
         done, total = d.units_done, d.units_total
-        parts = [d.windowTitle(), self.tr("{} of {}").format(done, total) if total else ""]
+        self.bar.setRange(0, total)  # 0 of 0: busy, no count yet
+        self.bar.setValue(done)
+        parts = [d.windowTitle()]
+        if total:
+            parts.append(self.tr("{} of {}").format(fmt.number(done), fmt.number(total)))
         if d.pace_text:
             parts.append(d.pace())
-        text = " · ".join(p for p in parts if p)
-        self.bar.setFormat(self.tr("Stopping…") if d.cancelling else text)
-        self.bar.setToolTip(self.tr("%1\nClick to show the progress window.")
-                            .replace("%1", d.label.text()))
+        self.text.setText(self.tr("Stopping…") if d.cancelling else " · ".join(parts))
+        self.setToolTip(self.tr("%1\nClick to show the progress window.")
+                        .replace("%1", d.label.text()))
         self.cancel_button.setEnabled(not d.cancelling)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        event.accept()  # so the release comes here
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.show_dialog()
 
     def show_dialog(self) -> None:
         self.hide()
+        self.visibility_changed.emit()
         self.dialog.bring_back()
 
     def cancel(self) -> None:

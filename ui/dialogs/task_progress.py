@@ -70,11 +70,14 @@ def time_left(seconds: float) -> str:
         text = QCoreApplication.translate("TaskProgressDialog", "%1 s left")
         return text.replace("%1", fmt.number(max(1, seconds)))
     if seconds < 3600:
-        text = QCoreApplication.translate("TaskProgressDialog", "about %1 min %2 s left")
         minutes, rest = divmod(seconds, 60)
-        return text.replace("%1", fmt.number(minutes)).replace("%2", fmt.number(rest // 10 * 10))
-    text = QCoreApplication.translate("TaskProgressDialog", "about %1 h %2 min left")
+        rest = rest // 10 * 10
+        text = (QCoreApplication.translate("TaskProgressDialog", "about %1 min %2 s left") if rest
+                else QCoreApplication.translate("TaskProgressDialog", "about %1 min left"))
+        return text.replace("%1", fmt.number(minutes)).replace("%2", fmt.number(rest))
     hours, minutes = divmod(round(seconds / 60), 60)
+    text = (QCoreApplication.translate("TaskProgressDialog", "about %1 h %2 min left") if minutes
+            else QCoreApplication.translate("TaskProgressDialog", "about %1 h left"))
     return text.replace("%1", fmt.number(hours)).replace("%2", fmt.number(minutes))
 
 
@@ -85,7 +88,7 @@ class TaskProgressDialog(QDialog):
                  cancellable: bool = True, counts: str | None = None,
                  pace: str | None = None, hideable: bool = False) -> None:
         """``counts`` says done of total ("{} of {} files", translated), ``pace`` the
-        units per second ("{:.1f} documents/s")."""
+        units per second ("{} documents/s")."""
         super().__init__(parent)
         self.setObjectName("taskProgress")
         self.setWindowTitle(title)
@@ -131,7 +134,7 @@ class TaskProgressDialog(QDialog):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         if self.counts_text:
-            self.counts.setText(self.counts_text.format(done, total))
+            self.counts.setText(self.counts_text.format(fmt.number(done), fmt.number(total)))
         if label:
             self.label.setText(self.tr(label))
         if self.pace_text:
@@ -140,10 +143,10 @@ class TaskProgressDialog(QDialog):
 
     def pace(self) -> str:
         """"7.5 documents/s · about 2 min 10 s left" (just the pace until it is known)."""
-        rate, pace = self.meter.rate, self.pace_text or "{:.1f}"
+        rate, pace = self.meter.rate, self.pace_text or "{}"
         if rate is None:
-            return pace.replace("{:.1f}", "…")
-        text = pace.format(rate)
+            return pace.format("…")
+        text = pace.format(fmt.locale().toString(rate, "f", 1))
         left = self.meter.seconds_left(self.units_total)
         if left is not None and self.units_done < self.units_total:
             text += " · " + time_left(left)
