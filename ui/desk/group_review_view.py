@@ -120,7 +120,8 @@ class GroupReviewView(QWidget):
         bar.addStretch(1)
 
         self.table = row_table(self.model, "groupTable", (70, 220, 220, 70, 75, 110))
-        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1,
+                                                           QHeaderView.ResizeMode.Stretch)
         self.samples = QTextBrowser(objectName="groupSamples")
         self.samples.setFont(reading_font(12))
         self.members = QListWidget(objectName="groupMembers")

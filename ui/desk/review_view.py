@@ -75,7 +75,8 @@ class ReviewView(QWidget):
             self.reject)
 
         self.table = row_table(self.model, "reviewTable", (70, 170, 230, 150, 80), several=True)
-        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1,
+                                                           QHeaderView.ResizeMode.Stretch)
         self.context = QTextBrowser(objectName="proposalContext")
         self.context.setFont(reading_font(13))
         self.context.setLayoutDirection(Qt.LayoutDirection.RightToLeft)

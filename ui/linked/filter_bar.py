@@ -138,8 +138,9 @@ class FilterBar(QWidget):
         def checked(menu: QMenu) -> frozenset[str]:
             return frozenset(a.data() for a in menu.actions() if a.isChecked())
 
-        return ViewFilters(box_date(self.date_from), box_date(self.date_to), checked(self.types_menu),
-                       checked(self.kinds_menu))
+        return ViewFilters(box_date(self.date_from), box_date(self.date_to),
+                           checked(self.types_menu),
+                           checked(self.kinds_menu))
 
     def _apply(self) -> None:
         if not self.signalsBlocked():
