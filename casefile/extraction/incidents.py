@@ -56,6 +56,8 @@ _E_SPECIFIC = ["chemical_weapon", "suicide_bomb", "air_drone_strike",
                "remote_explosive_landmine_ied", "shelling_artillery_missile_attack"]
 _VIOLENT = (B, E, VAC)
 _SENT = re.compile(r"[.!?\n]+")
+# A doubtful place («جوية» fuzzily read as Jounieh) is not put on the map for an incident.
+_PLACE_CONFIDENCE = 0.4
 _PREP_WORDS = lx._set("على ضد في الى إلى من عن ل ب لدى نحو باتجاه قرب")
 
 
@@ -126,7 +128,9 @@ def _word(word: str) -> tuple[str | None, bool, bool, bool]:
         hit[1] if hit else None,
         match_vocab(word, w.SETUP) is not None,
         match_vocab(word, w.LAUNCH) is not None,
-        match_vocab(word, lx.MODALITY) is not None or match_vocab(word, w.EXTRA_MODALITY) is not None,
+        match_vocab(word, lx.MODALITY) is not None
+        or match_vocab(word, w.EXTRA_MODALITY) is not None
+        or match_vocab(word, w.PLAN) is not None,
     )
 
 
@@ -178,6 +182,10 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
             type_, sub, prio, kind = w.TRIGGERS[stem]
             if stem == "تبادل" and not _near(words, k + 1, k + 2, w.EXCHANGE_OBJ):
                 stem = None
+            elif sub == "escalation_tension" and k > cl.t0 and _near(
+                words, k - 1, k, w.TENSION_PLACES
+            ):
+                stem = None  # «بؤر التوتر»: the hotbeds, not a rise in tension
             if stem is not None:
                 type_, sub = _refine(words, cl, k, type_, sub)
                 found = _Trigger(k, type_, sub, prio, kind)
@@ -347,9 +355,13 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
     )
     _date(ctx, inc, in_cl + refined, s, report)
     inc.confidence = 0.7 if actors else 0.5
-    places = [i for i in in_cl if cands[i].type == PLACE]
+    acting = {a.entity for a in actors}
+    places = [i for i in in_cl if cands[i].type == PLACE and i not in acting
+              and ents[i].confidence >= _PLACE_CONFIDENCE]
+    # Where a strike's target is («استهدفت تجمعا لقيادات داعش في الرقة») is where it landed;
+    # where each side of a tension or a clash is stationed («المتمركزة في خشام») is not.
     after = (
-        [i for i in places if first[i] > k and i not in ctx.attribute]
+        [i for i in places if first[i] > k and (type_ == E or i not in ctx.attribute)]
         or [i for i in places if i not in ctx.attribute]
         or places
     )
@@ -434,14 +446,23 @@ def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[Incident
     after_ = [i for i in actors if first[i] > k]
     agent_role = SUB_AGENT.get(sub) or AGENT_ROLE.get(type_, "perpetrator")
     agent = before[0] if before else None
+    # «اغتيال سمير القنطار», «مقتل البغدادي»: the noun after a verbal noun of killing or
+    # arrest is its victim, never its doer.
     if (
-        agent is None
-        and after_
+        after_
+        and match_vocab(words[k], w.PATIENT_NOUNS)
+        and first[after_[0]] - k <= 2
         and not _preposition_before(tm, k, first[after_[0]], cands[after_[0]])
     ):
-        agent = after_.pop(0)  # verb first, then its subject: «منع الروس المليشيات…»
+        out.append(IncidentActor(after_.pop(0), PATIENT_ROLE.get(sub, "target")))
+    elif agent is None:
+        state = _state_subject(ctx, cl, k, in_cl)
+        if state is not None:
+            agent = state  # «قالت كوريا الشمالية», «اتهمت واشنطن»: the state acts
+        elif after_ and not _preposition_before(tm, k, first[after_[0]], cands[after_[0]]):
+            agent = after_.pop(0)  # verb first, then its subject: «منع الروس المليشيات…»
     if agent is not None:
-        out.append(IncidentActor(agent, agent_role))
+        out.insert(0, IncidentActor(agent, agent_role))
         for a in ctx.associates.get(agent, []):
             if ents[a].type in (GROUP, PERSON):
                 out.append(IncidentActor(a, "associated"))
@@ -454,6 +475,32 @@ def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[Incident
         elif sub == "statement_call" or (first[i] - k <= 6 and not _modal_between(tm, k, first[i])):
             out.append(IncidentActor(i, PATIENT_ROLE.get(sub, "target")))
     return out
+
+
+_AUX = lx._set("و كان كانت وكان وكانت قد وقد لقد")
+
+
+def _state_subject(ctx: _Context, cl: _Clause, k: int, in_cl: list[int]) -> int | None:
+    """A country or a capital as the subject of the trigger: right after a trigger verb
+    («قالت كوريا الشمالية إن …», «استهدفت أمريكا …») or opening the clause before it
+    («وكانت واشنطن قد اتهمت …»); never after a preposition («في سوريا», «على دمشق»)."""
+    tm, cands, ents = ctx.tm, ctx.cands, ctx.res.entities
+    words = tm.words
+    for i in in_cl:
+        c, f = cands[i], ctx.first[i]
+        if c.type != PLACE or f == k:
+            continue
+        if ents[i].kind != "country" and lx.normalize(ents[i].canonical) not in w.CAPITALS:
+            continue
+        if tm.norm[tm.starts[f] : c.ns] not in ("", "و"):
+            continue  # «بسوريا», «لروسيا»
+        if f == k + 1 and match_vocab(words[k], w.VERB_TRIGGERS):
+            return i
+        if f < k and k - f <= 3 and all(words[j] in _AUX for j in range(cl.t0, f)) and all(
+            words[j] in _AUX for j in range(tm.token_at(c.ne - 1) + 1, k)
+        ):
+            return i
+    return None
 
 
 def _preposition_before(tm: TextMap, k: int, f: int, c: Cand) -> bool:
@@ -494,7 +541,8 @@ def _toll(out: list[Incident], inc: Incident, trig: _Trigger, ctx: _Context) -> 
     if prev is None:
         return False
     last = max([prev.start, *(m[0] for m in prev.mentions)])
-    if _sentence(ctx, inc.start) - _sentence(ctx, last) > 2:
+    # «الهجوم» with its article names the last violent event told, however far back.
+    if not anaphor and _sentence(ctx, inc.start) - _sentence(ctx, last) > 2:
         return False
     _add_mention(prev, inc)
     if anaphor and inc.place is not None and (

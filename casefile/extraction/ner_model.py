@@ -82,11 +82,12 @@ class Calibration:
     """
 
     FEATURES = ("bias", "logit", "gaz", "pat", "case", "model", "agree", "PERSON", "GROUP",
-                "unseen", "nested", "wider")
-    # Where the model saw no name (``unseen``) or a shorter one inside (``wider``), the span's
-    # marginal measures the model's ignorance of the name or of Casefile's convention, not the
-    # name: there the proposer's own confidence is the starting point (an offset, not a learned
-    # weight) and the fit only learns the correction.
+                "unseen", "nested", "wider", "gaz_unseen", "gaz_wider")
+    # Where the model saw no name (``unseen``) or a shorter one inside (``wider``) over a curated
+    # gazetteer name, the span's marginal measures the model's ignorance of the name or of
+    # Casefile's convention, not the name: there the gazetteer's own confidence is the starting
+    # point (an offset, not a learned weight) and the fit only learns the correction. (A
+    # pattern's guess has no such standing: its marginal still counts.)
     NO_OPINION = frozenset({"unseen", "wider"})
 
     def __init__(self, weights: dict[str, float] | None = None) -> None:
@@ -95,16 +96,16 @@ class Calibration:
     @classmethod
     def features(cls, marginal: float, src: str, type_: str,
                  rel: str) -> dict[str, float]:
-        f = {"bias": 1.0, src: 1.0, type_: 1.0}
+        if src == "gaz" and rel in cls.NO_OPINION:
+            return {"gaz_" + rel: 1.0}  # its own correction of the gazetteer's confidence
+        f = {"bias": 1.0, src: 1.0, type_: 1.0, "logit": _logit(marginal)}
         if rel:
             f[rel] = 1.0
-        if src == "model" or rel not in cls.NO_OPINION:
-            f["logit"] = _logit(marginal)
         return f
 
     @classmethod
     def offset(cls, src: str, rel: str, prior: float | None) -> float:
-        if prior is None or src == "model" or rel not in cls.NO_OPINION:
+        if prior is None or src != "gaz" or rel not in cls.NO_OPINION:
             return 0.0
         return _logit(prior)
 
