@@ -45,7 +45,7 @@ _add("زيارة زار زارت اجتماع اجتمع اجتمعت لقاء �
      "visit_meeting", 80)
 _add(
     "دعا دعت يدعو تدعو طالب طالبت حذر حذرت هدد هددت ناشد ناشدت توعد توعدت نفى نفت ينفي تنفي "
-    "ندد نددت أدان أدانت",
+    "ندد نددت أدان أدانت دان دانت استنكر استنكرت شجب شجبت إدانة إدانتها إدانته استنكار",
     SD,
     "statement_call",
     75,
@@ -134,7 +134,7 @@ ANAPHORIC_ATTACK = lx._set("الهجوم الهجومان الهجومين ال�
 # Words that start the clause of another event: «ردًا على …», «على خلفية …», «في أعقاب …».
 CAUSE_OPENERS = lx._set("ردا وردا خلفية أعقاب وأعقاب")
 # Words that make an event planned, hypothetical or asked about.
-EXTRA_MODALITY = lx._set("خطط يخطط تخطط مخطط إذا اذا هل لم")
+EXTRA_MODALITY = lx._set("خطط يخطط تخطط مخطط إذا اذا هل لم للحيلولة الحيلولة تحسبا")
 DATE_PERIOD_STARTS = lx._set("منذ")
 # Future, intention and foiling: the event has not happened («ستواصل قصف», «تعتزم شن هجوم»,
 # «أحبطت الشرطة هجوما»), so the clause tells a plan, not an event.
@@ -143,11 +143,17 @@ PLAN = lx._set(
     "سيستمر ستنفذ سينفذ سينفذه ستنفذه لن تعتزم يعتزم نعتزم تنوي ينوي ننوي تستعد يستعد تخطط "
     "يخطط أحبطت أحبط احبطت احبط إحباط احباط"
 )
-# Verbal nouns whose following noun is the one it is done to: «اغتيال سمير القنطار»,
-# «مقتل البغدادي», «اعتقال X» (while «غارات التحالف», «قصف النظام» name the doer).
+# Verbal nouns and passive verbs whose following noun is the one it is done to: «اغتيال
+# سمير القنطار», «مقتل البغدادي», «اعتقال X», «اغتيل عماد مغنية», «استشهد X» (while «غارات
+# التحالف», «قصف النظام» name the doer).
 PATIENT_NOUNS = lx._set(
-    "اغتيال إعدام اعدام قتل مقتل بقتل مصرع اختطاف خطف تغييب اعتقال توقيف احتجاز"
+    "اغتيال إعدام اعدام قتل مقتل بقتل مصرع اختطاف خطف تغييب اعتقال توقيف احتجاز اغتيل "
+    "استشهد استشهاد"
 )
+# «حيث تم إخلاء سبيله»: a release, not an evacuation.
+RELEASE = lx._set("سبيل سبيله سبيلها سبيلهم")
+# A work's title between quotes («فيلم "اشتباك"») is no event.
+TITLE_QUOTES = frozenset('"«»“”')
 # Perfect and imperfect verbs among the triggers: the noun right after one is its subject.
 VERB_TRIGGERS = lx._set(
     "اعتقل اعتقلت أوقفت اوقف داهمت داهم احتجزت زار زارت اجتمع اجتمعت التقى التقت استقبل "

@@ -186,6 +186,10 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
                 words, k - 1, k, w.TENSION_PLACES
             ):
                 stem = None  # «بؤر التوتر»: the hotbeds, not a rise in tension
+            elif sub == "evacuation" and _near(words, k + 1, k + 2, w.RELEASE):
+                stem = None
+            elif _quoted_alone(tm, k):
+                stem = None  # «فيلم "اشتباك"»
             if stem is not None:
                 type_, sub = _refine(words, cl, k, type_, sub)
                 found = _Trigger(k, type_, sub, prio, kind)
@@ -214,6 +218,12 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
                 return [speech, event]
         return [event]
     return [speech] if speech is not None else []
+
+
+def _quoted_alone(tm: TextMap, k: int) -> bool:
+    s, e = tm.starts[k], tm.ends[k]
+    return (s > 0 and tm.norm[s - 1] in w.TITLE_QUOTES
+            and e < len(tm.norm) and tm.norm[e] in w.TITLE_QUOTES)
 
 
 def _told_by_news(words: list[str], speech: _Trigger, t1: int) -> bool:
@@ -442,20 +452,17 @@ def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[Incident
                     IncidentActor(pair[0].source, "participant"),
                     IncidentActor(pair[0].target, "participant"),
                 ]
+    # «اغتيال سمير القنطار», «مقتل زعيم تنظيم داعش»: the noun right after a verbal noun of
+    # killing or arrest is its victim, never its doer, wherever it stands in the clause.
+    victims = [i for i in actors if _after_patient_word(tm, cl, first[i], cands[i])]
+    for i in victims:
+        out.append(IncidentActor(i, PATIENT_ROLE.get(sub, "target")))
+    actors = [i for i in actors if i not in victims]
     before = [i for i in actors if first[i] < k]
     after_ = [i for i in actors if first[i] > k]
     agent_role = SUB_AGENT.get(sub) or AGENT_ROLE.get(type_, "perpetrator")
     agent = before[0] if before else None
-    # «اغتيال سمير القنطار», «مقتل البغدادي»: the noun after a verbal noun of killing or
-    # arrest is its victim, never its doer.
-    if (
-        after_
-        and match_vocab(words[k], w.PATIENT_NOUNS)
-        and first[after_[0]] - k <= 2
-        and not _preposition_before(tm, k, first[after_[0]], cands[after_[0]])
-    ):
-        out.append(IncidentActor(after_.pop(0), PATIENT_ROLE.get(sub, "target")))
-    elif agent is None:
+    if agent is None:
         state = _state_subject(ctx, cl, k, in_cl)
         if state is not None:
             agent = state  # «قالت كوريا الشمالية», «اتهمت واشنطن»: the state acts
@@ -474,7 +481,28 @@ def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[Incident
             out.append(IncidentActor(i, "mediator"))
         elif sub == "statement_call" or (first[i] - k <= 6 and not _modal_between(tm, k, first[i])):
             out.append(IncidentActor(i, PATIENT_ROLE.get(sub, "target")))
-    return out
+    # One role per actor: «دعت حركة الشعب الحكومة … ودعت الحكومة» is not its own target.
+    seen: set[str] = set()
+    unique = []
+    for a in out:
+        name = ents[a.entity].canonical
+        if name not in seen:
+            seen.add(name)
+            unique.append(a)
+    return unique
+
+
+def _after_patient_word(tm: TextMap, cl: _Clause, f: int, c: Cand) -> bool:
+    """Is the actor the object of «اغتيال», «مقتل», «اعتقال» one or two words before it
+    («مقتل زعيم داعش»), not behind a preposition?"""
+    for j in (f - 1, f - 2):
+        if j < cl.t0:
+            return False
+        if match_vocab(tm.words[j], w.PATIENT_NOUNS):
+            return tm.norm[tm.starts[f] : c.ns] in ("", "و") and not any(
+                x in _PREP_WORDS for x in tm.words[j + 1 : f]
+            )
+    return False
 
 
 _AUX = lx._set("و كان كانت وكان وكانت قد وقد لقد")
@@ -573,6 +601,17 @@ def _compatible(prev: Incident, inc: Incident) -> str | None:
     return None
 
 
+def _same_attack(prev: Incident, inc: Incident) -> str | None:
+    """«تفجير انتحاري في مانشستر» … «وهجوم مانشستر»: the generic attack noun (a clash by its
+    trigger) names a strike or bombing told before at the same place."""
+    pair = {(prev.type, prev.subtype), (inc.type, inc.subtype)}
+    if (B, "armed_clash") in pair and len(pair) == 2:
+        other = next(t for t in pair if t != (B, "armed_clash"))
+        if other[0] == E:
+            return other[1]
+    return None
+
+
 def _merge(out: list[Incident], inc: Incident, ctx: _Context) -> bool:
     """A later mention of the same event joins the earlier one: same type and the same actors,
     or (violence) the same place."""
@@ -580,13 +619,15 @@ def _merge(out: list[Incident], inc: Incident, ctx: _Context) -> bool:
     names = {ents[a.entity].canonical for a in inc.actors}
     place = ents[inc.place].canonical if inc.place is not None else None
     for prev in reversed(out[-6:]):
-        sub = _compatible(prev, inc)
+        sub, type_ = _compatible(prev, inc), prev.type
+        pplace = ents[prev.place].canonical if prev.place is not None else None
+        if sub is None and place is not None and place == pplace:
+            sub, type_ = _same_attack(prev, inc), E
         if sub is None:
             continue
         if prev.date_source == inc.date_source == "clause" and prev.date != inc.date:
             continue
         pnames = {ents[a.entity].canonical for a in prev.actors}
-        pplace = ents[prev.place].canonical if prev.place is not None else None
         same_actors = names and pnames and (names <= pnames or pnames <= names)
         same_place = (
             inc.type in _VIOLENT and place is not None and place == pplace
@@ -595,7 +636,7 @@ def _merge(out: list[Incident], inc: Incident, ctx: _Context) -> bool:
             continue
         if same_place and not same_actors and names and pnames and not names & pnames:
             continue  # two sides striking one town are two events
-        prev.subtype = sub
+        prev.type, prev.subtype = type_, sub
         _add_mention(prev, inc)
         if inc.date_source == "clause" and prev.date_source != "clause":
             prev.date, prev.date_source = inc.date, "clause"
