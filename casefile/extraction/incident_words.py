@@ -70,7 +70,8 @@ _add(
 _add("أضاف أضافت مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة لافتا لافتة تابع تابعت",
      SD, "statement_call", 34, "continue")
 _add(
-    "غارة غارات قصف القصف قصفت قصفه استهداف استهدف استهدفت ضربات ضربة الضربة الضربات",
+    "غارة غارات قصف القصف قصفت قصفه استهداف استهدف استهدفت ضربات ضربة الضربة الضربات "
+    "قصفتا قصفوا يقصف تقصف استهدفتا استهدفوا يستهدف تستهدف",
     E,
     "shelling_artillery_missile_attack",
     70,
@@ -170,3 +171,8 @@ CAPITALS = lx._set(
 ) | {lx.normalize("تل أبيب")}
 # «بؤر التوتر» (hotbeds of conflict) and «مناطق التوتر» name places, not a rise in tension.
 TENSION_PLACES = lx._set("بؤر بؤرة مناطق منطقة")
+# «وفقا لبيانات الأمم المتحدة», «حسب المرصد»: who the figures come from, not who acted.
+ATTRIBUTION = lx._set("وفقا وفق حسب بحسب نقلا لبيانات لمصادر طبقا")
+# «أعلن تنظيم داعش مسؤوليته عن التفجير», «تبنى التنظيم الهجوم»: a claim names the doer of
+# an event told before; it is a mention of that event, not a statement of its own.
+CLAIM = lx._set("مسؤوليته مسؤوليتها مسؤوليتهم المسؤولية مسؤولية تبنى تبنت تبنيه")

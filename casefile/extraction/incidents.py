@@ -292,7 +292,10 @@ def _context(tm: TextMap, cands: list[Cand], res: ExtractionResult) -> _Context:
 
 def _is_news_source(ctx: _Context, i: int) -> bool:
     name = ctx.res.entities[i].canonical.split()
-    return bool(name) and match_vocab(lx.normalize(name[0]), w.NEWS_SOURCES) is not None
+    if name and match_vocab(lx.normalize(name[0]), w.NEWS_SOURCES) is not None:
+        return True
+    f = ctx.first[i]  # «وفقا لبيانات الأمم المتحدة», «حسب المرصد»
+    return any(match_vocab(x, w.ATTRIBUTION) for x in ctx.tm.words[max(0, f - 2) : f])
 
 
 def find_incidents(
@@ -313,9 +316,50 @@ def find_incidents(
             for inc in _build(ctx, cl, trig, end_tok, report):
                 if trig.kind == "continue" and not inc.actors:
                     _join_statement(out, inc, ctx)
+                elif trig.kind != "event" and _claim(out, inc, cl, ctx):
+                    pass
                 elif not (_toll(out, inc, trig, ctx) or _merge(out, inc, ctx)):
                     out.append(inc)
-    return _absorb_bare(_join_headline(out, ctx))
+    return _absorb_bare(_join_headline(_lead_tolls(out, ctx), ctx))
+
+
+def _claim(out: list[Incident], inc: Incident, cl: _Clause, ctx: _Context) -> bool:
+    """«وأعلن تنظيم داعش مسؤوليته عن التفجير»: the claimant is the doer of the last violent
+    event (within three sentences); the claim is a mention of it."""
+    if not _near(ctx.tm.words, cl.t0, cl.t1, w.CLAIM):
+        return False
+    prev = next((o for o in reversed(out[-3:]) if o.type in _VIOLENT), None)
+    if prev is None or _sentence(ctx, inc.start) - _sentence(ctx, prev.start) > 3:
+        return False
+    _add_mention(prev, inc)
+    known = {a.entity for a in prev.actors}
+    prev.actors[:0] = [IncidentActor(a.entity, "perpetrator") for a in inc.actors[:1]
+                       if a.entity not in known]
+    return True
+
+
+def _lead_tolls(incs: list[Incident], ctx: _Context) -> list[Incident]:
+    """«قتل 21 شخصا على الأقل.» then «وقد هز انفجار سوق السنك …»: a killing told first, with
+    no doer, is the toll of the violent event the next sentences tell (it joins that event)."""
+    text = ctx.tm.text
+    drop: set[int] = set()
+    for n, inc in enumerate(incs):
+        if (inc.type, inc.subtype) != (VAC, "attack") or any(
+            a.role == "perpetrator" for a in inc.actors
+        ):
+            continue
+        if not match_vocab(lx.normalize(text[inc.trigger[0] : inc.trigger[1]]), w.KILLINGS):
+            continue
+        nxt = next((o for o in incs[n + 1 : n + 3] if o.type in (E, B)), None)
+        if nxt is None or _sentence(ctx, nxt.start) - _sentence(ctx, inc.start) > 2:
+            continue
+        _add_mention(nxt, inc)
+        if nxt.place is None:
+            nxt.place, nxt.within = inc.place, inc.within
+        if nxt.date_source != "clause" and inc.date_source == "clause":
+            nxt.date, nxt.date_source = inc.date, inc.date_source
+        drop.add(n)
+    return [i for n, i in enumerate(incs) if n not in drop]
 
 
 _HEADLINE_CHARS = 160
@@ -466,8 +510,14 @@ def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[Incident
         state = _state_subject(ctx, cl, k, in_cl)
         if state is not None:
             agent = state  # «قالت كوريا الشمالية», «اتهمت واشنطن»: the state acts
-        elif after_ and not _preposition_before(tm, k, first[after_[0]], cands[after_[0]]):
-            agent = after_.pop(0)  # verb first, then its subject: «منع الروس المليشيات…»
+        elif (
+            after_
+            and first[after_[0]] - k <= _SUBJECT_GAP
+            and not _preposition_before(tm, k, first[after_[0]], cands[after_[0]])
+        ):
+            # Verb first, then its subject: «منع الروس المليشيات…», «قال الرئيس السوري بشار
+            # الأسد»; further on, a name is the object («أدان خطيب المسجد الحرام … داعش»).
+            agent = after_.pop(0)
     if agent is not None:
         out.insert(0, IncidentActor(agent, agent_role))
         for a in ctx.associates.get(agent, []):
@@ -505,6 +555,7 @@ def _after_patient_word(tm: TextMap, cl: _Clause, f: int, c: Cand) -> bool:
     return False
 
 
+_SUBJECT_GAP = 4  # words from a verb to its subject: «قال رجل الدين العراقي مقتدى الصدر»
 _AUX = lx._set("و كان كانت وكان وكانت قد وقد لقد")
 
 
