@@ -176,3 +176,9 @@ ATTRIBUTION = lx._set("وفقا وفق حسب بحسب نقلا لبيانات �
 # «أعلن تنظيم داعش مسؤوليته عن التفجير», «تبنى التنظيم الهجوم»: a claim names the doer of
 # an event told before; it is a mention of that event, not a statement of its own.
 CLAIM = lx._set("مسؤوليته مسؤوليتها مسؤوليتهم المسؤولية مسؤولية تبنى تبنت تبنيه")
+# Deaths that no one inflicted: accidents, fires, weather, disasters, illness.
+MISHAPS = lx._set(
+    "حادث حادثة حوادث الحادث حريق حرائق الحريق الحرائق البرد الحر الحرارة انهيار فيضان فيضانات "
+    "الفيضانات السيول سيول زلزال الزلزال غرق غرقا عاصفة العاصفة مرض المرض وباء الوباء تسمم "
+    "جليدي الثلوج"
+)

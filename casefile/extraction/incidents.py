@@ -207,6 +207,9 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
                     speech = found
         if modal_word:
             modal = True  # a modal word governs the rest of the clause
+    if event is not None and event.sub == "attack" and match_vocab(words[event.k], w.KILLINGS) \
+            and _near(words, cl.t0, cl.t1, w.MISHAPS):
+        event = None  # «مقتل 90 شخصا في حادث قطار»: a death toll of a mishap, not violence
     if speech is not None and _told_by_news(words, speech, cl.t1):
         speech = None  # «كشف المرصد …», «وذكرت وسائل إعلام …»: who brings the news
     if speech is not None and speech.kind == "call" and (event is None or speech.k < event.k):
@@ -367,24 +370,36 @@ _HEADLINE_CHARS = 160
 
 def _join_headline(incs: list[Incident], ctx: _Context) -> list[Incident]:
     """A headline («غارة أمريكية تستهدف قياديًا في داعش») is a mention of the body's first
-    incident of its kind: the body's words (place, date, actors) make the incident."""
+    incident of its kind: the body's words (place, date, actors) make the incident. A
+    headline's generic «هجوم» or its toll («مقتل 40 …») names the body's first violent event."""
     text = ctx.tm.text
     line_end = text.find("\n")
     if line_end < 0 or line_end > _HEADLINE_CHARS or text[:line_end].rstrip().endswith("."):
         return incs
     head = [i for i in incs if i.end <= line_end]
-    if len(head) != 1:
-        return incs
-    (h,) = head
-    body = next((i for i in incs if i.start > line_end and _compatible(i, h) is not None), None)
-    if body is None:
-        return incs
-    body.mentions.insert(0, (h.start, h.end))
-    known = {(a.entity, a.role) for a in body.actors}
-    body.actors.extend(a for a in h.actors if (a.entity, a.role) not in known)
-    if body.place is None:
-        body.place, body.within = h.place, h.within
-    return [i for i in incs if i is not h]
+    body_incs = [i for i in incs if i.start > line_end]
+    joined: set[int] = set()
+    for h in head:
+        body = next((i for i in body_incs if _headline_of(h, i)), None)
+        if body is None:
+            continue
+        joined.add(id(h))
+        body.mentions.insert(0, (h.start, h.end))
+        known = {ctx.res.entities[a.entity].canonical for a in body.actors}
+        body.actors.extend(a for a in h.actors
+                           if ctx.res.entities[a.entity].canonical not in known)
+        if body.place is None:
+            body.place, body.within = h.place, h.within
+    return [i for i in incs if id(i) not in joined]
+
+
+_GENERIC_VIOLENCE = frozenset({(B, "armed_clash"), (VAC, "attack")})
+
+
+def _headline_of(h: Incident, body: Incident) -> bool:
+    if _compatible(body, h) is not None:
+        return True
+    return (h.type, h.subtype) in _GENERIC_VIOLENCE and body.type in _VIOLENT
 
 
 def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: date | None):
