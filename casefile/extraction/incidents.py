@@ -56,7 +56,8 @@ _E_SPECIFIC = ["chemical_weapon", "suicide_bomb", "air_drone_strike",
                "remote_explosive_landmine_ied", "shelling_artillery_missile_attack"]
 _VIOLENT = (B, E, VAC)
 _SENT = re.compile(r"[.!?\n]+")
-# A doubtful place («جوية» fuzzily read as Jounieh) is not put on the map for an incident.
+# A doubtful place («جوية» fuzzily read as Jounieh) is not put on the map for an incident
+# (an exact gazetteer name is never doubtful there).
 _PLACE_CONFIDENCE = 0.4
 _PREP_WORDS = lx._set("على ضد في الى إلى من عن ل ب لدى نحو باتجاه قرب")
 
@@ -426,7 +427,8 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
     inc.confidence = 0.7 if actors else 0.5
     acting = {a.entity for a in actors}
     places = [i for i in in_cl if cands[i].type == PLACE and i not in acting
-              and ents[i].confidence >= _PLACE_CONFIDENCE]
+              and (ents[i].confidence >= _PLACE_CONFIDENCE
+                   or (cands[i].entry is not None and "fuzzy" not in cands[i].extra))]
     # Where a strike's target is («استهدفت تجمعا لقيادات داعش في الرقة») is where it landed;
     # where each side of a tension or a clash is stationed («المتمركزة في خشام») is not.
     after = (

@@ -82,13 +82,15 @@ class Calibration:
     """
 
     FEATURES = ("bias", "logit", "gaz", "pat", "case", "model", "agree", "PERSON", "GROUP",
-                "unseen", "nested", "wider", "gaz_unseen", "gaz_wider")
-    # Where the model saw no name (``unseen``) or a shorter one inside (``wider``) over a curated
-    # gazetteer name, the span's marginal measures the model's ignorance of the name or of
-    # Casefile's convention, not the name: there the gazetteer's own confidence is the starting
+                "unseen", "nested", "extended", "wider", "gaz_unseen", "gaz_wider",
+                "gaz_extended")
+    # Where the model saw no name (``unseen``), a shorter one inside (``wider``) or the same
+    # name with the adjectives after it (``extended``: Casefile leaves them outside a place)
+    # over a curated gazetteer name, the span's marginal measures the model's ignorance of the
+    # name or of Casefile's convention, not the name: there the gazetteer's own confidence is the starting
     # point (an offset, not a learned weight) and the fit only learns the correction. (A
     # pattern's guess has no such standing: its marginal still counts.)
-    NO_OPINION = frozenset({"unseen", "wider"})
+    NO_OPINION = frozenset({"unseen", "wider", "extended"})
 
     def __init__(self, weights: dict[str, float] | None = None) -> None:
         self.w = weights or {"bias": 0.0, "logit": 1.0}
@@ -125,8 +127,9 @@ def evidence(cands: Sequence[Cand]) -> list[str]:
     """For each candidate, how the other side (model vs rules) saw its span.
 
     ``agree`` (same type and span), and for a rule candidate: ``unseen`` (no model span
-    touches it), ``nested`` (it lies inside a longer model span), ``wider`` (it contains the
-    model's span(s) of its type), ``""`` otherwise (crossing spans, another type).
+    touches it), ``extended`` (a model span of its type starts with it and goes on: «مطار
+    الشعيرات العسكري»), ``nested`` (it lies inside another longer model span: «جريدة فلسطين»),
+    ``wider`` (it contains the model's span(s) of its type), ``""`` otherwise.
     """
     model = sorted((c.ns, c.ne, c.type) for c in cands if source_class(c) == "model")
     mstarts = [m[0] for m in model]
@@ -146,6 +149,8 @@ def evidence(cands: Sequence[Cand]) -> list[str]:
             out.append("unseen")
         elif len(over) == 1 and over[0] == (c.ns, c.ne, c.type):
             out.append("agree")
+        elif len(over) == 1 and over[0][0] == c.ns and over[0][2] == c.type:
+            out.append("extended")  # the model adds words after it: «مطار الشعيرات العسكري»
         elif len(over) == 1 and over[0][0] <= c.ns and over[0][1] >= c.ne:
             out.append("nested")
         elif all(c.ns <= s and e <= c.ne for s, e, _ in over) and any(
