@@ -358,6 +358,7 @@ def _lead_tolls(incs: list[Incident], ctx: _Context) -> list[Incident]:
         if nxt is None or _sentence(ctx, nxt.start) - _sentence(ctx, inc.start) > 2:
             continue
         _add_mention(nxt, inc)
+        _toll_into(nxt, inc)
         if nxt.place is None:
             nxt.place, nxt.within = inc.place, inc.within
         if nxt.date_source != "clause" and inc.date_source == "clause":
@@ -386,6 +387,7 @@ def _join_headline(incs: list[Incident], ctx: _Context) -> list[Incident]:
             continue
         joined.add(id(h))
         body.mentions.insert(0, (h.start, h.end))
+        _toll_into(body, h)
         known = {ctx.res.entities[a.entity].canonical for a in body.actors}
         body.actors.extend(a for a in h.actors
                            if ctx.res.entities[a.entity].canonical not in known)
@@ -424,6 +426,7 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
         type_, sub, s, e, (ts, te), actors=actors, summary=" ".join(tm.text[s:e].split())[:240]
     )
     _date(ctx, inc, in_cl + refined, s, report)
+    inc.fatalities = _fatalities(tm.words, cl.t0, t1)
     inc.confidence = 0.7 if actors else 0.5
     acting = {a.entity for a in actors}
     places = [i for i in in_cl if cands[i].type == PLACE and i not in acting
@@ -454,6 +457,34 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
         part.within = ctx.places.within(i)
         out.append(part)
     return out
+
+
+def _fatalities(words: list[str], t0: int, t1: int) -> int | None:
+    """The death toll a clause gives: a number before a victim noun, next to a killing word
+    («مقتل 90 مدنيا», «قتل ما لا يقل عن 40 شخصا», «87 قتيلا», «لقي 9 أشخاص مصرعهم»)."""
+    best = None
+    for j in range(t0, t1 - 1):
+        if not words[j].isdigit() or len(words[j]) > 6:
+            continue
+        if not match_vocab(words[j + 1], w.VICTIM_NOUNS) and not (
+            j + 2 < t1 and words[j + 1] == "من" and match_vocab(words[j + 2], w.VICTIM_NOUNS)
+        ):
+            continue
+        killed = match_vocab(words[j + 1], _DEAD) is not None or any(
+            match_vocab(x, w.KILLINGS) or match_vocab(x, _DEAD)
+            for x in words[max(t0, j - 5) : min(t1, j + 5)]
+        )
+        if killed:
+            best = max(best or 0, int(words[j]))
+    return best
+
+
+_DEAD = lx._set("قتيلا قتلى مصرعهم مصرعه حتفهم حتفه")
+
+
+def _toll_into(prev: Incident, inc: Incident) -> None:
+    if inc.fatalities is not None:
+        prev.fatalities = max(prev.fatalities or 0, inc.fatalities)
 
 
 def _date(ctx: _Context, inc: Incident, own_ents: list[int], start: int, report) -> None:
@@ -641,6 +672,7 @@ def _toll(out: list[Incident], inc: Incident, trig: _Trigger, ctx: _Context) -> 
     if not anaphor and _sentence(ctx, inc.start) - _sentence(ctx, last) > 2:
         return False
     _add_mention(prev, inc)
+    _toll_into(prev, inc)
     if anaphor and inc.place is not None and (
         prev.place is None or ctx.places.rank(inc.place) < ctx.places.rank(prev.place)
     ):
@@ -706,6 +738,7 @@ def _merge(out: list[Incident], inc: Incident, ctx: _Context) -> bool:
             continue  # two sides striking one town are two events
         prev.type, prev.subtype = type_, sub
         _add_mention(prev, inc)
+        _toll_into(prev, inc)
         if inc.date_source == "clause" and prev.date_source != "clause":
             prev.date, prev.date_source = inc.date, "clause"
         known = {(a.entity, a.role) for a in prev.actors}
@@ -730,6 +763,7 @@ def _absorb_bare(incs: list[Incident]) -> list[Incident]:
         ]
         if near:
             _add_mention(near[0], inc)
+            _toll_into(near[0], inc)
             if near[0].place is None:
                 near[0].place, near[0].within = inc.place, inc.within
         else:
