@@ -556,6 +556,8 @@ def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[Incident
     agent = before[0] if before else None
     if agent is None:
         state = _state_subject(ctx, cl, k, in_cl)
+        if state is None and type_ in _VIOLENT:
+            state = _state_of_adjective(ctx, words, k, t1)
         if state is not None:
             agent = state  # «قالت كوريا الشمالية», «اتهمت واشنطن»: the state acts
         elif (
@@ -588,6 +590,28 @@ def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[Incident
             seen.add(name)
             unique.append(a)
     return unique
+
+
+def _state_of_adjective(ctx: _Context, words: list[str], k: int, t1: int) -> int | None:
+    """«غارة روسية», «الضربات الصاروخية الأمريكية»: the state a nationality adjective right
+    after a strike names, as the report names it elsewhere (the country, or its forces)."""
+    code = None
+    for j in range(k + 1, min(t1, k + 3)):
+        code = lx.NATIONALITY.get(words[j])
+        if code:
+            break
+    if code is None:
+        return None
+    ents = ctx.res.entities
+    forces = None
+    for i, e in enumerate(ents):
+        if e.type == PLACE and e.kind == "country" and e.ref == ("gazetteer", code):
+            return i
+        if forces is None and e.type == GROUP and e.kind == "state_force" and any(
+            lx.NATIONALITY.get(x) == code for x in lx.normalize(e.canonical).split()
+        ):
+            forces = i
+    return forces
 
 
 def _after_patient_word(tm: TextMap, cl: _Clause, f: int, c: Cand) -> bool:

@@ -74,3 +74,11 @@ def test_a_casualty_figure_is_an_attribute_of_its_incident():
     (inc,) = incidents(text)
     assert inc["fatalities"] == 40  # the largest toll given; the second is part of it
     assert "fatalities" not in incidents("اعتقلت الشرطة ثلاثة أشخاص في حمص.")[0]
+
+
+def test_a_nationality_adjective_names_the_state_the_report_names():
+    text = ("وقالت الولايات المتحدة إنها ستدرس الرد. "
+            "وجاءت الضربات الصاروخية الأمريكية على مطار الشعيرات فجر الجمعة.")
+    strike = next(i for i in incidents(text) if i["type"] == "explosions_remote_violence")
+    assert ("الولايات المتحدة", "perpetrator") in roles(strike)
+    assert strike["place"] == "مطار الشعيرات"
