@@ -318,8 +318,9 @@ def find_incidents(
             # A stance before an event («اعتبرت تركيا أن الهجوم …») ends where the event begins.
             end_tok = trigs[n + 1].k if n + 1 < len(trigs) else cl.t1
             for inc in _build(ctx, cl, trig, end_tok, report):
-                if trig.kind == "continue" and not inc.actors:
-                    _join_statement(out, inc, ctx)
+                if trig.kind == "continue" and (_join_statement(out, inc, ctx)
+                                                or not inc.actors):
+                    pass
                 elif trig.kind != "event" and _claim(out, inc, cl, ctx):
                     pass
                 elif not (_toll(out, inc, trig, ctx) or _merge(out, inc, ctx)):
@@ -575,7 +576,11 @@ def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[Incident
                 out.append(IncidentActor(a, "associated"))
     for i in after_:
         prev = words[max(cl.t0, first[i] - 3) : first[i]]
-        if any(p in lx._set("بتكليف بأوامر بتوجيه بإشراف") for p in prev):
+        if agent is not None and agent_role == "perpetrator" and any(
+            match_vocab(p, w.DOER_VERBS) for p in words[k + 1 : first[i]]
+        ):
+            out.append(IncidentActor(i, "perpetrator"))  # «الضربات التي وجهتها إدارة ترامب»
+        elif any(p in lx._set("بتكليف بأوامر بتوجيه بإشراف") for p in prev):
             out.append(IncidentActor(i, "sponsor"))
         elif any(p in lx._set("بوساطة وساطة") for p in prev):
             out.append(IncidentActor(i, "mediator"))
@@ -615,15 +620,15 @@ def _state_of_adjective(ctx: _Context, words: list[str], k: int, t1: int) -> int
 
 
 def _after_patient_word(tm: TextMap, cl: _Clause, f: int, c: Cand) -> bool:
-    """Is the actor the object of «اغتيال», «مقتل», «اعتقال» one or two words before it
-    («مقتل زعيم داعش»), not behind a preposition?"""
-    for j in (f - 1, f - 2):
-        if j < cl.t0:
-            return False
+    """Is the actor the object of «اغتيال», «مقتل», «اعتقال» up to four words before it, in
+    the same noun phrase («مقتل زعيم تنظيم داعش المتشدد أبو بكر البغدادي»)?"""
+    if tm.norm[tm.starts[f] : c.ns] not in ("", "و"):
+        return False
+    for j in range(f - 1, max(cl.t0, f - 5) - 1, -1):
+        if tm.words[j] in _PREP_WORDS or "," in tm.between(j, j + 1):
+            return False  # «مقتل 5 في هجوم لداعش»: the name is no longer the killed one
         if match_vocab(tm.words[j], w.PATIENT_NOUNS):
-            return tm.norm[tm.starts[f] : c.ns] in ("", "و") and not any(
-                x in _PREP_WORDS for x in tm.words[j + 1 : f]
-            )
+            return True
     return False
 
 
@@ -704,13 +709,16 @@ def _toll(out: list[Incident], inc: Incident, trig: _Trigger, ctx: _Context) -> 
     return True
 
 
-def _join_statement(out: list[Incident], inc: Incident, ctx: _Context) -> None:
-    """«وأضاف …» without a speaker continues the last statement, if one is near."""
+def _join_statement(out: list[Incident], inc: Incident, ctx: _Context) -> bool:
+    """«وأضاف …», «مشيرا إلى أن …» continue the last statement, if one is near (the names
+    that follow are what is said, not a new speaker)."""
     for prev in reversed(out[-3:]):
         if prev.subtype == "statement_call":
             if _sentence(ctx, inc.start) - _sentence(ctx, prev.start) <= 3:
                 _add_mention(prev, inc)
-            return
+                return True
+            return False
+    return False
 
 
 def _compatible(prev: Incident, inc: Incident) -> str | None:
@@ -765,8 +773,8 @@ def _merge(out: list[Incident], inc: Incident, ctx: _Context) -> bool:
         _toll_into(prev, inc)
         if inc.date_source == "clause" and prev.date_source != "clause":
             prev.date, prev.date_source = inc.date, "clause"
-        known = {(a.entity, a.role) for a in prev.actors}
-        prev.actors.extend(a for a in inc.actors if (a.entity, a.role) not in known)
+        known = {ents[a.entity].canonical for a in prev.actors}  # one role per actor
+        prev.actors.extend(a for a in inc.actors if ents[a.entity].canonical not in known)
         if prev.place is None:
             prev.place, prev.within = inc.place, inc.within
         return True
