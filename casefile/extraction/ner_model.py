@@ -67,7 +67,11 @@ def source_class(c: Cand) -> str:
         return "case"
     if c.source.startswith("model:"):
         return "model"
-    return "gaz" if c.entry is not None else "pat"
+    if c.entry is None:
+        return "pat"
+    # A curated name (actors, curated places, the admin divisions) or a GeoNames name, which
+    # is often also a word («الأبيض») and is weighed apart.
+    return "gaz" if c.entry.weight >= 1.0 else "geo"
 
 
 class Calibration:
@@ -81,7 +85,7 @@ class Calibration:
     الزور» around «دير الزور»: ``wider``).
     """
 
-    FEATURES = ("bias", "logit", "gaz", "pat", "case", "model", "agree", "PERSON", "GROUP",
+    FEATURES = ("bias", "logit", "gaz", "geo", "pat", "case", "model", "agree", "PERSON", "GROUP",
                 "unseen", "nested", "extended", "wider", "gaz_unseen", "gaz_wider",
                 "gaz_extended")
     # Where the model saw no name (``unseen``), a shorter one inside (``wider``) or the same
