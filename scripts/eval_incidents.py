@@ -1,7 +1,7 @@
 """Incidents and dates on real reports, against the hand annotation in tests/fixtures/incidents_gold.
 
 Usage: python scripts/eval_incidents.py [--corpus ../shared/corpus/ant/ant-v1.1.tar.gz]
-       python scripts/eval_incidents.py --dev [--limit N]   # print proposals on the dev articles
+       python scripts/eval_incidents.py --dev [--limit N] [--offset K]   # print proposals on the dev articles
 
 The gold articles are held out (GUIDELINES.md): rules are developed on the dev articles only,
 which ``--dev`` prints for reading. Each article's <TEXT> is extracted with its <TIME> as the
@@ -162,15 +162,17 @@ def report(t: dict) -> None:
         print(f"| {name} | {_ratio(a, b)} | {a}/{b} |")
 
 
-def dev(folder: Path, gold: dict, limit: int) -> None:
+def dev(folder: Path, gold: dict, limit: int, offset: int = 0) -> None:
     by_name = {p.stem: p for p in folder.rglob("*.txt")}
     held_out = {next(ant_corpus.articles(folder, only=by_name[d]))[3] for d in gold["documents"]}
     shown = 0
     for doc, path in candidates(folder):
         _, title, when, text = next(ant_corpus.articles(path.parent, only=path))
-        if doc in gold["documents"] or text in held_out or shown >= limit:
+        if doc in gold["documents"] or text in held_out or shown >= offset + limit:
             continue  # ANT repeats some articles under two names: the copy is held out too
         shown += 1
+        if shown <= offset:
+            continue
         res = extract(text, report_date=when).to_json()
         print(f"===== {doc} ({when}) {title}\n{text}\n")
         for i in res["incidents"]:
@@ -187,13 +189,14 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ant_corpus.ANT_TARBALL)
     ap.add_argument("--dev", action="store_true", help="print proposals on dev articles")
     ap.add_argument("--limit", type=int, default=20)
+    ap.add_argument("--offset", type=int, default=0, help="skip the first N dev articles")
     args = ap.parse_args()
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         ant_corpus.ANT_TARBALL = args.corpus
         folder = ant_corpus.unpack(Path(tmp))
         if args.dev:
-            dev(folder, gold, args.limit)
+            dev(folder, gold, args.limit, args.offset)
             return 0
         t = score(gold, folder)
     print(f"{len(gold['documents'])} held-out ANT reports, {t['gold']} gold incidents, "

@@ -157,17 +157,26 @@ def row(name: str, c: Counter) -> str:
     )
 
 
-def reliability_table(items: list[tuple[float, bool]]) -> None:
-    print("\n| confidence | proposals | mean confidence | share right |")
-    print("|------------|-----------|-----------------|-------------|")
-    bins: dict[int, list[tuple[float, bool]]] = {}
-    for conf, ok in items:
-        bins.setdefault(min(int(conf * 10), 9), []).append((conf, ok))
-    for b in sorted(bins):
-        rows = bins[b]
-        mean = sum(c for c, _ in rows) / len(rows)
-        right = sum(ok for _, ok in rows) / len(rows)
-        print(f"| {b / 10:.1f}–{(b + 1) / 10:.1f}    | {len(rows):9d} | {mean:15.2f} | {right:11.2f} |")
+def reliability_table(per_set: dict[str, list[tuple[float, bool]]]) -> None:
+    """Per set and pooled: of the proposals at confidence c, the share exactly right (a
+    calibrated confidence has share ≈ mean confidence in every bin)."""
+    pooled = [x for items in per_set.values() for x in items]
+    for name, items in [*per_set.items(), ("all sets", pooled)]:
+        print(f"\nreliability, {name}")
+        print("| confidence | proposals | mean confidence | share right |")
+        print("|------------|-----------|-----------------|-------------|")
+        bins: dict[int, list[tuple[float, bool]]] = {}
+        for conf, ok in items:
+            bins.setdefault(min(int(conf * 10), 9), []).append((conf, ok))
+        for b in sorted(bins):
+            rows = bins[b]
+            mean = sum(c for c, _ in rows) / len(rows)
+            right = sum(ok for _, ok in rows) / len(rows)
+            print(f"| {b / 10:.1f}–{(b + 1) / 10:.1f}    | {len(rows):9d} | {mean:15.2f} "
+                  f"| {right:11.2f} |")
+        if items:  # expected calibration error: the bins' |mean − share|, weighted by size
+            ece = sum(abs(sum(c for c, _ in r) - sum(ok for _, ok in r)) for r in bins.values())
+            print(f"expected calibration error: {ece / len(items):.3f} over {len(items)} proposals")
 
 
 def main() -> int:
@@ -189,11 +198,11 @@ def main() -> int:
     print("|                      |  exact span           | partial (overlap)     |       |       |")
     print("| corpus / type        |   P   |   R   |  F1   |   P   |   R   |  F1   |  gold |  pred |")
     print("|----------------------|-------|-------|-------|-------|-------|-------|-------|-------|")
-    rel: list[tuple[float, bool]] = []
+    rel: dict[str, list[tuple[float, bool]]] = {}
     for name, docs in sets.items():
         if name.split("-")[0].lower() not in wanted and name.lower() not in wanted:
             continue
-        scores = evaluate(docs(), args.strict, not args.rules_only, rel)
+        scores = evaluate(docs(), args.strict, not args.rules_only, rel.setdefault(name, []))
         total = Counter()
         for typ in TYPES:
             print(row(f"{name} {typ}", scores[typ]))

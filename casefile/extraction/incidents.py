@@ -56,6 +56,9 @@ _E_SPECIFIC = ["chemical_weapon", "suicide_bomb", "air_drone_strike",
                "remote_explosive_landmine_ied", "shelling_artillery_missile_attack"]
 _VIOLENT = (B, E, VAC)
 _SENT = re.compile(r"[.!?\n]+")
+# A doubtful place («جوية» fuzzily read as Jounieh) is not put on the map for an incident
+# (an exact gazetteer name is never doubtful there).
+_PLACE_CONFIDENCE = 0.4
 _PREP_WORDS = lx._set("على ضد في الى إلى من عن ل ب لدى نحو باتجاه قرب")
 
 
@@ -126,7 +129,9 @@ def _word(word: str) -> tuple[str | None, bool, bool, bool]:
         hit[1] if hit else None,
         match_vocab(word, w.SETUP) is not None,
         match_vocab(word, w.LAUNCH) is not None,
-        match_vocab(word, lx.MODALITY) is not None or match_vocab(word, w.EXTRA_MODALITY) is not None,
+        match_vocab(word, lx.MODALITY) is not None
+        or match_vocab(word, w.EXTRA_MODALITY) is not None
+        or match_vocab(word, w.PLAN) is not None,
     )
 
 
@@ -178,6 +183,14 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
             type_, sub, prio, kind = w.TRIGGERS[stem]
             if stem == "تبادل" and not _near(words, k + 1, k + 2, w.EXCHANGE_OBJ):
                 stem = None
+            elif sub == "escalation_tension" and k > cl.t0 and _near(
+                words, k - 1, k, w.TENSION_PLACES
+            ):
+                stem = None  # «بؤر التوتر»: the hotbeds, not a rise in tension
+            elif sub == "evacuation" and _near(words, k + 1, k + 2, w.RELEASE):
+                stem = None
+            elif _quoted_alone(tm, k):
+                stem = None  # «فيلم "اشتباك"»
             if stem is not None:
                 type_, sub = _refine(words, cl, k, type_, sub)
                 found = _Trigger(k, type_, sub, prio, kind)
@@ -195,6 +208,9 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
                     speech = found
         if modal_word:
             modal = True  # a modal word governs the rest of the clause
+    if event is not None and event.sub == "attack" and match_vocab(words[event.k], w.KILLINGS) \
+            and _near(words, cl.t0, cl.t1, w.MISHAPS):
+        event = None  # «مقتل 90 شخصا في حادث قطار»: a death toll of a mishap, not violence
     if speech is not None and _told_by_news(words, speech, cl.t1):
         speech = None  # «كشف المرصد …», «وذكرت وسائل إعلام …»: who brings the news
     if speech is not None and speech.kind == "call" and (event is None or speech.k < event.k):
@@ -206,6 +222,12 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
                 return [speech, event]
         return [event]
     return [speech] if speech is not None else []
+
+
+def _quoted_alone(tm: TextMap, k: int) -> bool:
+    s, e = tm.starts[k], tm.ends[k]
+    return (s > 0 and tm.norm[s - 1] in w.TITLE_QUOTES
+            and e < len(tm.norm) and tm.norm[e] in w.TITLE_QUOTES)
 
 
 def _told_by_news(words: list[str], speech: _Trigger, t1: int) -> bool:
@@ -274,7 +296,10 @@ def _context(tm: TextMap, cands: list[Cand], res: ExtractionResult) -> _Context:
 
 def _is_news_source(ctx: _Context, i: int) -> bool:
     name = ctx.res.entities[i].canonical.split()
-    return bool(name) and match_vocab(lx.normalize(name[0]), w.NEWS_SOURCES) is not None
+    if name and match_vocab(lx.normalize(name[0]), w.NEWS_SOURCES) is not None:
+        return True
+    f = ctx.first[i]  # «وفقا لبيانات الأمم المتحدة», «حسب المرصد»
+    return any(match_vocab(x, w.ATTRIBUTION) for x in ctx.tm.words[max(0, f - 2) : f])
 
 
 def find_incidents(
@@ -293,11 +318,54 @@ def find_incidents(
             # A stance before an event («اعتبرت تركيا أن الهجوم …») ends where the event begins.
             end_tok = trigs[n + 1].k if n + 1 < len(trigs) else cl.t1
             for inc in _build(ctx, cl, trig, end_tok, report):
-                if trig.kind == "continue" and not inc.actors:
-                    _join_statement(out, inc, ctx)
+                if trig.kind == "continue" and (_join_statement(out, inc, ctx)
+                                                or not inc.actors):
+                    pass
+                elif trig.kind != "event" and _claim(out, inc, cl, ctx):
+                    pass
                 elif not (_toll(out, inc, trig, ctx) or _merge(out, inc, ctx)):
                     out.append(inc)
-    return _absorb_bare(_join_headline(out, ctx))
+    return _absorb_bare(_join_headline(_lead_tolls(out, ctx), ctx))
+
+
+def _claim(out: list[Incident], inc: Incident, cl: _Clause, ctx: _Context) -> bool:
+    """«وأعلن تنظيم داعش مسؤوليته عن التفجير»: the claimant is the doer of the last violent
+    event (within three sentences); the claim is a mention of it."""
+    if not _near(ctx.tm.words, cl.t0, cl.t1, w.CLAIM):
+        return False
+    prev = next((o for o in reversed(out[-3:]) if o.type in _VIOLENT), None)
+    if prev is None or _sentence(ctx, inc.start) - _sentence(ctx, prev.start) > 3:
+        return False
+    _add_mention(prev, inc)
+    known = {a.entity for a in prev.actors}
+    prev.actors[:0] = [IncidentActor(a.entity, "perpetrator") for a in inc.actors[:1]
+                       if a.entity not in known]
+    return True
+
+
+def _lead_tolls(incs: list[Incident], ctx: _Context) -> list[Incident]:
+    """«قتل 21 شخصا على الأقل.» then «وقد هز انفجار سوق السنك …»: a killing told first, with
+    no doer, is the toll of the violent event the next sentences tell (it joins that event)."""
+    text = ctx.tm.text
+    drop: set[int] = set()
+    for n, inc in enumerate(incs):
+        if (inc.type, inc.subtype) != (VAC, "attack") or any(
+            a.role == "perpetrator" for a in inc.actors
+        ):
+            continue
+        if not match_vocab(lx.normalize(text[inc.trigger[0] : inc.trigger[1]]), w.KILLINGS):
+            continue
+        nxt = next((o for o in incs[n + 1 : n + 3] if o.type in (E, B)), None)
+        if nxt is None or _sentence(ctx, nxt.start) - _sentence(ctx, inc.start) > 2:
+            continue
+        _add_mention(nxt, inc)
+        _toll_into(nxt, inc)
+        if nxt.place is None:
+            nxt.place, nxt.within = inc.place, inc.within
+        if nxt.date_source != "clause" and inc.date_source == "clause":
+            nxt.date, nxt.date_source = inc.date, inc.date_source
+        drop.add(n)
+    return [i for n, i in enumerate(incs) if n not in drop]
 
 
 _HEADLINE_CHARS = 160
@@ -305,24 +373,37 @@ _HEADLINE_CHARS = 160
 
 def _join_headline(incs: list[Incident], ctx: _Context) -> list[Incident]:
     """A headline («غارة أمريكية تستهدف قياديًا في داعش») is a mention of the body's first
-    incident of its kind: the body's words (place, date, actors) make the incident."""
+    incident of its kind: the body's words (place, date, actors) make the incident. A
+    headline's generic «هجوم» or its toll («مقتل 40 …») names the body's first violent event."""
     text = ctx.tm.text
     line_end = text.find("\n")
     if line_end < 0 or line_end > _HEADLINE_CHARS or text[:line_end].rstrip().endswith("."):
         return incs
     head = [i for i in incs if i.end <= line_end]
-    if len(head) != 1:
-        return incs
-    (h,) = head
-    body = next((i for i in incs if i.start > line_end and _compatible(i, h) is not None), None)
-    if body is None:
-        return incs
-    body.mentions.insert(0, (h.start, h.end))
-    known = {(a.entity, a.role) for a in body.actors}
-    body.actors.extend(a for a in h.actors if (a.entity, a.role) not in known)
-    if body.place is None:
-        body.place, body.within = h.place, h.within
-    return [i for i in incs if i is not h]
+    body_incs = [i for i in incs if i.start > line_end]
+    joined: set[int] = set()
+    for h in head:
+        body = next((i for i in body_incs if _headline_of(h, i)), None)
+        if body is None:
+            continue
+        joined.add(id(h))
+        body.mentions.insert(0, (h.start, h.end))
+        _toll_into(body, h)
+        known = {ctx.res.entities[a.entity].canonical for a in body.actors}
+        body.actors.extend(a for a in h.actors
+                           if ctx.res.entities[a.entity].canonical not in known)
+        if body.place is None:
+            body.place, body.within = h.place, h.within
+    return [i for i in incs if id(i) not in joined]
+
+
+_GENERIC_VIOLENCE = frozenset({(B, "armed_clash"), (VAC, "attack")})
+
+
+def _headline_of(h: Incident, body: Incident) -> bool:
+    if _compatible(body, h) is not None:
+        return True
+    return (h.type, h.subtype) in _GENERIC_VIOLENCE and body.type in _VIOLENT
 
 
 def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: date | None):
@@ -346,10 +427,16 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
         type_, sub, s, e, (ts, te), actors=actors, summary=" ".join(tm.text[s:e].split())[:240]
     )
     _date(ctx, inc, in_cl + refined, s, report)
+    inc.fatalities = _fatalities(tm.words, cl.t0, t1)
     inc.confidence = 0.7 if actors else 0.5
-    places = [i for i in in_cl if cands[i].type == PLACE]
+    acting = {a.entity for a in actors}
+    places = [i for i in in_cl if cands[i].type == PLACE and i not in acting
+              and (ents[i].confidence >= _PLACE_CONFIDENCE
+                   or (cands[i].entry is not None and "fuzzy" not in cands[i].extra))]
+    # Where a strike's target is («استهدفت تجمعا لقيادات داعش في الرقة») is where it landed;
+    # where each side of a tension or a clash is stationed («المتمركزة في خشام») is not.
     after = (
-        [i for i in places if first[i] > k and i not in ctx.attribute]
+        [i for i in places if first[i] > k and (type_ == E or i not in ctx.attribute)]
         or [i for i in places if i not in ctx.attribute]
         or places
     )
@@ -371,6 +458,34 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
         part.within = ctx.places.within(i)
         out.append(part)
     return out
+
+
+def _fatalities(words: list[str], t0: int, t1: int) -> int | None:
+    """The death toll a clause gives: a number before a victim noun, next to a killing word
+    («مقتل 90 مدنيا», «قتل ما لا يقل عن 40 شخصا», «87 قتيلا», «لقي 9 أشخاص مصرعهم»)."""
+    best = None
+    for j in range(t0, t1 - 1):
+        if not words[j].isdigit() or len(words[j]) > 6:
+            continue
+        if not match_vocab(words[j + 1], w.VICTIM_NOUNS) and not (
+            j + 2 < t1 and words[j + 1] == "من" and match_vocab(words[j + 2], w.VICTIM_NOUNS)
+        ):
+            continue
+        killed = match_vocab(words[j + 1], _DEAD) is not None or any(
+            match_vocab(x, w.KILLINGS) or match_vocab(x, _DEAD)
+            for x in words[max(t0, j - 5) : min(t1, j + 5)]
+        )
+        if killed:
+            best = max(best or 0, int(words[j]))
+    return best
+
+
+_DEAD = lx._set("قتيلا قتلى مصرعهم مصرعه حتفهم حتفه")
+
+
+def _toll_into(prev: Incident, inc: Incident) -> None:
+    if inc.fatalities is not None:
+        prev.fatalities = max(prev.fatalities or 0, inc.fatalities)
 
 
 def _date(ctx: _Context, inc: Incident, own_ents: list[int], start: int, report) -> None:
@@ -430,30 +545,118 @@ def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[Incident
                     IncidentActor(pair[0].source, "participant"),
                     IncidentActor(pair[0].target, "participant"),
                 ]
+    # «اغتيال سمير القنطار», «مقتل زعيم تنظيم داعش»: the noun right after a verbal noun of
+    # killing or arrest is its victim, never its doer, wherever it stands in the clause.
+    victims = [i for i in actors if _after_patient_word(tm, cl, first[i], cands[i])]
+    for i in victims:
+        out.append(IncidentActor(i, PATIENT_ROLE.get(sub, "target")))
+    actors = [i for i in actors if i not in victims]
     before = [i for i in actors if first[i] < k]
     after_ = [i for i in actors if first[i] > k]
     agent_role = SUB_AGENT.get(sub) or AGENT_ROLE.get(type_, "perpetrator")
     agent = before[0] if before else None
-    if (
-        agent is None
-        and after_
-        and not _preposition_before(tm, k, first[after_[0]], cands[after_[0]])
-    ):
-        agent = after_.pop(0)  # verb first, then its subject: «منع الروس المليشيات…»
+    if agent is None:
+        state = _state_subject(ctx, cl, k, in_cl)
+        if state is None and type_ in _VIOLENT:
+            state = _state_of_adjective(ctx, words, k, t1)
+        if state is not None:
+            agent = state  # «قالت كوريا الشمالية», «اتهمت واشنطن»: the state acts
+        elif (
+            after_
+            and first[after_[0]] - k <= _SUBJECT_GAP
+            and not _preposition_before(tm, k, first[after_[0]], cands[after_[0]])
+        ):
+            # Verb first, then its subject: «منع الروس المليشيات…», «قال الرئيس السوري بشار
+            # الأسد»; further on, a name is the object («أدان خطيب المسجد الحرام … داعش»).
+            agent = after_.pop(0)
     if agent is not None:
-        out.append(IncidentActor(agent, agent_role))
+        out.insert(0, IncidentActor(agent, agent_role))
         for a in ctx.associates.get(agent, []):
             if ents[a].type in (GROUP, PERSON):
                 out.append(IncidentActor(a, "associated"))
     for i in after_:
         prev = words[max(cl.t0, first[i] - 3) : first[i]]
-        if any(p in lx._set("بتكليف بأوامر بتوجيه بإشراف") for p in prev):
+        if agent is not None and agent_role == "perpetrator" and any(
+            match_vocab(p, w.DOER_VERBS) for p in words[k + 1 : first[i]]
+        ):
+            out.append(IncidentActor(i, "perpetrator"))  # «الضربات التي وجهتها إدارة ترامب»
+        elif any(p in lx._set("بتكليف بأوامر بتوجيه بإشراف") for p in prev):
             out.append(IncidentActor(i, "sponsor"))
         elif any(p in lx._set("بوساطة وساطة") for p in prev):
             out.append(IncidentActor(i, "mediator"))
         elif sub == "statement_call" or (first[i] - k <= 6 and not _modal_between(tm, k, first[i])):
             out.append(IncidentActor(i, PATIENT_ROLE.get(sub, "target")))
-    return out
+    # One role per actor: «دعت حركة الشعب الحكومة … ودعت الحكومة» is not its own target.
+    seen: set[str] = set()
+    unique = []
+    for a in out:
+        name = ents[a.entity].canonical
+        if name not in seen:
+            seen.add(name)
+            unique.append(a)
+    return unique
+
+
+def _state_of_adjective(ctx: _Context, words: list[str], k: int, t1: int) -> int | None:
+    """«غارة روسية», «الضربات الصاروخية الأمريكية»: the state a nationality adjective right
+    after a strike names, as the report names it elsewhere (the country, or its forces)."""
+    code = None
+    for j in range(k + 1, min(t1, k + 3)):
+        code = lx.NATIONALITY.get(words[j])
+        if code:
+            break
+    if code is None:
+        return None
+    ents = ctx.res.entities
+    forces = None
+    for i, e in enumerate(ents):
+        if e.type == PLACE and e.kind == "country" and e.ref == ("gazetteer", code):
+            return i
+        if forces is None and e.type == GROUP and e.kind == "state_force" and any(
+            lx.NATIONALITY.get(x) == code for x in lx.normalize(e.canonical).split()
+        ):
+            forces = i
+    return forces
+
+
+def _after_patient_word(tm: TextMap, cl: _Clause, f: int, c: Cand) -> bool:
+    """Is the actor the object of «اغتيال», «مقتل», «اعتقال» up to four words before it, in
+    the same noun phrase («مقتل زعيم تنظيم داعش المتشدد أبو بكر البغدادي»)?"""
+    if tm.norm[tm.starts[f] : c.ns] not in ("", "و"):
+        return False
+    for j in range(f - 1, max(cl.t0, f - 5) - 1, -1):
+        if tm.words[j] in _PREP_WORDS or "," in tm.between(j, j + 1):
+            return False  # «مقتل 5 في هجوم لداعش»: the name is no longer the killed one
+        if match_vocab(tm.words[j], w.PATIENT_NOUNS):
+            return True
+    return False
+
+
+_SUBJECT_GAP = 4  # words from a verb to its subject: «قال رجل الدين العراقي مقتدى الصدر»
+_AUX = lx._set("و كان كانت وكان وكانت قد وقد لقد")
+
+
+def _state_subject(ctx: _Context, cl: _Clause, k: int, in_cl: list[int]) -> int | None:
+    """A country or a capital as the subject of the trigger: right after a trigger verb
+    («قالت كوريا الشمالية إن …», «استهدفت أمريكا …») or opening the clause before it
+    («وكانت واشنطن قد اتهمت …»); never after a preposition («في سوريا», «على دمشق»)."""
+    tm, cands, ents = ctx.tm, ctx.cands, ctx.res.entities
+    words = tm.words
+    for i in in_cl:
+        c, f = cands[i], ctx.first[i]
+        if c.type != PLACE or f == k:
+            continue
+        if ents[i].kind != "country" and lx.normalize(ents[i].canonical) not in w.CAPITALS:
+            continue
+        if tm.norm[tm.starts[f] : c.ns] not in ("", "و"):
+            continue  # «بسوريا», «لروسيا»
+        if f == k + 1 and match_vocab(words[k], w.VERB_TRIGGERS):
+            return i
+        if f < k and k - f <= 3 and all(words[j] in _AUX for j in range(cl.t0, f)) and all(
+            words[j] in _AUX for j in range(tm.token_at(c.ne - 1) + 1, k)
+        ):
+            return i
+    return None
 
 
 def _preposition_before(tm: TextMap, k: int, f: int, c: Cand) -> bool:
@@ -494,9 +697,11 @@ def _toll(out: list[Incident], inc: Incident, trig: _Trigger, ctx: _Context) -> 
     if prev is None:
         return False
     last = max([prev.start, *(m[0] for m in prev.mentions)])
-    if _sentence(ctx, inc.start) - _sentence(ctx, last) > 2:
+    # «الهجوم» with its article names the last violent event told, however far back.
+    if not anaphor and _sentence(ctx, inc.start) - _sentence(ctx, last) > 2:
         return False
     _add_mention(prev, inc)
+    _toll_into(prev, inc)
     if anaphor and inc.place is not None and (
         prev.place is None or ctx.places.rank(inc.place) < ctx.places.rank(prev.place)
     ):
@@ -504,13 +709,16 @@ def _toll(out: list[Incident], inc: Incident, trig: _Trigger, ctx: _Context) -> 
     return True
 
 
-def _join_statement(out: list[Incident], inc: Incident, ctx: _Context) -> None:
-    """«وأضاف …» without a speaker continues the last statement, if one is near."""
+def _join_statement(out: list[Incident], inc: Incident, ctx: _Context) -> bool:
+    """«وأضاف …», «مشيرا إلى أن …» continue the last statement, if one is near (the names
+    that follow are what is said, not a new speaker)."""
     for prev in reversed(out[-3:]):
         if prev.subtype == "statement_call":
             if _sentence(ctx, inc.start) - _sentence(ctx, prev.start) <= 3:
                 _add_mention(prev, inc)
-            return
+                return True
+            return False
+    return False
 
 
 def _compatible(prev: Incident, inc: Incident) -> str | None:
@@ -525,6 +733,17 @@ def _compatible(prev: Incident, inc: Incident) -> str | None:
     return None
 
 
+def _same_attack(prev: Incident, inc: Incident) -> str | None:
+    """«تفجير انتحاري في مانشستر» … «وهجوم مانشستر»: the generic attack noun (a clash by its
+    trigger) names a strike or bombing told before at the same place."""
+    pair = {(prev.type, prev.subtype), (inc.type, inc.subtype)}
+    if (B, "armed_clash") in pair and len(pair) == 2:
+        other = next(t for t in pair if t != (B, "armed_clash"))
+        if other[0] == E:
+            return other[1]
+    return None
+
+
 def _merge(out: list[Incident], inc: Incident, ctx: _Context) -> bool:
     """A later mention of the same event joins the earlier one: same type and the same actors,
     or (violence) the same place."""
@@ -532,13 +751,15 @@ def _merge(out: list[Incident], inc: Incident, ctx: _Context) -> bool:
     names = {ents[a.entity].canonical for a in inc.actors}
     place = ents[inc.place].canonical if inc.place is not None else None
     for prev in reversed(out[-6:]):
-        sub = _compatible(prev, inc)
+        sub, type_ = _compatible(prev, inc), prev.type
+        pplace = ents[prev.place].canonical if prev.place is not None else None
+        if sub is None and place is not None and place == pplace:
+            sub, type_ = _same_attack(prev, inc), E
         if sub is None:
             continue
         if prev.date_source == inc.date_source == "clause" and prev.date != inc.date:
             continue
         pnames = {ents[a.entity].canonical for a in prev.actors}
-        pplace = ents[prev.place].canonical if prev.place is not None else None
         same_actors = names and pnames and (names <= pnames or pnames <= names)
         same_place = (
             inc.type in _VIOLENT and place is not None and place == pplace
@@ -547,12 +768,13 @@ def _merge(out: list[Incident], inc: Incident, ctx: _Context) -> bool:
             continue
         if same_place and not same_actors and names and pnames and not names & pnames:
             continue  # two sides striking one town are two events
-        prev.subtype = sub
+        prev.type, prev.subtype = type_, sub
         _add_mention(prev, inc)
+        _toll_into(prev, inc)
         if inc.date_source == "clause" and prev.date_source != "clause":
             prev.date, prev.date_source = inc.date, "clause"
-        known = {(a.entity, a.role) for a in prev.actors}
-        prev.actors.extend(a for a in inc.actors if (a.entity, a.role) not in known)
+        known = {ents[a.entity].canonical for a in prev.actors}  # one role per actor
+        prev.actors.extend(a for a in inc.actors if ents[a.entity].canonical not in known)
         if prev.place is None:
             prev.place, prev.within = inc.place, inc.within
         return True
@@ -573,6 +795,7 @@ def _absorb_bare(incs: list[Incident]) -> list[Incident]:
         ]
         if near:
             _add_mention(near[0], inc)
+            _toll_into(near[0], inc)
             if near[0].place is None:
                 near[0].place, near[0].within = inc.place, inc.within
         else:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -66,29 +67,103 @@ def source_class(c: Cand) -> str:
         return "case"
     if c.source.startswith("model:"):
         return "model"
-    return "gaz" if c.entry is not None else "pat"
+    if c.entry is None:
+        return "pat"
+    # A curated name (actors, curated places, the admin divisions) or a GeoNames name, which
+    # is often also a word («الأبيض») and is weighed apart.
+    return "gaz" if c.entry.weight >= 1.0 else "geo"
 
 
 class Calibration:
-    """Logistic map from (marginal, proposer, type, agreement) to a probability of being right."""
+    """Logistic map from (marginal, proposer, type, evidence) to a probability of being right.
 
-    FEATURES = ("bias", "logit", "gaz", "pat", "case", "model", "agree", "PERSON", "GROUP")
+    ``evidence`` is how the other side saw the span (``evidence()``): for a rule candidate,
+    what the model tagged there; for a model candidate, whether a rule proposed the same span.
+    A curated gazetteer name the model simply does not know («قسد», the model tags «O» over
+    it: ``unseen``) is not the same as one the model reads as part of a longer name («فلسطين»
+    in «جريدة فلسطين»: ``nested``), nor as a Casefile name that extends the model's («ريف دير
+    الزور» around «دير الزور»: ``wider``).
+    """
+
+    FEATURES = ("bias", "logit", "gaz", "geo", "pat", "case", "model", "agree", "PERSON", "GROUP",
+                "unseen", "nested", "extended", "wider", "gaz_unseen", "gaz_wider",
+                "gaz_extended")
+    # Where the model saw no name (``unseen``), a shorter one inside (``wider``) or the same
+    # name with the adjectives after it (``extended``: Casefile leaves them outside a place)
+    # over a curated gazetteer name, the span's marginal measures the model's ignorance of the
+    # name or of Casefile's convention, not the name: there the gazetteer's own confidence is the starting
+    # point (an offset, not a learned weight) and the fit only learns the correction. (A
+    # pattern's guess has no such standing: its marginal still counts.)
+    NO_OPINION = frozenset({"unseen", "wider", "extended"})
 
     def __init__(self, weights: dict[str, float] | None = None) -> None:
         self.w = weights or {"bias": 0.0, "logit": 1.0}
 
-    @staticmethod
-    def features(marginal: float, src: str, type_: str, agree: bool) -> dict[str, float]:
-        m = min(max(marginal, 1e-4), 1 - 1e-4)
-        f = {"bias": 1.0, "logit": math.log(m / (1 - m)), src: 1.0, type_: 1.0}
-        if agree:
-            f["agree"] = 1.0
+    @classmethod
+    def features(cls, marginal: float, src: str, type_: str,
+                 rel: str) -> dict[str, float]:
+        if src == "gaz" and rel in cls.NO_OPINION:
+            return {"gaz_" + rel: 1.0}  # its own correction of the gazetteer's confidence
+        f = {"bias": 1.0, src: 1.0, type_: 1.0, "logit": _logit(marginal)}
+        if rel:
+            f[rel] = 1.0
         return f
 
-    def __call__(self, marginal: float, src: str, type_: str, agree: bool) -> float:
-        f = self.features(marginal, src, type_, agree)
-        z = sum(self.w.get(k, 0.0) * v for k, v in f.items())
+    @classmethod
+    def offset(cls, src: str, rel: str, prior: float | None) -> float:
+        if prior is None or src != "gaz" or rel not in cls.NO_OPINION:
+            return 0.0
+        return _logit(prior)
+
+    def __call__(self, marginal: float, src: str, type_: str, rel: str,
+                 prior: float | None = None) -> float:
+        f = self.features(marginal, src, type_, rel)
+        z = sum(self.w.get(k, 0.0) * v for k, v in f.items()) + self.offset(src, rel, prior)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def evidence(cands: Sequence[Cand]) -> list[str]:
+    """For each candidate, how the other side (model vs rules) saw its span.
+
+    ``agree`` (same type and span), and for a rule candidate: ``unseen`` (no model span
+    touches it), ``extended`` (a model span of its type starts with it and goes on: «مطار
+    الشعيرات العسكري»), ``nested`` (it lies inside another longer model span: «جريدة فلسطين»),
+    ``wider`` (it contains the model's span(s) of its type), ``""`` otherwise.
+    """
+    model = sorted((c.ns, c.ne, c.type) for c in cands if source_class(c) == "model")
+    mstarts = [m[0] for m in model]
+    rule_spans = {(c.type, c.ns, c.ne) for c in cands if source_class(c) != "model"}
+    out = []
+    for c in cands:
+        if source_class(c) == "model":
+            out.append("agree" if (c.type, c.ns, c.ne) in rule_spans else "")
+            continue
+        # Model spans come from one tag sequence: disjoint, so the overlapping ones are a run.
+        k = bisect_right(mstarts, c.ne - 1)
+        over = []
+        while k > 0 and model[k - 1][1] > c.ns:
+            k -= 1
+            over.append(model[k])
+        if not over:
+            out.append("unseen")
+        elif len(over) == 1 and over[0] == (c.ns, c.ne, c.type):
+            out.append("agree")
+        elif len(over) == 1 and over[0][0] == c.ns and over[0][2] == c.type:
+            out.append("extended")  # the model adds words after it: «مطار الشعيرات العسكري»
+        elif len(over) == 1 and over[0][0] <= c.ns and over[0][1] >= c.ne:
+            out.append("nested")
+        elif all(c.ns <= s and e <= c.ne for s, e, _ in over) and any(
+            t == c.type for *_, t in over
+        ):
+            out.append("wider")
+        else:
+            out.append("")
+    return out
 
 
 def open_model(d: Path):
@@ -238,17 +313,12 @@ def protected(c: Cand) -> bool:
 def score(cands: Iterable[Cand], calibration: Calibration) -> None:
     """Set each name candidate's confidence from the model and what proposed it."""
     cands = [c for c in cands if c.type in _KINDS]
-    model_spans = {(c.type, c.ns, c.ne) for c in cands if source_class(c) == "model"}
-    rule_spans = {(c.type, c.ns, c.ne) for c in cands if source_class(c) != "model"}
-    for c in cands:
+    for c, rel in zip(cands, evidence(cands), strict=True):
         m = c.extra.get("marginal")
         if m is None or c.source in RULE_ONLY_SOURCES or c.source == "case":
             continue  # untagged text, a convention, or a name the analyst confirmed
-        src = source_class(c)
-        key = (c.type, c.ns, c.ne)
-        agree = key in (rule_spans if src == "model" else model_spans)
         c.extra["rule_confidence"] = c.confidence
-        c.confidence = round(calibration(m, src, c.type, agree), 3)
+        c.confidence = round(calibration(m, source_class(c), c.type, rel, c.confidence), 3)
 
 
 @lru_cache(maxsize=2)

@@ -118,6 +118,7 @@ class Incident:
     summary: str = ""
     mentions: list[tuple[int, int]] = field(default_factory=list)  # later mentions, merged
     confidence: float = 0.6
+    fatalities: int | None = None  # the toll the report gives («مقتل 90 مدنيًا»), an attribute
 
     def to_json(self, entities: list[Entity]) -> dict[str, Any]:
         date = (
@@ -145,6 +146,7 @@ class Incident:
             "summary": self.summary,
             "mentions": [list(m) for m in self.mentions],
             "confidence": round(self.confidence, 3),
+            **({"fatalities": self.fatalities} if self.fatalities is not None else {}),
         }
 
 
