@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .assets import seeds_dir
-from .db.case import Case, create_case, open_case
+from .cases import create_case, open_case
+from .db.case import Case
 from .db.staging import staged_case_file
 from .importing.pipeline import import_paths
 from .review.decisions import accept_confident

@@ -40,7 +40,7 @@ def main() -> None:
     app = QApplication(sys.argv)
     from views_case import build_views_case
 
-    from casefile.db.case import create_case
+    from casefile.cases import create_case
     from ui.core import i18n
     from ui.core.fonts import register_fonts, ui_font
     from ui.core.operations import OperationRunner

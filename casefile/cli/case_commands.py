@@ -9,9 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from ..backup import backup_case
+from ..cases import create_case, open_case
 from ..db import models as m
-from ..db.backup import backup_case
-from ..db.case import create_case, head_revision, open_case, schema_revision
+from ..db.case import head_revision, schema_revision
 from ..db.errors import CaseDamagedError
 from ..db.verify import VerifyReport, verify_case
 from ..search import search

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from ..db.case import open_case
+from ..cases import open_case
 from ..review import stoplist
 from ..review.decide import decide_group
 from ..review.groups import GROUP_TYPES, GroupFilter, find_group, list_groups

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from casefile.cases import create_case, open_case
 from casefile.db import models as m
-from casefile.db.case import create_case, open_case
 from casefile.importing.pipeline import import_paths
 from casefile.review.proposals import propose_for_new_source
 from casefile.services import review
