@@ -72,7 +72,7 @@ def _normal_kind(e: Entity) -> str:
 
 def _entity_payload(e: Entity) -> dict[str, Any]:
     # The fast romaniser's Latin; the better (model) one is computed when the analyst
-    # accepts the name (services.review._accepted_latin), not for every name of every report.
+    # accepts the name (review.confirm._accepted_latin), not for every name of every report.
     latin = e.latin
     payload: dict[str, Any] = {
         "canonical": e.canonical,
