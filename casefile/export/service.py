@@ -3,9 +3,10 @@
 Both read the case in one read-only session (never flushed, rolled back at the end, so an
 export leaves no audit entry and changes nothing), build plain data, then write the file
 next to its destination and move it into place, so a failed export never leaves half a
-file. They are plain functions: the GUI runs them off the UI thread through its operation
-runner and passes that runner's Progress (``update(done, total, label)`` and ``check()``,
-which raises on Cancel); the PDF is printed in a child process (see pdf.py), killed on Cancel.
+file. They are plain functions that take a ``casefile.progress.Progress``: the GUI runs them
+off the UI thread through its operation runner and passes that runner's progress; the CLI and
+scripts leave the default (``SILENT``). The PDF is printed in a child process (see pdf.py),
+killed on Cancel.
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from ..db.case import Case
+from ..progress import SILENT, Progress
 from .dossier_data import build_dossier
 from .errors import ExportError, OutputNotWritable
 from .html import render_dossier, render_timeline
@@ -34,23 +35,10 @@ TIMELINE_FORMATS = ("pdf", "csv", "json", "html")
 STEPS = 4
 
 
-class _Progress:
-    """Adapts what callers pass: the GUI's Progress object, a plain callable, or nothing."""
-
-    def __init__(self, progress: Any) -> None:
-        self._update: Callable[[int, int, str], None] | None = None
-        self.check: Callable[[], None] | None = None
-        if progress is not None and hasattr(progress, "update"):
-            self._update = progress.update
-            self.check = getattr(progress, "check", None)
-        elif callable(progress):
-            self._update = progress
-
-    def step(self, done: int, label: str) -> None:
-        if self.check:
-            self.check()
-        if self._update:
-            self._update(done, STEPS, label)
+def _step(progress: Progress, done: int, label: str) -> None:
+    """One of the ``STEPS`` steps begins (a cancel stops the export between steps)."""
+    progress.check()
+    progress.update(done, STEPS, label)
 
 
 @contextmanager
@@ -105,7 +93,7 @@ def _meta(case: Case, marking: str | None, page_size: str,
 
 
 def _write_html_or_pdf(html: str, fmt: str, tmp: Path, page_size: str,
-                       progress: _Progress) -> None:
+                       progress: Progress) -> None:
     if fmt == "html":
         tmp.write_text(html, encoding="utf-8")
         return
@@ -114,46 +102,44 @@ def _write_html_or_pdf(html: str, fmt: str, tmp: Path, page_size: str,
     with tempfile.TemporaryDirectory(prefix="casefile-export-") as work:
         page = Path(work) / "export.html"
         page.write_text(html, encoding="utf-8")
-        progress.step(3, "Printing the PDF")
+        _step(progress, 3, "Printing the PDF")
         html_to_pdf(page, tmp, page_size=page_size, check=progress.check)
 
 
 def export_dossier(case: Case, actor_ref: str | int, out_path: str | os.PathLike[str], *,
                    fmt: str = "pdf", page_size: str = "A4", marking: str | None = None,
-                   progress: Any = None, exported_at: dt.datetime | None = None) -> Path:
+                   progress: Progress = SILENT, exported_at: dt.datetime | None = None) -> Path:
     """Write the dossier of the actor ``actor_ref`` (id, name or alias) to ``out_path``."""
     _check_options(fmt, DOSSIER_FORMATS, page_size)
-    steps = _Progress(progress)
     out = Path(out_path)
     with _destination(out) as tmp:
-        steps.step(0, "Reading the case")
+        _step(progress, 0, "Reading the case")
         with _reading(case) as session:
             actor = find_actor(session, actor_ref)
             dossier = build_dossier(session, actor.id, _meta(case, marking, page_size,
                                                              exported_at))
-        steps.step(1, "Laying out the dossier")
+        _step(progress, 1, "Laying out the dossier")
         if fmt == "json":
             write_json(dossier_json(dossier), tmp)
         else:
-            _write_html_or_pdf(render_dossier(dossier), fmt, tmp, page_size, steps)
-    steps.step(STEPS, "Done")
+            _write_html_or_pdf(render_dossier(dossier), fmt, tmp, page_size, progress)
+    _step(progress, STEPS, "Done")
     return out
 
 
-def export_case(case: Case, out_path: str | os.PathLike[str], *, progress: Any = None,
+def export_case(case: Case, out_path: str | os.PathLike[str], *, progress: Progress = SILENT,
                 exported_at: dt.datetime | None = None) -> Path:
     """Write the whole case (actors, places, relations, incidents, sources, citations) as JSON."""
     from .case_data import case_json
 
-    steps = _Progress(progress)
     out = Path(out_path)
     with _destination(out) as tmp:
-        steps.step(0, "Reading the case")
+        _step(progress, 0, "Reading the case")
         with _reading(case) as session:
             data = case_json(session, _meta(case, None, "A4", exported_at))
-        steps.step(1, "Writing JSON")
+        _step(progress, 1, "Writing JSON")
         write_json(data, tmp)
-    steps.step(STEPS, "Done")
+    _step(progress, STEPS, "Done")
     return out
 
 
@@ -161,16 +147,15 @@ def export_timeline(case: Case, out_path: str | os.PathLike[str], *, fmt: str = 
                     actor: str | int | None = None, place: str | int | None = None,
                     date_from: dt.date | None = None, date_to: dt.date | None = None,
                     types: tuple[str, ...] = (), page_size: str = "A4",
-                    marking: str | None = None, progress: Any = None,
+                    marking: str | None = None, progress: Progress = SILENT,
                     exported_at: dt.datetime | None = None) -> Path:
     """Write the incident timeline of the case, or of the part the filters select."""
     _check_options(fmt, TIMELINE_FORMATS, page_size)
     if date_from and date_to and date_from > date_to:
         raise ExportError(f"The period starts ({date_from}) after it ends ({date_to}).")
-    steps = _Progress(progress)
     out = Path(out_path)
     with _destination(out) as tmp:
-        steps.step(0, "Reading the case")
+        _step(progress, 0, "Reading the case")
         with _reading(case) as session:
             names: dict[str, str] = {}
             actor_id = place_id = None
@@ -184,12 +169,12 @@ def export_timeline(case: Case, out_path: str | os.PathLike[str], *, fmt: str = 
                                   date_to=date_to, types=tuple(types))
             timeline = build_timeline(session, filt, _meta(case, marking, page_size,
                                                            exported_at), names)
-        steps.step(1, "Laying out the timeline")
+        _step(progress, 1, "Laying out the timeline")
         if fmt == "csv":
             write_csv(timeline.incidents, timeline.endnotes, tmp)
         elif fmt == "json":
             write_json(timeline_json(timeline), tmp)
         else:
-            _write_html_or_pdf(render_timeline(timeline), fmt, tmp, page_size, steps)
-    steps.step(STEPS, "Done")
+            _write_html_or_pdf(render_timeline(timeline), fmt, tmp, page_size, progress)
+    _step(progress, STEPS, "Done")
     return out
