@@ -14,25 +14,27 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from ..db.case import Case
 from ..progress import SILENT, Progress
-from .dossier_data import build_dossier
+from .dossier_data import Dossier, build_dossier
 from .errors import ExportError, OutputNotWritable
 from .html import render_dossier, render_timeline
 from .lookup import find_actor, find_place
 from .meta import DEFAULT_MARKING, PAGE_SIZES, ExportMeta
 from .tabular import dossier_json, timeline_json, write_csv, write_json
-from .timeline_data import TimelineFilter, build_timeline
+from .timeline_data import Timeline, TimelineFilter, build_timeline
 
 DOSSIER_FORMATS = ("pdf", "json", "html")
 TIMELINE_FORMATS = ("pdf", "csv", "json", "html")
 STEPS = 4
+T = TypeVar("T")
 
 
 def _step(progress: Progress, done: int, label: str) -> None:
@@ -106,25 +108,39 @@ def _write_html_or_pdf(html: str, fmt: str, tmp: Path, page_size: str,
         html_to_pdf(page, tmp, page_size=page_size, check=progress.check)
 
 
+def _export(case: Case, out_path: str | os.PathLike[str], progress: Progress,
+            read: Callable[[Session], T], laying_out: str,
+            write: Callable[[T, Path], object]) -> Path:
+    """``read`` the case in one read-only session, ``write`` what it read beside ``out_path``
+    and move it into place, reporting the steps."""
+    out = Path(out_path)
+    with _destination(out) as tmp:
+        _step(progress, 0, "Reading the case")
+        with _reading(case) as session:
+            data = read(session)
+        _step(progress, 1, laying_out)
+        write(data, tmp)
+    _step(progress, STEPS, "Done")
+    return out
+
+
 def export_dossier(case: Case, actor_ref: str | int, out_path: str | os.PathLike[str], *,
                    fmt: str = "pdf", page_size: str = "A4", marking: str | None = None,
                    progress: Progress = SILENT, exported_at: dt.datetime | None = None) -> Path:
     """Write the dossier of the actor ``actor_ref`` (id, name or alias) to ``out_path``."""
     _check_options(fmt, DOSSIER_FORMATS, page_size)
-    out = Path(out_path)
-    with _destination(out) as tmp:
-        _step(progress, 0, "Reading the case")
-        with _reading(case) as session:
-            actor = find_actor(session, actor_ref)
-            dossier = build_dossier(session, actor.id, _meta(case, marking, page_size,
-                                                             exported_at))
-        _step(progress, 1, "Laying out the dossier")
+
+    def read(session: Session) -> Dossier:
+        actor = find_actor(session, actor_ref)
+        return build_dossier(session, actor.id, _meta(case, marking, page_size, exported_at))
+
+    def write(dossier: Dossier, tmp: Path) -> None:
         if fmt == "json":
             write_json(dossier_json(dossier), tmp)
         else:
             _write_html_or_pdf(render_dossier(dossier), fmt, tmp, page_size, progress)
-    _step(progress, STEPS, "Done")
-    return out
+
+    return _export(case, out_path, progress, read, "Laying out the dossier", write)
 
 
 def export_case(case: Case, out_path: str | os.PathLike[str], *, progress: Progress = SILENT,
@@ -132,15 +148,9 @@ def export_case(case: Case, out_path: str | os.PathLike[str], *, progress: Progr
     """Write the whole case (actors, places, relations, incidents, sources, citations) as JSON."""
     from .case_data import case_json
 
-    out = Path(out_path)
-    with _destination(out) as tmp:
-        _step(progress, 0, "Reading the case")
-        with _reading(case) as session:
-            data = case_json(session, _meta(case, None, "A4", exported_at))
-        _step(progress, 1, "Writing JSON")
-        write_json(data, tmp)
-    _step(progress, STEPS, "Done")
-    return out
+    return _export(case, out_path, progress,
+                   lambda session: case_json(session, _meta(case, None, "A4", exported_at)),
+                   "Writing JSON", write_json)
 
 
 def export_timeline(case: Case, out_path: str | os.PathLike[str], *, fmt: str = "pdf",
@@ -153,28 +163,26 @@ def export_timeline(case: Case, out_path: str | os.PathLike[str], *, fmt: str = 
     _check_options(fmt, TIMELINE_FORMATS, page_size)
     if date_from and date_to and date_from > date_to:
         raise ExportError(f"The period starts ({date_from}) after it ends ({date_to}).")
-    out = Path(out_path)
-    with _destination(out) as tmp:
-        _step(progress, 0, "Reading the case")
-        with _reading(case) as session:
-            names: dict[str, str] = {}
-            actor_id = place_id = None
-            if actor is not None:
-                found = find_actor(session, actor)
-                actor_id, names["actor"] = found.id, found.name
-            if place is not None:
-                found = find_place(session, place)
-                place_id, names["place"] = found.id, found.name
-            filt = TimelineFilter(actor_id=actor_id, place_id=place_id, date_from=date_from,
-                                  date_to=date_to, types=tuple(types))
-            timeline = build_timeline(session, filt, _meta(case, marking, page_size,
-                                                           exported_at), names)
-        _step(progress, 1, "Laying out the timeline")
+
+    def read(session: Session) -> Timeline:
+        names: dict[str, str] = {}
+        actor_id = place_id = None
+        if actor is not None:
+            found = find_actor(session, actor)
+            actor_id, names["actor"] = found.id, found.name
+        if place is not None:
+            found = find_place(session, place)
+            place_id, names["place"] = found.id, found.name
+        filt = TimelineFilter(actor_id=actor_id, place_id=place_id, date_from=date_from,
+                              date_to=date_to, types=tuple(types))
+        return build_timeline(session, filt, _meta(case, marking, page_size, exported_at), names)
+
+    def write(timeline: Timeline, tmp: Path) -> None:
         if fmt == "csv":
             write_csv(timeline.incidents, timeline.endnotes, tmp)
         elif fmt == "json":
             write_json(timeline_json(timeline), tmp)
         else:
             _write_html_or_pdf(render_timeline(timeline), fmt, tmp, page_size, progress)
-    _step(progress, STEPS, "Done")
-    return out
+
+    return _export(case, out_path, progress, read, "Laying out the timeline", write)
