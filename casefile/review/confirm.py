@@ -88,6 +88,23 @@ def _accepted_latin(p: m.Proposal, payload: dict[str, Any], canonical: str) -> s
     return payload.get("latin") or None
 
 
+def _accept_named(session: Session, p: m.Proposal, model: type[m.Actor] | type[m.Place],
+                  kind: str, name: str | None,
+                  new: Callable[[], m.Actor | m.Place]) -> tuple[str, int]:
+    """The actor or place the proposal names (the one it is linked to, unless the analyst typed
+    a name, or a ``new`` one), with the proposal's text as a name, its span confirmed and cited."""
+    record_id = None if name else _linked(session, p, model, kind)
+    if record_id is None:
+        record = new()
+        session.add(record)
+    else:
+        record = session.get(model, record_id)
+    _add_name(record, p.text, m.AliasKind.NAME, p)
+    session.flush()
+    _confirm_span(session, p, kind, **{f"{kind}_id": record.id})
+    return (kind, record.id)
+
+
 def accept(session: Session, proposal_id: int, *, name: str | None = None,
            kind: str | None = None, latin: str | None = None) -> tuple[str, int] | None:
     """Accept (or, with overrides, edit and accept) a proposal; returns the record it became."""
@@ -99,32 +116,22 @@ def accept(session: Session, proposal_id: int, *, name: str | None = None,
         latin = _accepted_latin(p, payload, canonical)
     target: tuple[str, int] | None = None
     if p.kind in ACTOR_KINDS_OF:
-        actor_id = None if name else _linked(session, p, m.Actor, "actor")
-        if actor_id is None:
+        def new_actor() -> m.Actor:
             actor = m.Actor(name=canonical, kind=_actor_kind(p, payload, kind), name_latin=latin)
-            session.add(actor)
             if latin:
                 _add_name(actor, latin, m.AliasKind.TRANSLITERATION, None)
-        else:
-            actor = session.get(m.Actor, actor_id)
-        _add_name(actor, p.text, m.AliasKind.NAME, p)
-        session.flush()
-        _confirm_span(session, p, "actor", actor_id=actor.id)
-        target = ("actor", actor.id)
+            return actor
+
+        target = _accept_named(session, p, m.Actor, "actor", name, new_actor)
     elif p.kind == "PLACE":
-        place_id = None if name else _linked(session, p, m.Place, "place")
-        if place_id is None:
+        def new_place() -> m.Place:
             place = m.Place(name=canonical, name_latin=latin,
                             kind=kind or payload.get("kind") or m.PlaceKind.VILLAGE)
             if place.kind not in set(m.PlaceKind):
                 place.kind = m.PlaceKind.AREA
-            session.add(place)
-        else:
-            place = session.get(m.Place, place_id)
-        _add_name(place, p.text, m.AliasKind.NAME, p)
-        session.flush()
-        _confirm_span(session, p, "place", place_id=place.id)
-        target = ("place", place.id)
+            return place
+
+        target = _accept_named(session, p, m.Place, "place", name, new_place)
     elif p.kind == "DATE":
         _confirm_span(session, p, "date")
     elif p.kind.lower() == "incident":
