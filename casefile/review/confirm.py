@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
-from ..extraction.romanize import person_latin
 from ..normalize import key
 from ..services.citations import add_citation
 from ..services.review import ACTOR_KINDS_OF
@@ -84,6 +83,9 @@ def _accepted_latin(p: m.Proposal, payload: dict[str, Any], canonical: str) -> s
     """A new person's Latin name from the romaniser's model: too slow for every name of every
     report at import (the proposal holds the fast reading), worth it for a name accepted."""
     if p.kind == "PERSON" and not payload.get("ref"):
+        # Loaded here: every CLI command loads the review package, none should load extraction.
+        from ..extraction.romanize import person_latin
+
         return person_latin(canonical, best=True) or payload.get("latin") or None
     return payload.get("latin") or None
 
