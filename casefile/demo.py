@@ -10,26 +10,39 @@ half-built demo case behind.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .assets import seeds_dir
-from .db.case import Case, create_case, open_case
+from .cases import create_case, open_case
+from .db.case import Case
 from .db.staging import staged_case_file
 from .importing.pipeline import import_paths
+from .progress import SILENT, Cancelled, Progress
 from .review.decisions import accept_confident
 from .review.proposals import propose_for_new_source
 
 SEEDS = seeds_dir()
 
 
-def build_demo_case(case: Case, *, seeds: Path = SEEDS, progress: Any = None) -> dict[str, Any]:
+def _asked_to_stop(progress: Progress) -> Callable[[], bool]:
+    """The question import_paths asks between files, answered by ``progress.check``."""
+    def cancelled() -> bool:
+        try:
+            progress.check()
+        except Cancelled:
+            return True
+        return False
+
+    return cancelled
+
+
+def build_demo_case(case: Case, *, seeds: Path = SEEDS,
+                    progress: Progress = SILENT) -> dict[str, Any]:
     """Import ``seeds`` into ``case`` and accept its confident proposals; returns a summary."""
-    update = getattr(progress, "update", None)
-    cancelled = (
-        (lambda: bool(getattr(progress, "cancelled", False))) if progress is not None else None
-    )
-    outcomes = list(import_paths(case, [seeds], progress=update, cancelled=cancelled,
+    outcomes = list(import_paths(case, [seeds], progress=progress.update,
+                                 cancelled=_asked_to_stop(progress),
                                  on_new_source=propose_for_new_source))
     source_ids = [
         o.source_id for o in outcomes if o.source_id is not None and o.status == "imported"
@@ -44,15 +57,14 @@ def build_demo_case(case: Case, *, seeds: Path = SEEDS, progress: Any = None) ->
 
 
 def create_demo_case(path: Path, *, name: str | None = None,
-                     progress: Any = None) -> tuple[Case, dict[str, Any]]:
+                     progress: Progress = SILENT) -> tuple[Case, dict[str, Any]]:
     """Build the demo case at ``path`` (a new file), whole or not at all; returns it open,
     with the summary of ``build_demo_case``. A cancel (``progress.check()``) keeps nothing."""
     with staged_case_file(path) as partial:
         case = create_case(partial, name=name or path.stem)
         try:
             summary = build_demo_case(case, progress=progress)
-            if progress is not None and hasattr(progress, "check"):
-                progress.check()
+            progress.check()
         finally:
             case.close()
     return open_case(path), summary

@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, insert, select  # noqa: E402
 
+from casefile.cases import create_case  # noqa: E402
 from casefile.db import models as m  # noqa: E402
-from casefile.db.case import create_case  # noqa: E402
 from casefile.normalize import key  # noqa: E402
 from casefile.review.decisions import accept  # noqa: E402
 from casefile.undo import run_action  # noqa: E402
@@ -102,7 +102,7 @@ def main() -> int:
     parser.add_argument("--actors", type=int, default=20_000)
     parser.add_argument("--proposals", type=int, default=1_000)
     args = parser.parse_args()
-    from casefile.db.case import open_case
+    from casefile.cases import open_case
 
     with tempfile.TemporaryDirectory(prefix="casefile-accept-") as tmp:
         path = Path(tmp) / "accept.casefile"

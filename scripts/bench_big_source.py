@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from ant_corpus import articles, unpack  # noqa: E402
 
-from casefile.db.case import create_case  # noqa: E402
+from casefile.cases import create_case  # noqa: E402
 from casefile.importing import pipeline  # noqa: E402
 
 QUERIES = ["الحكومة", "بالحرس", "مجلس نواب الشعب", "الإرهاب", "كلمةلاتوجد"]

@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("CASEFILE_USER", "bench")
 
+from casefile.cases import create_case  # noqa: E402
 from casefile.db import models as m  # noqa: E402
-from casefile.db.case import create_case  # noqa: E402
 from casefile.export import export_dossier, export_timeline  # noqa: E402
 from casefile.export.dossier_data import build_dossier  # noqa: E402
 from casefile.export.html import render_dossier  # noqa: E402

@@ -35,8 +35,8 @@ os.environ.setdefault("CASEFILE_USER", "bench")
 
 from sqlalchemy import insert  # noqa: E402
 
+from casefile.cases import create_case, open_case  # noqa: E402
 from casefile.db import models as m  # noqa: E402
-from casefile.db.case import create_case, open_case  # noqa: E402
 from casefile.normalize import key  # noqa: E402
 from casefile.review.decide import decide_group  # noqa: E402
 from casefile.review.groups import GroupFilter, list_groups, top_new_this_week  # noqa: E402

@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from ant_corpus import articles, unpack  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
 
+from casefile.cases import create_case  # noqa: E402
 from casefile.db import models as m  # noqa: E402
-from casefile.db.case import create_case  # noqa: E402
 from casefile.search import search  # noqa: E402
 from casefile.search.index import fts_rowid  # noqa: E402
 from casefile.search.terms import index_terms  # noqa: E402

@@ -28,8 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert  # noqa: E402
 
+from casefile.cases import create_case, open_case  # noqa: E402
 from casefile.db import models as m  # noqa: E402
-from casefile.db.case import Case, create_case, open_case  # noqa: E402
+from casefile.db.case import Case  # noqa: E402
 
 TYPES = ["battles", "explosions_remote_violence", "violence_against_civilians", "protests",
          "riots", "strategic_developments"]

@@ -104,7 +104,7 @@ def main() -> None:
         print(f"wrote {args.out / 'review_link_picker.png'}")
         view.dialog.close()
     if args.more is not None:  # later reports: confirmed names link by themselves
-        from casefile.db.case import open_case
+        from casefile.cases import open_case
         from casefile.importing.pipeline import import_paths
         from casefile.review.proposals import propose_for_new_source
 

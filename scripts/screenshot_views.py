@@ -41,7 +41,7 @@ def main() -> None:
     from PySide6.QtGui import QUndoStack
     from views_case import build_views_case
 
-    from casefile.db.case import create_case
+    from casefile.cases import create_case
     from ui.core import i18n
     from ui.core.context import open_context
     from ui.core.fonts import register_fonts, ui_font

@@ -26,8 +26,8 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
+from casefile.cases import open_case  # noqa: E402
 from casefile.db import models as m  # noqa: E402
-from casefile.db.case import open_case  # noqa: E402
 from ui.core.app import build_demo, make_application  # noqa: E402
 from ui.core.selection import Ref  # noqa: E402
 from ui.core.settings import AppSettings  # noqa: E402

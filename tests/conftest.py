@@ -40,7 +40,7 @@ def case_url(request, tmp_path):
 
 @pytest.fixture
 def new_case(case_url):
-    from casefile.db.case import create_case
+    from casefile.cases import create_case
 
     case = create_case(case_url)
     yield case
@@ -49,7 +49,7 @@ def new_case(case_url):
 
 @pytest.fixture
 def sqlite_case(tmp_path):
-    from casefile.db.case import create_case
+    from casefile.cases import create_case
 
     case = create_case(tmp_path / "case.casefile")
     yield case

@@ -10,9 +10,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from .. import __version__
 from ..db.errors import CaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 COMMAND_MODULES = [
     "casefile.cli.case_commands",
@@ -24,6 +29,7 @@ COMMAND_MODULES = [
 ]
 
 EXIT_OK, EXIT_CASE, EXIT_USAGE, EXIT_VERIFY = 0, 1, 2, 3
+T = TypeVar("T")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,6 +56,18 @@ def add_case_argument(parser: argparse.ArgumentParser, *, required: bool = True)
         "--case", "--db", dest="case", required=required, metavar="CASE",
         help="case file path or SQLAlchemy URL (e.g. postgresql+psycopg://user@host/db)",
     )
+
+
+def read_case(location: str, read: Callable[[Session], T], *, upgrade: bool = True) -> T:
+    """``read(session)`` on the case at ``location``: opened, read in one session, closed."""
+    from ..cases import open_case
+
+    case = open_case(location, upgrade=upgrade)
+    try:
+        with case.read_session() as session:
+            return read(session)
+    finally:
+        case.close()
 
 
 def main(argv: list[str] | None = None) -> int:

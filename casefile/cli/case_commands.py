@@ -9,13 +9,14 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from ..backup import backup_case
+from ..cases import create_case, open_case
 from ..db import models as m
-from ..db.backup import backup_case
-from ..db.case import create_case, head_revision, open_case, schema_revision
+from ..db.case import head_revision, schema_revision
 from ..db.errors import CaseDamagedError
 from ..db.verify import VerifyReport, verify_case
 from ..search import search
-from . import EXIT_OK, EXIT_VERIFY, add_case_argument
+from . import EXIT_OK, EXIT_VERIFY, add_case_argument, read_case
 
 COUNTED = {
     "sources": m.Source, "actors": m.Actor, "aliases": m.Alias, "places": m.Place,
@@ -108,13 +109,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    case = open_case(args.case)
-    try:
-        with case.read_session() as s:
-            hits = search(s, args.query, kinds=tuple(args.kind) if args.kind else None,
-                          limit=args.limit)
-    finally:
-        case.close()
+    hits = read_case(args.case, lambda s: search(
+        s, args.query, kinds=tuple(args.kind) if args.kind else None, limit=args.limit))
     if args.json:
         print(json.dumps([h.to_json() for h in hits], ensure_ascii=False))
     else:

@@ -84,7 +84,7 @@ def _format(args: argparse.Namespace, allowed: tuple[str, ...]) -> str | None:
 
 
 def _run(args: argparse.Namespace, allowed: tuple[str, ...], export) -> int:
-    from ..db.case import open_case
+    from ..cases import open_case
     from ..export import ExportError, NotFound, RenderError
 
     fmt = _format(args, allowed)

@@ -56,7 +56,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             reconfigure(encoding="utf-8", errors="backslashreplace")
     known = shipped_gazetteer()
     if args.case:
-        from ..db.case import open_case
+        from ..cases import open_case
         from ..review.case_gazetteer import case_gazetteer
 
         case = open_case(args.case, upgrade=False)

@@ -19,7 +19,7 @@ import sys
 import time
 from collections import Counter
 
-from ..db.case import open_case
+from ..cases import open_case
 from ..importing.pipeline import DEFAULT_SIZE_LIMIT, ReadBudget, import_paths
 from ..importing.reader_process import DEFAULT_BUDGET
 from ..importing.readers import OcrOptions

@@ -6,12 +6,12 @@ import argparse
 import json
 import sys
 
-from ..db.case import open_case
+from ..cases import open_case
 from ..review import stoplist
 from ..review.decide import decide_group
 from ..review.groups import GROUP_TYPES, GroupFilter, find_group, list_groups
 from ..services.validation import ValidationError
-from . import EXIT_OK, EXIT_USAGE, add_case_argument
+from . import EXIT_OK, EXIT_USAGE, add_case_argument, read_case
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,13 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_groups(args: argparse.Namespace) -> int:
-    case = open_case(args.case)
-    try:
-        with case.read_session() as s:
-            flt = GroupFilter(types={args.type} if args.type else set())
-            groups = list_groups(s, flt, limit=args.limit)
-    finally:
-        case.close()
+    flt = GroupFilter(types={args.type} if args.type else set())
+    groups = read_case(args.case, lambda s: list_groups(s, flt, limit=args.limit))
     if args.json:
         print(json.dumps([g.to_json() for g in groups], ensure_ascii=False))
     else:
@@ -97,12 +92,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
 
 def cmd_stoplist(args: argparse.Namespace) -> int:
-    case = open_case(args.case)
-    try:
-        with case.read_session() as s:
-            rows = stoplist.entries(s)
-    finally:
-        case.close()
+    rows = read_case(args.case, stoplist.entries)
     if args.json:
         print(json.dumps([r.to_json() for r in rows], ensure_ascii=False))
     else:

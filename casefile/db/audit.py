@@ -1,8 +1,9 @@
 """Append-only audit log written for every change, from one flush hook.
 
 The hook runs after each flush, when new rows have ids and the attribute
-history still holds the values before the change. It also collects which
-search-index entries the flush made stale (see ``casefile.search.index``).
+history still holds the values before the change. It is registered on each
+case's own sessionmaker (``listen_on``), so a session of another case, or one
+made elsewhere, is never audited into this case's log.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import enum
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from . import chain
 from . import models as m
@@ -98,7 +99,12 @@ def insert_audited(session: Session, model: type[m.Base], rows: list[dict[str, A
     return ids
 
 
-@event.listens_for(Session, "before_flush")
+def listen_on(maker: sessionmaker[Session]) -> None:
+    """Audit every flush of the sessions ``maker`` makes."""
+    event.listen(maker, "before_flush", _lock_chain)
+    event.listen(maker, "after_flush", _write_audit)
+
+
 def _lock_chain(session: Session, _ctx: Any, _instances: Any) -> None:
     # PostgreSQL: take the chain's lock before this flush locks any row, so two
     # writers always take their locks in the same order (no deadlock).
@@ -106,13 +112,11 @@ def _lock_chain(session: Session, _ctx: Any, _instances: Any) -> None:
         chain.lock(session.connection())
 
 
-@event.listens_for(Session, "after_flush")
 def _write_audit(session: Session, flush_context: Any) -> None:
     if session.info.get("no_audit"):
         return
     user = current_user(session)
     rows = []
-    stale = session.info.setdefault("stale_index", set())
     for action, objs in (("insert", session.new), ("update", session.dirty),
                          ("delete", session.deleted)):
         for obj in objs:
@@ -130,7 +134,6 @@ def _write_audit(session: Session, flush_context: Any) -> None:
                                   before, after))
             if "undo_log" in session.info:  # an undoable action is being recorded
                 session.info["undo_log"].append(_undo_record(obj, action, before, after))
-            stale.update(_index_keys(obj, action))
     if rows:
         chain.append(session.connection(), rows)
     if "undo_log" in session.info:
@@ -158,14 +161,3 @@ def session_flush_number(obj: Any) -> int:
     session = inspect(obj).session
     return session.info.get("undo_flush", 0) if session is not None else 0
 
-
-def _index_keys(obj: Any, action: str) -> set[tuple[str, int]]:
-    """Search entries a change makes stale: (kind, id)."""
-    if isinstance(obj, m.Actor | m.Place | m.Incident):
-        return {(obj.__tablename__[:-1], obj.id)}
-    if isinstance(obj, m.Alias):
-        if obj.actor_id:
-            return {("actor", obj.actor_id)}
-        if obj.place_id:
-            return {("place", obj.place_id)}
-    return set()

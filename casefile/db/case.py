@@ -1,8 +1,14 @@
-"""Opening and creating a case: one SQLite file, or a PostgreSQL database.
+"""A case's database: one SQLite file, or a PostgreSQL database.
 
 A SQLite case is recognised by its application id (``PRAGMA application_id``);
 every connection gets WAL, foreign keys and a busy timeout. The schema is
 made and upgraded by Alembic migrations only.
+
+The sessions of a ``Case`` are audited and keep the refused values of a conflict; listeners
+are registered on the case's own sessionmakers, never on SQLAlchemy's ``Session`` class, so
+they fire for that case's sessions only. What the layers above keep in step (the search
+index, the stop list) they attach with ``Case.listen``; ``casefile.cases`` opens a case with
+all of it, and is what everything but the storage layer calls.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import ast
 import getpass
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +29,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..review import stoplist as _stoplist  # noqa: F401 - registers its flush hook
-from . import audit  # noqa: F401 - registers the audit hook
+from . import audit
 from . import models as m
 from .errors import (
     BUSY_TIMEOUT_S,
@@ -176,6 +181,7 @@ class Case:
     user: str
     name: str
     _factories: dict[str, sessionmaker[Session]] = field(default_factory=dict, repr=False)
+    _listeners: list[tuple[str, Callable[..., Any]]] = field(default_factory=list, repr=False)
 
     @property
     def backend(self) -> str:
@@ -187,13 +193,25 @@ class Case:
             return Path(make_url(self.url).database or "")
         return None
 
+    def listen(self, name: str, fn: Callable[..., Any]) -> None:
+        """Call ``fn`` on the session event ``name`` (``"before_flush"``...) of this case's
+        sessions, and of no other."""
+        self._listeners.append((name, fn))
+        for maker in self._factories.values():
+            event.listen(maker, name, fn)
+
     def _sessionmaker(self, *, writer: bool = False) -> sessionmaker[Session]:
-        # Built once each: every sessionmaker makes a new Session subclass.
+        # Built once each: every sessionmaker makes a new Session subclass, which is what
+        # the listeners are registered on.
         key = "writer" if writer else "reader"
         if key not in self._factories:
             bind = self.engine.execution_options(**BEGIN_IMMEDIATE) if writer else self.engine
-            self._factories[key] = sessionmaker(bind, expire_on_commit=False,
-                                                info={"user": self.user})
+            maker = sessionmaker(bind, expire_on_commit=False, info={"user": self.user})
+            audit.listen_on(maker)
+            event.listen(maker, "before_flush", _remember_edits)
+            for name, fn in self._listeners:
+                event.listen(maker, name, fn)
+            self._factories[key] = maker
         return self._factories[key]
 
     @contextmanager
@@ -231,7 +249,6 @@ class Case:
         self.engine.dispose()
 
 
-@event.listens_for(Session, "before_flush")
 def _remember_edits(session: Session, _ctx: Any, _instances: Any) -> None:
     """Keep what is about to be saved: a refused flush expires the objects."""
     from .locking import describe
@@ -253,15 +270,6 @@ def _conflict(session: Session, exc: StaleDataError) -> ConflictError:
         if tablename == table:
             return ConflictError(record, mine)
     return ConflictError("A record")
-
-
-@event.listens_for(Session, "after_flush_postexec")
-def _refresh_search(session: Session, _ctx: Any) -> None:
-    from ..search.index import refresh_entries
-
-    keys = session.info.pop("stale_index", None)
-    if keys:
-        refresh_entries(session.connection(), sorted(keys))
 
 
 def to_url(case: str | os.PathLike[str]) -> str:
@@ -294,16 +302,17 @@ def _upgrade(engine: Engine) -> None:
         command.upgrade(_alembic_config(conn), "head")
 
 
-def create_case(case: str | os.PathLike[str], *, name: str | None = None) -> Case:
-    """Create a new, empty case through the migrations and open it."""
-    opened = create_empty_case(case, name=name)
+def create_database(case: str | os.PathLike[str], *, name: str | None = None) -> Case:
+    """Create a new, empty case through the migrations and open it (without what the layers
+    above attach: ``casefile.cases.create_case`` is the one to call)."""
+    opened = create_empty_database(case, name=name)
     with opened.session() as s:
         s.add_all([m.CaseInfo(key="name", value=opened.name),
                    m.CaseInfo(key="created_by", value=opened.user)])
     return opened
 
 
-def create_empty_case(case: str | os.PathLike[str], *, name: str | None = None) -> Case:
+def create_empty_database(case: str | os.PathLike[str], *, name: str | None = None) -> Case:
     """The schema and nothing else: no rows, not even the case's name (for copies)."""
     url = to_url(case)
     if not _is_url(str(case)):
@@ -333,8 +342,9 @@ def _default_name(case: str | os.PathLike[str]) -> str:
     return Path(case).stem
 
 
-def open_case(case: str | os.PathLike[str], *, upgrade: bool = True) -> Case:
-    """Open an existing case, upgrading an older schema; never damages a non-case."""
+def open_database(case: str | os.PathLike[str], *, upgrade: bool = True) -> Case:
+    """Open an existing case, upgrading an older schema; never damages a non-case (without
+    what the layers above attach: ``casefile.cases.open_case`` is the one to call)."""
     url = to_url(case)
     if not _is_url(str(case)):
         _check_sqlite_file(Path(case))

@@ -1,7 +1,7 @@
 """The analyst's decisions on extraction proposals: accept, edit, merge_into, reject.
 
-Entity and incident decisions go through ``casefile.services.review`` (the desk's thin
-decisions: actor/place/alias, confirmed mention, citation) and are completed here with what
+Entity and incident decisions go through ``casefile.review.confirm`` (the thin decisions:
+actor/place/alias, confirmed mention, citation) and are completed here with what
 extraction knows: the Latin name as an alias, kunya/nickname alias kinds, gazetteer
 coordinates, an incident's place, date range and involvements, and relations (offices with
 their title, affiliations, presence, rivalry; an alias relation becomes an alias). Every write
@@ -19,14 +19,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
-from ..export.labels import SUB_EVENT_TYPES
 from ..normalize import key
-from ..services import review
 from ..services.citations import add_citation
 from ..services.validation import ValidationError
+from ..vocabulary import SUBTYPES, arabic
+from . import confirm
 
 ENTITY_ORDER = ("PLACE", "GROUP", "PERSON", "DATE")
 _ALIAS_KINDS = {"kunya": m.AliasKind.KUNYA, "nickname": m.AliasKind.KUNYA}
+_SUBTYPES_AR = arabic(SUBTYPES)
 
 
 def _proposal(session: Session, proposal_id: int) -> m.Proposal:
@@ -114,7 +115,7 @@ def accept(
         return _accept_incident(session, p, title=name)
     if name is None and p.kind in ("PERSON", "GROUP", "PLACE") and p.status == "proposed":
         _link_existing(session, p)
-    target = review.accept(session, proposal_id, name=name, kind=kind, latin=latin)
+    target = confirm.accept(session, proposal_id, name=name, kind=kind, latin=latin)
     _complete_entity(session, p, target)
     return target
 
@@ -142,7 +143,7 @@ def edit(session: Session, proposal_id: int, **changes: Any) -> tuple[str, int] 
 def merge_into(session: Session, proposal_id: int, actor_id: int) -> tuple[str, int]:
     """The proposed name is an existing actor: alias, confirmed mention and citation."""
     p = _proposal(session, proposal_id)
-    target = review.merge(session, proposal_id, actor_id)
+    target = confirm.merge(session, proposal_id, actor_id)
     kind = _ALIAS_KINDS.get(p.subkind or "")
     if kind:
         actor = session.get(m.Actor, actor_id)
@@ -154,7 +155,7 @@ def merge_into(session: Session, proposal_id: int, actor_id: int) -> tuple[str, 
 
 
 def reject(session: Session, proposal_id: int) -> None:
-    review.reject(session, proposal_id)
+    confirm.reject(session, proposal_id)
 
 
 # --- relations and incidents ---------------------------------------------------------
@@ -267,7 +268,7 @@ def _accept_incident(
     payload = dict(p.payload or {})
     payload.setdefault("summary", p.text)
     p.payload = payload
-    target = review.accept(session, p.id, name=title)
+    target = confirm.accept(session, p.id, name=title)
     if target is None:
         return None
     incident = session.get(m.Incident, target[1])
@@ -304,7 +305,7 @@ def _title(session: Session, incident: m.Incident, payload: dict[str, Any]) -> s
     who = "، ".join(dict.fromkeys(names[:2]))
     where = (payload.get("place") or {}).get("canonical") if payload.get("place") else None
     code = payload.get("subtype") or incident.subtype or ""
-    sub = SUB_EVENT_TYPES.get(code, code.replace("_", " "))  # the label exports use
+    sub = _SUBTYPES_AR.get(code, code.replace("_", " "))  # the label exports use
     return (
         " — ".join(x for x in (sub, who, where) if x)[:200] or (payload.get("summary") or "")[:200]
     )

@@ -10,6 +10,7 @@ The session is the caller's (one transaction per import unit); nothing is commit
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,7 +73,7 @@ def _normal_kind(e: Entity) -> str:
 
 def _entity_payload(e: Entity) -> dict[str, Any]:
     # The fast romaniser's Latin; the better (model) one is computed when the analyst
-    # accepts the name (services.review._accepted_latin), not for every name of every report.
+    # accepts the name (review.confirm._accepted_latin), not for every name of every report.
     latin = e.latin
     payload: dict[str, Any] = {
         "canonical": e.canonical,
@@ -256,12 +257,19 @@ def _endpoint(res: ExtractionResult, i: int, by_entity: dict[int, int]) -> dict[
     return out
 
 
+def _undecided(items: Iterable[Any], kind: str, decided, summary: ProposalSummary) -> Iterator[Any]:
+    """The relations or incidents with a span that were not decided before (those are counted
+    as skipped)."""
+    for item in items:
+        if item.end <= item.start or (kind, item.start, item.end) in decided:
+            summary.skipped += (kind, item.start, item.end) in decided
+            continue
+        yield item
+
+
 def _relation_rows(source_id, res, by_entity, decided, summary) -> list[dict[str, Any]]:
     rows = []
-    for r in res.relations:
-        if r.end <= r.start or ("relation", r.start, r.end) in decided:
-            summary.skipped += ("relation", r.start, r.end) in decided
-            continue
+    for r in _undecided(res.relations, "relation", decided, summary):
         payload = {
             "type": r.type,
             "title": r.title,
@@ -277,10 +285,7 @@ def _relation_rows(source_id, res, by_entity, decided, summary) -> list[dict[str
 
 def _incident_rows(source_id, res, by_entity, decided, summary) -> list[dict[str, Any]]:
     rows = []
-    for inc in res.incidents:
-        if inc.end <= inc.start or ("incident", inc.start, inc.end) in decided:
-            summary.skipped += ("incident", inc.start, inc.end) in decided
-            continue
+    for inc in _undecided(res.incidents, "incident", decided, summary):
         data = inc.to_json(res.entities)
         data["place"] = _endpoint(res, inc.place, by_entity) if inc.place is not None else None
         if inc.within is not None:

@@ -2,8 +2,8 @@
 
 A name goes on the list when the analyst rejects its whole group; it comes off when the analyst
 removes it in the list's dialog or later confirms that name by hand (an actor, place or alias
-with that key and type): the session hook below deletes the entry in the same flush, so the
-audit log records who took it off and when.
+with that key and type): the flush listener ``attach`` registers on a case deletes the entry in
+the same flush, so the audit log records who took it off and when.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
+from ..db.case import Case
 from ..normalize import key
 
 STOP_TYPES = ("PERSON", "GROUP", "PLACE")
@@ -104,7 +105,11 @@ def _alias_type(session: Session, alias: m.Alias) -> str | None:
     return _actor_type(actor) if actor is not None else None
 
 
-@event.listens_for(Session, "before_flush")
+def attach(case: Case) -> None:
+    """Take a name off ``case``'s list when one of its sessions confirms it."""
+    case.listen("before_flush", _unlist_confirmed)
+
+
 def _unlist_confirmed(session: Session, _context: Any, _instances: Any) -> None:
     if not any(isinstance(o, m.Actor | m.Place | m.Alias) for o in session.new):
         return

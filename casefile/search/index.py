@@ -3,16 +3,22 @@
 One row per searchable record, ``(kind, ref_id, title, body)`` of index terms,
 in ``search_fts`` (FTS5) on SQLite and ``search_index`` (tsvector + GIN) on
 PostgreSQL; both tables are made by the migrations.
+
+Sources are indexed when they are imported (``index_source``). Actors, places and
+incidents follow every flush of a case's sessions (``attach``): the entries a flush made
+stale are refreshed in the same transaction, so a record and its entry commit together.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from ..db import models as m
+from ..db.case import Case
 from .terms import index_terms
 
 KINDS = ("source", "actor", "place", "incident")
@@ -112,3 +118,35 @@ def reindex_all(session: Session) -> int:
         refresh_entries(conn, ((kind, i) for i in ids))
         count += len(ids)
     return count
+
+
+def attach(case: Case) -> None:
+    """Keep the entries of ``case``'s actors, places and incidents in step with its writes."""
+    case.listen("after_flush", _collect_stale)
+    case.listen("after_flush_postexec", _refresh_stale)
+
+
+def _stale_keys(obj: Any) -> set[tuple[str, int]]:
+    """The entries a change to ``obj`` makes stale: (kind, id)."""
+    if isinstance(obj, m.Actor | m.Place | m.Incident):
+        return {(obj.__tablename__[:-1], obj.id)}
+    if isinstance(obj, m.Alias):
+        if obj.actor_id:
+            return {("actor", obj.actor_id)}
+        if obj.place_id:
+            return {("place", obj.place_id)}
+    return set()
+
+
+def _collect_stale(session: Session, _ctx: Any) -> None:
+    # After the flush the rows have ids, and the lists still say what the flush wrote.
+    stale = session.info.setdefault("stale_index", set())
+    changed = [o for o in session.dirty if session.is_modified(o, include_collections=False)]
+    for obj in [*session.new, *changed, *session.deleted]:
+        stale.update(_stale_keys(obj))
+
+
+def _refresh_stale(session: Session, _ctx: Any) -> None:
+    keys = session.info.pop("stale_index", None)
+    if keys:
+        refresh_entries(session.connection(), sorted(keys))

@@ -215,12 +215,8 @@ def delete_actor(session: Session, actor_id: int) -> None:
     facts += [("relation", r.id) for r in rels]
     facts += [("involvement", i.id) for i in actor.involvements]
     delete_citations(session, facts)
-    for obj in rels + list(session.scalars(select(m.Mention)
-                                           .where(m.Mention.actor_id == actor_id))):
-        session.delete(obj)
-    session.flush()
-    session.delete(actor)
-    session.flush()
+    records.delete_with(session, actor, rels + list(session.scalars(
+        select(m.Mention).where(m.Mention.actor_id == actor_id))))
 
 
 def add_alias(session: Session, actor_id: int, text: str, *, kind: str = m.AliasKind.NAME,

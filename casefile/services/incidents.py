@@ -144,8 +144,5 @@ def delete_incident(session: Session, incident_id: int) -> None:
         return
     delete_citations(session, [("incident", incident_id)]
                      + [("involvement", i.id) for i in inc.involvements])
-    for obj in session.scalars(select(m.Mention).where(m.Mention.incident_id == incident_id)):
-        session.delete(obj)
-    session.flush()
-    session.delete(inc)
-    session.flush()
+    records.delete_with(session, inc, session.scalars(
+        select(m.Mention).where(m.Mention.incident_id == incident_id)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import select
@@ -152,11 +153,7 @@ def delete_place(session: Session, place_id: int) -> None:
         incident.place_id = None
     for child in session.scalars(select(m.Place).where(m.Place.parent_id == place_id)):
         child.parent_id = None
-    for obj in session.scalars(select(m.Relation).where(m.Relation.object_place_id == place_id)):
-        session.delete(obj)
-    for obj in session.scalars(select(m.Mention).where(m.Mention.place_id == place_id)):
-        session.delete(obj)
-    session.flush()
-    session.delete(place)
-    session.flush()
+    records.delete_with(session, place, chain(
+        session.scalars(select(m.Relation).where(m.Relation.object_place_id == place_id)),
+        session.scalars(select(m.Mention).where(m.Mention.place_id == place_id))))
 

@@ -1,4 +1,5 @@
-"""Small shared look-ups: labels of referenced records, references that no longer exist."""
+"""Small shared look-ups and writes: labels of referenced records, references that no longer
+exist, tags, deleting a record with what hangs on it."""
 
 from __future__ import annotations
 
@@ -52,3 +53,13 @@ def tags(session: Session, names: list[str]) -> list[m.Tag]:
     """The Tag rows for these names, new ones created."""
     existing = {t.name: t for t in session.scalars(select(m.Tag).where(m.Tag.name.in_(names)))}
     return [existing.get(n) or m.Tag(name=n) for n in names]
+
+
+def delete_with(session: Session, record: m.Base, dependents: Iterable[m.Base]) -> None:
+    """Delete ``dependents`` and then ``record``, each row through the ORM (so each is audited
+    and undoable), the dependents flushed first."""
+    for obj in dependents:
+        session.delete(obj)
+    session.flush()
+    session.delete(record)
+    session.flush()

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, undefer
 from ..db import models as m
 from ..db.locking import apply_edit
 from ..search import matching_ids
+from . import records
 from .validation import ValidationError, check_date, date_text
 
 LANGUAGES = ("ar", "en", "fr", "fa", "tr", "ku", "und")
@@ -201,12 +202,9 @@ def delete_source(session: Session, source_id: int) -> None:
                       options=[undefer(m.Source.original), undefer(m.Source.text)])
     if src is None:
         return
-    for model in (m.Citation, m.Mention, m.Proposal):
-        for obj in session.scalars(select(model).where(model.source_id == source_id)):
-            session.delete(obj)
-    session.flush()
-    session.delete(src)
-    session.flush()
+    hanging = (obj for model in (m.Citation, m.Mention, m.Proposal)
+               for obj in session.scalars(select(model).where(model.source_id == source_id)))
+    records.delete_with(session, src, hanging)
 
 
 def case_counts(session: Session) -> dict[str, int]:

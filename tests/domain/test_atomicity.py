@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from casefile.cases import create_case, open_case
 from casefile.db import models as m
-from casefile.db.case import create_case, open_case
 from casefile.importing.pipeline import import_paths
+from casefile.review import confirm
 from casefile.review.proposals import propose_for_new_source
 from casefile.services import review
 
@@ -44,12 +45,12 @@ def test_a_failing_bulk_accept_leaves_nothing_on_either_backend(new_case):
     def accept_then_fail(session, pid):
         if len(accepted) == 15:
             raise RuntimeError("the disk is full")
-        review.accept(session, pid)  # each inside accept_many's own savepoint
+        confirm.accept(session, pid)  # each inside accept_many's own savepoint
         accepted.append(pid)
 
     with pytest.raises(RuntimeError, match="disk is full"):
         with new_case.session() as s:
-            review.accept_many(s, ids, accept_one=accept_then_fail)
+            confirm.accept_many(s, ids, accept_one=accept_then_fail)
     assert len(accepted) == 15  # work was done in savepoints before the failure
     assert _state(new_case) == before
 

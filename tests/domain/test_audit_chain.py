@@ -12,9 +12,9 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, select, text
 
+from casefile.cases import create_case, open_case
 from casefile.db import chain
 from casefile.db import models as m
-from casefile.db.case import create_case, open_case
 from casefile.db.verify import verify_case
 
 CLI = [sys.executable, "-m", "casefile"]

@@ -47,3 +47,20 @@ def test_resources_and_seeds_are_found_through_casefile_assets():
             if "Path(__file__)" in line and ('"resources"' in line or '"seeds"' in line):
                 offenders.append(f"{path.relative_to(ROOT)}:{number}")
     assert offenders == []
+
+
+def test_cases_are_opened_with_their_listeners():
+    # casefile.db.case opens a database without the search index's and the stop list's
+    # listeners; everything else opens cases through casefile.cases.
+    bare = {"open_database", "create_database", "create_empty_database"}
+    allowed = {"casefile/cases.py", "casefile/backup.py"}
+    offenders = []
+    for folder in ("casefile", "ui", "tests", "scripts"):
+        for path in (ROOT / folder).rglob("*.py"):
+            name = path.relative_to(ROOT).as_posix()
+            if name in allowed or name.startswith("casefile/db/"):
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and bare & {a.name for a in node.names}:
+                    offenders.append(f"{name}:{node.lineno}")
+    assert offenders == []

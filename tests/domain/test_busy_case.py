@@ -6,7 +6,7 @@ import sys
 import textwrap
 import time
 
-from casefile.db.case import create_case, open_case
+from casefile.cases import create_case, open_case
 from casefile.db.errors import BUSY_TIMEOUT_S
 from casefile.importing.pipeline import import_paths
 

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
+from casefile.cases import create_case, open_case
 from casefile.db import models as m
-from casefile.db.case import APPLICATION_ID, create_case, head_revision, open_case
+from casefile.db.case import APPLICATION_ID, head_revision
 from casefile.db.errors import CaseError
 
 
@@ -179,7 +180,7 @@ def test_opening_an_up_to_date_case_does_not_load_alembic(tmp_path):
     code = (
         "import sys\n"
         "from casefile.cli import build_parser\n"
-        "from casefile.db.case import open_case\n"
+        "from casefile.cases import open_case\n"
         "build_parser()\n"
         f"open_case({str(path)!r}).close()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'"

@@ -30,8 +30,8 @@ def test_new_info_search_verify_backup(case_url, tmp_path):
     assert info["schema"] == head_revision()  # a new case is at the latest migration
     assert info["counts"]["sources"] == 0 and info["counts"]["actors"] == 0
 
+    from casefile.cases import open_case
     from casefile.db import models as m
-    from casefile.db.case import open_case
 
     case = open_case(case_url)
     with case.session() as s:
@@ -53,8 +53,8 @@ def test_verify_names_a_tampered_original_and_exits_3(tmp_path):
 
     from sqlalchemy import text
 
+    from casefile.cases import create_case
     from casefile.db import models as m
-    from casefile.db.case import create_case
 
     path = tmp_path / "t.casefile"
     case = create_case(path)
@@ -70,8 +70,8 @@ def test_verify_names_a_tampered_original_and_exits_3(tmp_path):
 
 
 def test_backup_of_a_case_in_use_is_consistent(tmp_path):
+    from casefile.cases import create_case
     from casefile.db import models as m
-    from casefile.db.case import create_case
 
     path = tmp_path / "busy.casefile"
     case = create_case(path)

@@ -11,8 +11,8 @@ import subprocess
 import pytest
 from test_export_data import ACTOR, ALIAS, build_sample_case
 
+from casefile.cases import create_case
 from casefile.cli import main
-from casefile.db.case import create_case
 from casefile.normalize import normalize
 
 

@@ -15,7 +15,7 @@ from test_export_pdf import assert_in_pdf, page_count, pdftotext
 from test_export_tabular import validate
 
 from casefile import demo
-from casefile.db.case import create_case
+from casefile.cases import create_case
 from casefile.export import export_case, export_dossier, export_timeline
 from casefile.export.tabular import CSV_COLUMNS
 

@@ -20,7 +20,7 @@ LATER = "وأبو رقية الأحوازي عاد إلى حطلة في أيلو
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from casefile.db.case import create_case
+    from casefile.cases import create_case
 
     work = tmp_path_factory.mktemp("passages")
     case = create_case(work / "demo.casefile")

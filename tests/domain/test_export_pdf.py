@@ -32,8 +32,8 @@ from test_export_data import (
     build_sample_case,
 )
 
+from casefile.cases import create_case
 from casefile.db import models as m
-from casefile.db.case import create_case
 from casefile.export import export_dossier, export_timeline
 from casefile.normalize import normalize
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile.db.case import create_case
+from casefile.cases import create_case
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from casefile.cases import create_case, open_case
 from casefile.db import models as m
-from casefile.db.case import create_case, open_case
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "120"}

@@ -27,7 +27,7 @@ def test_the_command_line_door_proposes(tmp_path):
                           str(case), str(SEED)], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout.splitlines()[0])["status"] == "imported"
     code = ("import sys; from sqlalchemy import select; from casefile.db import models as m;"
-            "from casefile.db.case import open_case; c = open_case(sys.argv[1]);"
+            "from casefile.cases import open_case; c = open_case(sys.argv[1]);"
             "s = c.read_session(); print(sorted(set(s.scalars(select(m.Proposal.kind)))))")
     kinds = subprocess.run([sys.executable, "-c", code, str(case)], capture_output=True,
                            text=True, check=True).stdout

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile.db.case import create_case
+from casefile.cases import create_case
 from casefile.importing import files
 from casefile.importing.pipeline import import_paths
 from casefile.importing.readers import ReadError

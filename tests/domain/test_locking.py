@@ -7,8 +7,8 @@ import textwrap
 import pytest
 from sqlalchemy import select
 
+from casefile.cases import open_case
 from casefile.db import models as m
-from casefile.db.case import open_case
 from casefile.db.errors import ConflictError
 from casefile.db.locking import apply_edit
 
@@ -82,7 +82,7 @@ def test_two_processes_race_and_the_loser_is_refused(new_case, tmp_path):
         s.add(actor)
     script = textwrap.dedent("""
         import sys, time
-        from casefile.db.case import open_case
+        from casefile.cases import open_case
         from casefile.db import models as m
         case = open_case(sys.argv[1])
         s = case.read_session()
@@ -123,7 +123,7 @@ def test_sqlite_writers_take_turns(sqlite_case):
     loaded_version = actor.version
     holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
         import sys, time
-        from casefile.db.case import open_case
+        from casefile.cases import open_case
         from casefile.db import models as m
         case = open_case(sys.argv[1])
         with case.session() as s:

@@ -218,7 +218,7 @@ def test_cli_languages_flag_and_missing_tesseract_on_path(tmp_path: Path) -> Non
     image = tmp_path / "scan.png"
     image.write_bytes(_png(_page()))
     cli = [sys.executable, "-m", "casefile"]
-    from casefile.db.case import create_case, open_case
+    from casefile.cases import create_case, open_case
 
     create_case(case).close()
     bad = subprocess.run([*cli, "import", "--case", str(case), "--ocr-languages", "ara;rm",

@@ -216,7 +216,7 @@ def test_build_demo_case_through_the_cli(tmp_path):
     )
     demo = json.loads(out.stdout)["demo"]
     assert demo["imported"] >= 1 and demo["accepted"]["incident"] >= 6
-    from casefile.db.case import open_case
+    from casefile.cases import open_case
 
     case = open_case(case_path)
     try:

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
+from casefile.cases import open_case
 from casefile.db import models as m
-from casefile.db.case import head_revision, open_case
+from casefile.db.case import head_revision
 from casefile.search import search
 
 FIXTURES = sorted((Path(__file__).parents[1] / "fixtures" / "schemas").glob("*.casefile"))

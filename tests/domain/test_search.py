@@ -96,7 +96,7 @@ def test_hits_are_ranked_with_highlighted_snippets(new_case):
 
 
 def test_sqlite_and_postgresql_give_the_same_hits(tmp_path, pg_server):
-    from casefile.db.case import create_case
+    from casefile.cases import create_case
 
     lite = create_case(tmp_path / "same.casefile")
     pg = create_case(pg_server.create_database("same_hits"))

@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import func, select
 from ui_support import build_sample
 
+from casefile.cases import open_case
 from casefile.db import models as m
-from casefile.db.case import open_case
 from casefile.db.errors import ConflictError
 from casefile.services import ValidationError
 from casefile.services.actors import (

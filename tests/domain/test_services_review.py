@@ -4,6 +4,7 @@ from sqlalchemy import select
 from ui_support import build_sample
 
 from casefile.db import models as m
+from casefile.review import confirm
 from casefile.services import review
 from casefile.services.actors import ActorData, AliasData, load_actor, save_actor
 from casefile.services.marks import marks_for_source
@@ -24,7 +25,7 @@ def test_rows_carry_sentence_alias_and_confidence(sqlite_case):
 def test_accept_edit_merge_reject_and_undo(sqlite_case):
     ids = build_sample(sqlite_case)
     person, kunya = ids["proposals"][5], ids["proposals"][6]
-    target, action = run_action(sqlite_case, "Accept", lambda s: review.accept(s, person))
+    target, action = run_action(sqlite_case, "Accept", lambda s: confirm.accept(s, person))
     assert target[0] == "actor"
     with sqlite_case.session() as s:
         actor = load_actor(s, target[1])
@@ -32,14 +33,14 @@ def test_accept_edit_merge_reject_and_undo(sqlite_case):
         assert actor.name_latin == "Muhammad Ali al-Hadi"
         assert actor.citations[0].quote == "محمد علي الهادي"
         cands = review.merge_candidates(s, kunya)
-    _, merged = run_action(sqlite_case, "Merge", lambda s: review.merge(s, kunya, target[1]))
+    _, merged = run_action(sqlite_case, "Merge", lambda s: confirm.merge(s, kunya, target[1]))
     with sqlite_case.session() as s:
         assert "أبو رقية الأحوازي" in [a.text for a in load_actor(s, target[1]).aliases]
         marks = marks_for_source(s, ids["source"])
     assert {(k.type, k.status) for k in marks} >= {("person", "confirmed"), ("group", "proposed")}
     assert cands  # there was someone to merge into
-    run_action(sqlite_case, "Reject", lambda s: review.reject(s, ids["proposals"][4]))
-    edited, edit = run_action(sqlite_case, "Edit", lambda s: review.accept(
+    run_action(sqlite_case, "Reject", lambda s: confirm.reject(s, ids["proposals"][4]))
+    edited, edit = run_action(sqlite_case, "Edit", lambda s: confirm.accept(
         s, ids["proposals"][2], name="الحرس الثوري الإيراني", kind="state_force"))
     with sqlite_case.session() as s:
         statuses = dict(s.execute(select(m.Proposal.id, m.Proposal.status)).all())
@@ -63,14 +64,14 @@ def test_accept_links_to_existing_actor_by_alias(sqlite_case):
     with sqlite_case.session() as s:
         irgc = save_actor(s, ActorData(name="الحرس الثوري الإيراني", kind="state_force",
                                        aliases=[AliasData("الحرس الثوري")]))
-    target, _ = run_action(sqlite_case, "Accept", lambda s: review.accept(s, ids["proposals"][2]))
+    target, _ = run_action(sqlite_case, "Accept", lambda s: confirm.accept(s, ids["proposals"][2]))
     assert target == ("actor", irgc)
 
 
 def test_bulk_accept_skips_decided(sqlite_case):
     ids = build_sample(sqlite_case)
-    run_action(sqlite_case, "Reject", lambda s: review.reject(s, ids["proposals"][0]))
-    done, _ = run_action(sqlite_case, "Bulk", lambda s: review.accept_many(s, ids["proposals"]))
+    run_action(sqlite_case, "Reject", lambda s: confirm.reject(s, ids["proposals"][0]))
+    done, _ = run_action(sqlite_case, "Bulk", lambda s: confirm.accept_many(s, ids["proposals"]))
     assert done == 6
     with sqlite_case.session() as s:
         assert review.proposal_ids(s) == []
@@ -85,7 +86,7 @@ def test_accept_links_to_an_existing_record_by_its_own_name(sqlite_case):
     from sqlalchemy import func, select
 
     from casefile.db import models as m
-    from casefile.services import review
+    from casefile.review import confirm
 
     text = "وصلت دورية إلى خشام"
     with sqlite_case.session() as s:
@@ -102,6 +103,6 @@ def test_accept_links_to_an_existing_record_by_its_own_name(sqlite_case):
         s.flush()
         proposal_id = p.id
     with sqlite_case.session() as s:
-        review.accept(s, proposal_id)
+        confirm.accept(s, proposal_id)
     with sqlite_case.session() as s:
         assert s.scalar(select(func.count()).select_from(m.Place)) == 1

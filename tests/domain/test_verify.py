@@ -8,8 +8,8 @@ import sys
 import pytest
 from sqlalchemy import event, text
 
+from casefile.cases import create_case, open_case
 from casefile.db import models as m
-from casefile.db.case import create_case, open_case
 from casefile.db.verify import verify_case
 
 CLI = [sys.executable, "-m", "casefile"]

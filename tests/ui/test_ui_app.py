@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 from sqlalchemy import func, select
 
+from casefile.cases import create_case
 from casefile.cli import build_parser
 from casefile.cli import main as cli_main
 from casefile.db import models as m
-from casefile.db.case import create_case
 from ui.core import app as desk_app
 from ui.core.settings import AppSettings
 

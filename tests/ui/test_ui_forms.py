@@ -4,8 +4,8 @@
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from casefile.cases import open_case
 from casefile.db import models as m
-from casefile.db.case import open_case
 from casefile.review.proposals import propose_for_new_source
 from casefile.services.actors import ActorData, AliasData, load_actor, save_actor
 from casefile.services.places import PlaceData, save_place

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from sqlalchemy import select
 
 from casefile.db import models as m
-from casefile.services import review
+from casefile.review import confirm
 from ui.core.selection import Ref
 
 
@@ -71,7 +71,7 @@ def test_confirmed_marks_look_different_and_hover_and_click_open_the_record(desk
     viewer = _open(window, qtbot, ids["source"])
     hadi = ids["proposals"][5]
     with qtbot.waitSignal(window.handle.changed, timeout=10000):
-        window.handle.write("Accept", lambda s: review.accept(s, hadi))
+        window.handle.write("Accept", lambda s: confirm.accept(s, hadi))
     qtbot.waitUntil(lambda: any(k.status == "confirmed" for k in viewer.text.marks),
                     timeout=10000)
     mark = next(k for k in viewer.text.marks if k.status == "confirmed")

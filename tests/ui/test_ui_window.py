@@ -7,7 +7,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from ui_support import make_window, open_in
 
-from casefile.db.case import create_case
+from casefile.cases import create_case
 
 
 def test_open_case_shows_title_counts_panels_and_menus(desk, qtbot):

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.db.case import Case, create_case, open_case
+from casefile.cases import create_case, open_case
+from casefile.db.case import Case
 from ui.core.case_handle import CaseHandle
 from ui.core.context import CaseContext, open_context
 from ui.core.navigation import Navigator

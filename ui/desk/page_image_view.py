@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.services.pages import PageData, page_at, page_image, source_pages
+from casefile.pages import PageData, page_at, page_image, source_pages
 from ui.core.case_handle import CaseHandle
 from ui.core.icons import icon
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 # Extraction's decisions complete the desk's (Latin names, relations, incidents).
+from casefile.review.confirm import accept_many
 from casefile.review.decisions import accept as accept_proposal
 from casefile.review.decisions import merge_into as merge_proposal
 from casefile.review.decisions import reject as reject_proposal
@@ -186,7 +187,7 @@ class ReviewView(QWidget):
         if ids:
             self._keep_row = min(i.row() for i in self.table.selectionModel().selectedRows())
             self.handle.write(self.tr("Accept %n proposal(s)", "", len(ids)),
-                              lambda s: review.accept_many(s, ids, accept_proposal))
+                              lambda s: accept_many(s, ids, accept_proposal))
 
     def merge(self) -> None:
         row = self.current()

@@ -1,4 +1,5 @@
-"""Pages of a source for the viewer: how each was read, its word boxes, its image."""
+"""Pages of a source for the viewer: how each was read, its word boxes, its image (rendered
+again by the readers' page renderer, as OCR saw it)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
-from ..db import models as m
-from ..importing.readers.page_images import (
+from .db import models as m
+from .importing.readers.page_images import (
     PageImageError,
     image_frame,
     open_image,

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from sqlalchemy import insert, select, text
 
-from ..search.index import reindex_all
-from . import models as m
-from .case import Case, create_empty_case
-from .staging import staged_case_file
+from .db import models as m
+from .db.case import Case, create_empty_database
+from .db.staging import staged_case_file
+from .search.index import reindex_all
 
 _ROWS_PER_INSERT = 5000
 
@@ -43,7 +43,7 @@ def _copy_sqlite(case: Case, partial: Path) -> None:
 
 
 def _export_postgresql(case: Case, partial: Path) -> None:
-    copy = create_empty_case(partial, name=case.name)
+    copy = create_empty_database(partial, name=case.name)
     try:
         with case.engine.connect() as src, copy.engine.begin() as dst:
             # One snapshot of the whole case, like SQLite's backup.
