@@ -24,7 +24,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from screenshots import shoot as grab  # noqa: E402
 
-from casefile.db.case import create_case  # noqa: E402
+from casefile.cases import create_case  # noqa: E402
 from ui.core.app import make_application  # noqa: E402
 from ui.core.settings import AppSettings  # noqa: E402
 
