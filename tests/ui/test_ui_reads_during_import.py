@@ -20,6 +20,7 @@ from test_ui_window import _drop
 from ui_support import idle
 
 from casefile.db import models as m
+from casefile.db.case import open_case
 from casefile.db.verify import verify_case
 from ui.linked.search_palette import DEBOUNCE_MS
 
@@ -148,3 +149,42 @@ def test_documents_open_and_search_answers_while_a_2000_file_import_runs(desk, q
         assert session.scalar(select(func.count()).select_from(m.Proposal)) > FILES
     qtbot.waitUntil(lambda: documents.model.rowCount() == FILES + 2, timeout=30000)
     assert verify_case(case).ok
+
+
+def test_closing_the_window_with_reads_in_flight_during_an_import_is_clean(
+        desk, qtbot, tmp_path):
+    """Reads still queued or running on the read lane, an import on the write lane: the
+    window closes, the import stops between files, and the case holds only whole sources."""
+    window, _ = desk
+    folder = tmp_path / "reports"
+    _reports(folder, 300)
+    documents = window.panels["documents"]
+    qtbot.waitUntil(lambda: documents.model.rowCount() == 2, timeout=15000)
+    case = window.handle.case
+    started, progress = [], []
+    window.import_started.connect(started.append)
+    _drop(documents.table.viewport(), [folder])
+    started[0].op.progress.connect(lambda done, _total, _path: progress.append(done))
+    qtbot.waitUntil(lambda: bool(progress) and progress[-1] >= 20, timeout=120000)
+    window.open_search()
+    palette = window.linked_views.palette
+    _type(palette.box, "حطلة")
+    qtbot.wait(DEBOUNCE_MS)  # the search is asked about now
+    viewer = window.viewer
+    row = 1 if viewer.source is not None and viewer.source.id == documents.model.id_at(0) else 0
+    _click_row(documents.table, row)
+    documents.model.refresh()
+    assert len(window.handle.runner.running) >= 3  # reads and the import, all in flight
+    window.close()
+    assert not window.isVisible() and window.handle is None
+    assert started[0].op.ticket.cancelled  # closing the window stopped the import
+    reopened = open_case(case.path)
+    try:
+        with reopened.read_session() as session:
+            rows = session.execute(select(m.Source.file_name, m.Source.text)).all()
+        imported = [r for r in rows if r.file_name.startswith("report-")]
+        assert 20 <= len(imported) < 300  # stopped between files, well before the end
+        assert all(r.text.startswith("تقرير ميداني رقم") for r in imported)
+        assert verify_case(reopened).ok
+    finally:
+        reopened.close()
