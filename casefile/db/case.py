@@ -111,12 +111,25 @@ def _sqlite_begin(conn: Any) -> None:
     write lock up front, where SQLite's busy handler applies, instead of failing
     at once when a read transaction cannot be upgraded to a write.
     """
-    mode = conn.get_execution_options().get(_BEGIN_OPTION, "")
+    options = conn.get_execution_options()
+    # A reader's connection refuses writes; pooled connections serve readers and
+    # writers in turn, so the pragma follows each transaction's kind.
+    read_only = bool(options.get(_READ_ONLY_OPTION))
+    if conn.info.get(_READ_ONLY_OPTION, False) != read_only:
+        conn.exec_driver_sql(f"PRAGMA query_only={int(read_only)}")
+        conn.info[_READ_ONLY_OPTION] = read_only
+    mode = options.get(_BEGIN_OPTION, "")
     conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
 _BEGIN_OPTION = "casefile_sqlite_begin"
+_READ_ONLY_OPTION = "casefile_read_only"
 BEGIN_IMMEDIATE = {_BEGIN_OPTION: "IMMEDIATE"}  # execution options of a SQLite writer
+# A reader sees one snapshot of committed data, and cannot write: on SQLite a deferred
+# transaction in WAL mode (its snapshot starts at its first read), on PostgreSQL a
+# read-only repeatable-read transaction. Readers run beside a writer on both.
+SQLITE_READER = {_READ_ONLY_OPTION: True}
+POSTGRESQL_READER = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
 SQLITE_BUSY_SNAPSHOT = 517
 
 
@@ -205,7 +218,8 @@ class Case:
         # the listeners are registered on.
         key = "writer" if writer else "reader"
         if key not in self._factories:
-            bind = self.engine.execution_options(**BEGIN_IMMEDIATE) if writer else self.engine
+            reader = SQLITE_READER if self.backend == "sqlite" else POSTGRESQL_READER
+            bind = self.engine.execution_options(**(BEGIN_IMMEDIATE if writer else reader))
             maker = sessionmaker(bind, expire_on_commit=False, info={"user": self.user})
             audit.listen_on(maker)
             event.listen(maker, "before_flush", _remember_edits)
@@ -242,7 +256,8 @@ class Case:
             session.close()
 
     def read_session(self) -> Session:
-        """A session for reading only (the caller closes it)."""
+        """A session for reading only (the caller closes it): one snapshot of committed
+        data, taken at its first query; a write through it fails."""
         return self._sessionmaker()()
 
     def close(self) -> None:

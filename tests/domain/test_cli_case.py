@@ -70,6 +70,8 @@ def test_verify_names_a_tampered_original_and_exits_3(tmp_path):
 
 
 def test_backup_of_a_case_in_use_is_consistent(tmp_path):
+    from sqlalchemy.orm import Session
+
     from casefile.cases import create_case
     from casefile.db import models as m
 
@@ -77,7 +79,7 @@ def test_backup_of_a_case_in_use_is_consistent(tmp_path):
     case = create_case(path)
     with case.session() as s:
         s.add_all([m.Actor(name=f"actor {i}") for i in range(50)])
-    writer = case.read_session()
+    writer = Session(case.engine, info={"user": case.user})  # read sessions cannot write
     writer.add(m.Actor(name="uncommitted"))
     writer.flush()  # a write transaction is open while the backup runs
     out = tmp_path / "copy.casefile"

@@ -6,11 +6,18 @@ import textwrap
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from casefile.cases import open_case
 from casefile.db import models as m
 from casefile.db.errors import ConflictError
 from casefile.db.locking import apply_edit
+
+
+def _editor(case) -> Session:
+    """A session that reads now and saves later, as a form does (read sessions cannot
+    write; a ``Case.session`` holds SQLite's write lock from its first statement)."""
+    return Session(case.engine, info={"user": case.user})
 
 
 def test_stale_save_from_a_second_session_is_refused(new_case):
@@ -19,8 +26,7 @@ def test_stale_save_from_a_second_session_is_refused(new_case):
         s.add(actor)
     other = open_case(new_case.url)
     try:
-        mine = new_case.read_session()
-        theirs = other.read_session()
+        mine, theirs = _editor(new_case), _editor(other)
         a1 = mine.get(m.Actor, actor.id)
         a2 = theirs.get(m.Actor, actor.id)
         a1.notes = "mukhtar of Hatla"
@@ -84,8 +90,9 @@ def test_two_processes_race_and_the_loser_is_refused(new_case, tmp_path):
         import sys, time
         from casefile.cases import open_case
         from casefile.db import models as m
+        from sqlalchemy.orm import Session
         case = open_case(sys.argv[1])
-        s = case.read_session()
+        s = Session(case.engine, info={"user": case.user})  # reads now, saves later
         a = s.get(m.Actor, int(sys.argv[2]))
         print("loaded", flush=True)
         sys.stdin.readline()

@@ -116,3 +116,50 @@ def test_selection_history(qtbot):
     assert sel.current == Ref("actor", 1)
     sel.forward()
     assert sel.current == Ref("place", 2)
+
+
+def test_a_read_answers_while_a_long_write_runs_and_writes_stay_in_order(qtbot):
+    """An import holds the write lane; reads asked meanwhile answer at once, in the order
+    they were asked, and a write asked meanwhile waits for the import."""
+    runner = OperationRunner()
+    release, order = threading.Event(), []
+
+    def long_write(_p):
+        order.append("import started")
+        assert release.wait(10)
+        order.append("import done")
+
+    runner.run(long_write, label="import", changes={"sources"})
+    write = runner.run(lambda _p: order.append("edit"), label="edit", changes={"actors"})
+    qtbot.waitUntil(lambda: "import started" in order, timeout=5000)
+    reads = [runner.run(lambda _p, i=i: order.append(f"read {i}") or i, label="read", read=True)
+             for i in range(5)]
+    answers = []
+    for op in reads:
+        op.succeeded.connect(answers.append)
+    qtbot.waitUntil(lambda: len(answers) == 5, timeout=5000)
+    assert answers == [0, 1, 2, 3, 4]
+    assert "edit" not in order and "import done" not in order  # the writes still wait
+    assert runner.running[0].label == "import"
+    with qtbot.waitSignal(write.finished, timeout=5000):
+        release.set()
+    assert order[-2:] == ["import done", "edit"]
+    assert runner.wait(5000) and not runner.running
+
+
+def test_a_read_changes_nothing(qtbot):
+    runner = OperationRunner()
+    with pytest.raises(ValueError, match="changes nothing"):
+        runner.run(lambda _p: None, label="read", read=True, changes={"actors"})
+    assert not runner.running
+
+
+def test_wait_covers_both_lanes(qtbot):
+    runner = OperationRunner()
+    done = []
+    runner.run(lambda _p: threading.Event().wait(0.2) or done.append("write"), label="w")
+    runner.run(lambda _p: threading.Event().wait(0.3) or done.append("read"), label="r",
+               read=True)
+    qtbot.wait(50)  # both started
+    assert runner.wait(5000)
+    assert sorted(done) == ["read", "write"]

@@ -203,7 +203,8 @@ def test_a_new_actor_with_a_known_name_is_made_and_the_analyst_is_told(desk, qtb
                         and window.selection.current.kind == "actor"
                         and window.selection.current.id not in made, timeout=10000)
         made.append(window.selection.current.id)
-    qtbot.waitUntil(lambda: "already has this name" in window.status.currentMessage(),
-                    timeout=10000)
+    # Reads run beside writes: the first actor's check may already see the second one
+    # (and say so); the second actor's check names the first.
+    qtbot.waitUntil(lambda: f"(#{made[0]})" in window.status.currentMessage(), timeout=10000)
     # The Arabic name is isolated, so its number stays after it in a Latin sentence.
     assert f"\u2068«أبو رقية الأحوازي»\u2069 (#{made[0]})" in window.status.currentMessage()

@@ -1,8 +1,8 @@
 """An open case as the widgets see it: reads and undoable writes through the runner.
 
 Widgets get a ``CaseHandle`` (plus the selection and, where needed, the
-navigator) and nothing else. Each read opens its own short session on the
-runner's worker thread; each write is one transaction recorded by
+navigator) and nothing else. Each read opens its own short read-only session on the
+runner's read lane; each write is one transaction recorded by
 ``casefile.undo.run_action`` and pushed on the undo stack when it succeeds.
 After a write the runner emits its one ``changed`` notification with the
 ``ChangeSet`` the write made (``ui.core.changes``), and every view refreshes itself from it.
@@ -49,14 +49,15 @@ class CaseHandle(QObject):
     def read(self, fn: Callable[[Session], T], on_success: Callable[[T], None], *,
              label: str = "", on_failure: Callable[[BaseException], None] | None = None
              ) -> Operation:
-        """Run ``fn(session)`` on the worker; ``on_success(result)`` on the UI thread."""
+        """Run ``fn(session)`` on the runner's read lane (beside any import or other
+        write); ``on_success(result)`` on the UI thread."""
         case = self.case
 
         def work(_progress: Progress) -> T:
             with case.read_session() as session:
                 return fn(session)
 
-        return self._run(work, label or "Reading", on_success, on_failure)
+        return self._run(work, label or "Reading", on_success, on_failure, read=True)
 
     def write(self, description: str, fn: Callable[..., T], *,
               on_success: Callable[[T], None] | None = None,
@@ -108,10 +109,10 @@ class CaseHandle(QObject):
     def _run(self, fn: Callable[[Progress], Any], label: str,
              on_success: Callable[[Any], None] | None,
              on_failure: Callable[[BaseException], None] | None,
-             changes: Iterable[Change] = ()) -> Operation:
+             changes: Iterable[Change] = (), *, read: bool = False) -> Operation:
         fail = on_failure or (lambda exc: self.failed.emit(label, exc))
         return self.runner.run(fn, label=label, changes=changes, on_success=on_success,
-                               on_failure=fail)
+                               on_failure=fail, read=read)
 
 
 def _alive(callback: Callable[..., Any]) -> bool:

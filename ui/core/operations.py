@@ -2,9 +2,15 @@
 
 Every database read, import, extraction and export is an operation: a plain
 function run on a worker thread, with progress, cancel, and success/failure
-delivered back on the UI thread by signal. Database work goes through a single
-worker thread (one session at a time, as SQLite likes it); long jobs that do
-not touch the case, such as rendering, may use the same runner.
+delivered back on the UI thread by signal. Writes (imports, extraction, the
+analyst's actions) and exports go through a single worker thread, in the order they
+were asked for: one writer at a time, as SQLite likes it. Reads (``read=True``) run on
+a lane of their own beside it, so the document list, the viewer, search and the views
+answer while a long import or export runs; each read is one read-only session that
+sees committed data only (a snapshot: SQLite's WAL, PostgreSQL's repeatable read). The
+read lane is one thread too, so reads are answered in the order they were asked, as
+before; only a read asked while a write is queued may now answer from before that
+write, and the write's ``changed`` notification refreshes the view again.
 
 After a write, the runner emits ``changed`` once with what changed, and every
 view refreshes itself from that one notification.
@@ -136,7 +142,8 @@ class _Job(QRunnable):
 
 
 class OperationRunner(QObject):
-    """Runs operations on one worker thread, in the order they were asked for."""
+    """Runs writes on one worker thread, in the order they were asked for, and reads
+    on a second one beside it (see the module's docstring)."""
 
     changed = Signal(object)  # the ChangeSet a write made: {Change.SOURCES, ...}
     busy = Signal(bool, str)  # whether work is running, and its label
@@ -145,13 +152,20 @@ class OperationRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self.read_pool = QThreadPool(self)
+        self.read_pool.setMaxThreadCount(1)
         self._running: list[Operation] = []
 
     def run(self, fn: Callable[[Progress], Any], *, label: str = "",
             changes: Iterable[Change] = (),
             on_success: Callable[[Any], None] | None = None,
-            on_failure: Callable[[BaseException], None] | None = None) -> Operation:
-        """Queue ``fn(progress)``; ``changes`` names what a write changes."""
+            on_failure: Callable[[BaseException], None] | None = None,
+            read: bool = False) -> Operation:
+        """Queue ``fn(progress)``; ``changes`` names what a write changes; ``read`` puts
+        it on the read lane (it must only read, through ``Case.read_session``)."""
+        if read and changes:
+            raise ValueError("a read changes nothing")
+        pool = self.read_pool if read else self.pool
         op = Operation(fn, label, changes)
         if on_success:
             op.succeeded.connect(on_success)
@@ -163,7 +177,7 @@ class OperationRunner(QObject):
         # Start on the next turn of the event loop, so connections the caller makes
         # right after run() are in place before the worker can emit anything.
         job = _Job(op)
-        QTimer.singleShot(0, self, lambda: self.pool.start(job))
+        QTimer.singleShot(0, self, lambda: pool.start(job))
         return op
 
     def _done(self, op: Operation) -> None:
@@ -178,5 +192,8 @@ class OperationRunner(QObject):
         return list(self._running)
 
     def wait(self, timeout_ms: int = 30000) -> bool:
-        """Block until all work is done (for shutdown and tests)."""
-        return self.pool.waitForDone(timeout_ms)
+        """Block until all work is done, on both lanes (for shutdown and tests)."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        writes_done = self.pool.waitForDone(timeout_ms)
+        left = max(0, int((deadline - time.monotonic()) * 1000))
+        return self.read_pool.waitForDone(left) and writes_done

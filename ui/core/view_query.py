@@ -1,4 +1,4 @@
-"""Reads for the linked views, through the one operation runner.
+"""Reads for the linked views, on the operation runner's read lane.
 
 Views ask again and again while the analyst zooms, pans or types; only the
 newest answer matters. ``LatestQuery`` keeps at most one read in flight per
@@ -77,5 +77,6 @@ class LatestQuery(QObject):
             if current():
                 self.failed.emit(f"{type(exc).__name__}: {exc}")
 
-        op = self.runner.run(work, label=self.label, on_success=done, on_failure=failed)
+        op = self.runner.run(work, label=self.label, on_success=done, on_failure=failed,
+                             read=True)
         op.finished.connect(self._start_waiting)
