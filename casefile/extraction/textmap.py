@@ -39,11 +39,13 @@ def fold_with_map(text: str) -> tuple[str, list[int] | None]:
         return out, None
     index: list[int] = []
     prev = 0
-    for i, ch in enumerate(text):
-        if ch in irregular:
-            index.extend(range(prev, i))
-            index.extend([i] * len(table[ord(ch)]))
-            prev = i + 1
+    # The regex engine finds the few irregular characters (tashkeel, tatweel, ligatures);
+    # the runs between them are copied as ranges.
+    for m in re.finditer("[" + re.escape("".join(sorted(irregular))) + "]", text):
+        i = m.start()
+        index.extend(range(prev, i))
+        index.extend([i] * len(table[ord(text[i])]))
+        prev = i + 1
     index.extend(range(prev, len(text)))
     return out, index
 
