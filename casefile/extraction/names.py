@@ -8,6 +8,7 @@ they become relations later (see relations.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache, partial
 
 from . import lexicon as lx
 from .common import Cand, Quote, is_name_word, match_vocab, quote_at
@@ -62,17 +63,34 @@ def _starts_like_a_name(w: str) -> bool:
     return r is not None or (not w.startswith("ال") and is_name_word(w))
 
 
+@lru_cache(maxsize=65536)
+def _person_cues(w: str) -> tuple | None:
+    """(introducer, nickname introducer, kunya head, honorific, given name) readings of a
+    word, once per distinct word; None for the many words that carry none."""
+    cues = (
+        match_vocab(w, lx.PERSON_INTRODUCERS),
+        match_vocab(w, lx.NICKNAME_INTRODUCERS),
+        match_vocab(w, lx.KUNYA_HEADS),
+        match_vocab(w, lx.HONORIFICS),
+        match_vocab(w, lx.GIVEN_NAMES),
+    )
+    return cues if any(cues) else None
+
+
 def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
     words = tm.words
     n = len(words)
     for i, w in enumerate(words):
-        intro = match_vocab(w, lx.PERSON_INTRODUCERS)
-        nick = None if intro else match_vocab(w, lx.NICKNAME_INTRODUCERS)
+        cues = _person_cues(w)
+        if cues is None:
+            continue
+        intro, nick, r, h, g = cues
+        if intro:
+            nick = None
         if intro or nick:
             yield from _introduced(tm, quotes, i, bool(nick))
             continue
         # «أبو رقية الأحوازي»: kunya + name (+ nisba).
-        r = match_vocab(w, lx.KUNYA_HEADS)
         if r and r[1] not in ("ام",) and i + 1 < n and _gap_ok(tm, i, i + 1):
             x = words[i + 1]
             if is_name_word(x) and (
@@ -84,7 +102,6 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
                 yield _span_cand(tm, PERSON, "kunya", i, j, r[0], 0.6, "pattern:kunya")
             continue
         # «الشيخ X Y», «المدرب البرتغالي X»: title (+ nisba adjectives) + name, title outside.
-        h = match_vocab(w, lx.HONORIFICS)
         if h:
             k = i + 1
             while k < n and k - i <= 2 and _is_nisba(words[k]) and words[k] not in lx.GIVEN_NAMES:
@@ -104,7 +121,6 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
                 yield _span_cand(tm, PERSON, "name", k, j, 0, 0.68, "pattern:title")
             continue
         # Given name + more name words: «محمد خلف الحسين».
-        g = match_vocab(w, lx.GIVEN_NAMES)
         if g and i + 1 < n and _gap_ok(tm, i, i + 1):
             if (
                 g[1] == "علي"
@@ -290,10 +306,10 @@ def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
                 extra={"quote": q},
             )
     for i, w in enumerate(words):
-        r = match_vocab(w, lx.GROUP_HEADS)
-        plural = None if r else match_vocab(w, lx.PLURAL_GROUP_HEADS)
-        if not r and not plural:
+        heads = _group_heads(w)
+        if heads is None:
             continue
+        r, plural = heads
         off, head = r or plural  # type: ignore[misc]
         kind = lx.GROUP_HEADS.get(head, "militia" if "لي" in head else "armed_group")
         q = quote_at(quotes, tm.ends[i], tm, max_gap=2)
@@ -360,6 +376,14 @@ def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
         ):
             continue  # «القوات العسكرية», «المركز الثقافي» alone: too generic without a backer
         yield _span_cand(tm, GROUP, kind, i, j, off, 0.55, "pattern:group-head")
+
+
+@lru_cache(maxsize=65536)
+def _group_heads(w: str) -> tuple | None:
+    """(group head, plural group head) readings of a word, once per distinct word."""
+    r = match_vocab(w, lx.GROUP_HEADS)
+    plural = None if r else match_vocab(w, lx.PLURAL_GROUP_HEADS)
+    return (r, plural) if r or plural else None
 
 
 # Heads whose name is a bare noun («حركة حماس», «حزب نداء تونس», «لواء فاطميون»).
@@ -460,7 +484,7 @@ def places(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
     words = tm.words
     n = len(words)
     for i, w in enumerate(words):
-        r = match_vocab(w, lx.PLACE_TRIGGERS)
+        r = _place_trigger(w)
         if not r or r[1].startswith("ال"):
             continue  # «المنطقة», «القرية» refer back; they do not introduce a name
         off, trig = r
@@ -500,7 +524,7 @@ def places(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
             "pattern:place-trigger",
         )
     for i, w in enumerate(words):
-        r = match_vocab(w, lx.AREA_HEADS)
+        r = _area_head(w)
         if not r or r[1] != "ريف" or i + 1 >= n or not is_name_word(words[i + 1]):
             continue
         j = i + 2
@@ -516,6 +540,9 @@ def places(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
         yield _span_cand(tm, PLACE, "area", i, j, r[0], 0.7, "pattern:rural")
 
 
+# Once per distinct word: the loops above read every word of every report.
+_place_trigger = lru_cache(maxsize=65536)(partial(match_vocab, vocab=lx.PLACE_TRIGGERS))
+_area_head = lru_cache(maxsize=65536)(partial(match_vocab, vocab=lx.AREA_HEADS))
 _PLURAL_TRIGGERS = lx._set("قرى بلدات مدن مناطق أحياء")
 _NAME_PREFIXES = lx._set(
     "دير تل عين بئر بير كفر خربة جسر باب رأس راس بيت أم ام أبو ابو بني بنو سيدي"
