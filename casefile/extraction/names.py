@@ -8,10 +8,10 @@ they become relations later (see relations.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from . import lexicon as lx
-from .common import Cand, Quote, is_name_word, match_vocab, quote_at
+from .common import Cand, Quote, is_name_word, match_vocab, quote_at, vocab_matcher
 from .textmap import TextMap
 from .types import GROUP, PERSON, PLACE
 
@@ -541,8 +541,8 @@ def places(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
 
 
 # Once per distinct word: the loops above read every word of every report.
-_place_trigger = lru_cache(maxsize=65536)(partial(match_vocab, vocab=lx.PLACE_TRIGGERS))
-_area_head = lru_cache(maxsize=65536)(partial(match_vocab, vocab=lx.AREA_HEADS))
+_place_trigger = vocab_matcher(lx.PLACE_TRIGGERS)
+_area_head = vocab_matcher(lx.AREA_HEADS)
 _PLURAL_TRIGGERS = lx._set("قرى بلدات مدن مناطق أحياء")
 _NAME_PREFIXES = lx._set(
     "دير تل عين بئر بير كفر خربة جسر باب رأس راس بيت أم ام أبو ابو بني بنو سيدي"

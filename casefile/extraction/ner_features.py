@@ -126,10 +126,16 @@ def chunks(tm: TextMap) -> list[tuple[int, int]]:
     """Token ranges [i, j) of sentences (cut at MAX_CHUNK words) that contain Arabic."""
     out: list[tuple[int, int]] = []
     n = len(tm)
+    # stop[g]: a sentence ends between words g and g + 1 (the marks are never inside a word).
+    stop = [False] * n
+    for m in _SENTENCE_END.finditer(tm.norm):
+        g = bisect_right(tm.starts, m.start()) - 1
+        if g >= 0:
+            stop[g] = True
     i = 0
     while i < n:
         j = i + 1
-        while j < n and j - i < MAX_CHUNK and not _SENTENCE_END.search(tm.between(j - 1, j)):
+        while j < n and j - i < MAX_CHUNK and not stop[j - 1]:
             j += 1
         if any(_ARABIC.search(w) for w in tm.words[i:j]):
             out.append((i, j))
@@ -236,7 +242,8 @@ class ModelFeatures:
 
         ``tagged`` is ``sorted(rtags)`` (give it when tagging many chunks of one text).
         """
-        feats = [self.word(w) for w in words]
+        cache, word = self._cache, self.word
+        feats = [cache.get(w) or word(w) for w in words]
         n = len(feats)
         if not n:
             return []
@@ -274,10 +281,8 @@ def person_name_words() -> set[str]:
     """
     import sqlite3
 
-    try:
-        import arabic_name_romanizer
-    except ImportError:  # pragma: no cover - a declared dependency
-        return set()
+    import arabic_name_romanizer
+
     db = Path(arabic_name_romanizer.__file__).parent / "resources" / "names.sqlite3"
     if not db.exists():
         return set()

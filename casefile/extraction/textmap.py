@@ -107,6 +107,17 @@ class TextMap:
             i += 1
         return i
 
+    def gaps(self) -> list[str]:
+        """``gaps()[i]`` is ``between(i, i + 1)``: the text between consecutive words, cut
+        once per text for the loops that look at every word boundary."""
+        got = self.cache.get("gaps")
+        if got is None or len(got) != max(len(self.words) - 1, 0):
+            norm = self.norm
+            got = self.cache["gaps"] = [
+                norm[e:s] for e, s in zip(self.ends, self.starts[1:], strict=False)
+            ]
+        return got
+
     def between(self, i: int, j: int) -> str:
         """Normalised text between the end of token i and the start of token j."""
         return self.norm[self.ends[i] : self.starts[j]]
