@@ -66,7 +66,10 @@ def _get(model: bool) -> Any:
                 try:
                     from arabic_name_romanizer import Transliterator
 
-                    tr = Transliterator(auto_load_model=model)
+                    # Only the best spelling is ever asked for (top_k=1): the best
+                    # combination of unit spellings is all the ranking needs to keep.
+                    tr = Transliterator(auto_load_model=model, max_combinations=1)
+                    tr.user = _MemoIndex(tr.user)  # empty: Casefile adds no user spellings
                     if tr.index is not None:
                         tr.index = _MemoIndex(tr.index)
                     _transliterators[model] = tr
@@ -77,8 +80,9 @@ def _get(model: bool) -> Any:
 
 
 class _MemoIndex:
-    """The romanizer's read-only name index, its answers kept: the same name units («محمد»,
-    «عبد», «الحسن») recur across thousands of reports, and each lookup is an SQLite query."""
+    """The romanizer's read-only name index (or user dictionary), its answers kept: the same
+    name units («محمد», «عبد», «الحسن») recur across thousands of reports, and each lookup is
+    an SQLite query."""
 
     def __init__(self, index: Any) -> None:
         self._index = index
