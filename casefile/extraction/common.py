@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any
 
 from . import lexicon as lx
@@ -104,12 +103,6 @@ def match_vocab(word: str, vocab: Any) -> tuple[int, str] | None:
         if stem in vocab:
             return off, stem
     return None
-
-
-def vocab_matcher(vocab: Any) -> Callable[[str], tuple[int, str] | None]:
-    """``match_vocab(word, vocab)`` remembered per word, for the loops that read every word of
-    every report (the vocabularies are constants)."""
-    return lru_cache(maxsize=65536)(partial(match_vocab, vocab=vocab))
 
 
 _NOT_NAME = lx._set(

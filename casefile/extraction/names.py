@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from . import lexicon as lx
-from .common import Cand, Quote, is_name_word, match_vocab, quote_at, vocab_matcher
+from .common import Cand, Quote, is_name_word, match_vocab, quote_at
 from .textmap import TextMap
 from .types import GROUP, PERSON, PLACE
 
@@ -306,10 +306,10 @@ def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
                 extra={"quote": q},
             )
     for i, w in enumerate(words):
-        heads = _group_heads(w)
-        if heads is None:
+        r = match_vocab(w, lx.GROUP_HEADS)
+        plural = None if r else match_vocab(w, lx.PLURAL_GROUP_HEADS)
+        if not r and not plural:
             continue
-        r, plural = heads
         off, head = r or plural  # type: ignore[misc]
         kind = lx.GROUP_HEADS.get(head, "militia" if "لي" in head else "armed_group")
         q = quote_at(quotes, tm.ends[i], tm, max_gap=2)
@@ -376,14 +376,6 @@ def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
         ):
             continue  # «القوات العسكرية», «المركز الثقافي» alone: too generic without a backer
         yield _span_cand(tm, GROUP, kind, i, j, off, 0.55, "pattern:group-head")
-
-
-@lru_cache(maxsize=65536)
-def _group_heads(w: str) -> tuple | None:
-    """(group head, plural group head) readings of a word, once per distinct word."""
-    r = match_vocab(w, lx.GROUP_HEADS)
-    plural = None if r else match_vocab(w, lx.PLURAL_GROUP_HEADS)
-    return (r, plural) if r or plural else None
 
 
 # Heads whose name is a bare noun («حركة حماس», «حزب نداء تونس», «لواء فاطميون»).
@@ -484,7 +476,7 @@ def places(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
     words = tm.words
     n = len(words)
     for i, w in enumerate(words):
-        r = _place_trigger(w)
+        r = match_vocab(w, lx.PLACE_TRIGGERS)
         if not r or r[1].startswith("ال"):
             continue  # «المنطقة», «القرية» refer back; they do not introduce a name
         off, trig = r
@@ -524,7 +516,7 @@ def places(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
             "pattern:place-trigger",
         )
     for i, w in enumerate(words):
-        r = _area_head(w)
+        r = match_vocab(w, lx.AREA_HEADS)
         if not r or r[1] != "ريف" or i + 1 >= n or not is_name_word(words[i + 1]):
             continue
         j = i + 2
@@ -540,9 +532,6 @@ def places(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
         yield _span_cand(tm, PLACE, "area", i, j, r[0], 0.7, "pattern:rural")
 
 
-# Once per distinct word: the loops above read every word of every report.
-_place_trigger = vocab_matcher(lx.PLACE_TRIGGERS)
-_area_head = vocab_matcher(lx.AREA_HEADS)
 _PLURAL_TRIGGERS = lx._set("قرى بلدات مدن مناطق أحياء")
 _NAME_PREFIXES = lx._set(
     "دير تل عين بئر بير كفر خربة جسر باب رأس راس بيت أم ام أبو ابو بني بنو سيدي"

@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from ..normalize import key as name_key
 from . import lexicon as lx
-from .common import Cand, match_vocab, vocab_matcher
+from .common import Cand, match_vocab
 from .textmap import TextMap
 from .types import GROUP, PERSON, PLACE, Entity, Relation
 
@@ -41,7 +41,6 @@ _CUES = {
     **dict.fromkeys(_SPONSOR, "sponsor"),
     **dict.fromkeys(_PRESENT, "present"),
 }
-_cue, _rival_trigger = vocab_matcher(_CUES), vocab_matcher(_RIVAL_TRIGGERS)
 _BACKREF = lx._set("الطرفين الجانبين الطرفان الجانبان")
 _STRONG_RIVAL = lx._set(
     "توتر التوتر توترات التوترات اشتباكات اشتباك مواجهات مواجهة معارك اقتتال "
@@ -144,7 +143,7 @@ def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[R
     _titles_before(tm, cands, idx, add)
 
     for t, w in enumerate(words):
-        cue = _cue(w)
+        cue = match_vocab(w, _CUES)
         if cue is None:
             continue
         if _CUES[cue[1]] != "present":
@@ -258,7 +257,7 @@ def rivals(tm: TextMap, cands: list[Cand], idx: _Index, add) -> None:
     """«التوتر ما بين X و Y», «مشادات كلامية بين X وY», «الخط الفاصل بين X وY»."""
     words = tm.words
     for t, w in enumerate(words):
-        if not _rival_trigger(w):
+        if not match_vocab(w, _RIVAL_TRIGGERS):
             continue
         b = None
         for j in range(t + 1, min(t + 4, len(tm))):
