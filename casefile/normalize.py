@@ -118,23 +118,19 @@ def strip_clitics(word: str) -> list[str]:
     so short words stay whole. The first reading is always the word itself.
     """
     readings = [word]
-
-    def add(form: str) -> None:
-        if len(form) >= _MIN_STEM and form not in readings:
-            readings.append(form)
-
     stems = [word]
     if word[:1] in _CONJUNCTIONS and len(word) - 1 >= _MIN_STEM + 1:
         stems.append(word[1:])
-    for stem in list(stems):
+    for stem in stems[:]:
         if stem[:1] in _PREPOSITIONS and len(stem) - 1 >= _MIN_STEM + 1:
             stems.append(stem[1:])
         if stem.startswith("لل") and len(stem) - 2 >= _MIN_STEM:
             stems.append("ال" + stem[2:])  # لل = ل + ال
     for stem in stems:
-        add(stem)
-        if stem.startswith("ال") and len(stem) - 2 >= _MIN_STEM:
-            add(stem[2:])
+        if len(stem) >= _MIN_STEM and stem not in readings:
+            readings.append(stem)
+        if stem.startswith("ال") and len(stem) - 2 >= _MIN_STEM and stem[2:] not in readings:
+            readings.append(stem[2:])
     return readings
 
 

@@ -40,6 +40,13 @@ def default_dir() -> Path:
     env = os.environ.get(RESOURCE_ENV)
     if env:
         return Path(env)
+    return _shipped_dir()
+
+
+@lru_cache(maxsize=1)
+def _shipped_dir() -> Path:
+    # Finding the resources (importlib.resources, resolve) costs a millisecond: every
+    # extract() asks for the shipped gazetteer, so look it up once.
     return resource("gazetteer")
 
 
@@ -101,6 +108,7 @@ class Gazetteer:
         self._auto = ahocorasick.Automaton()
         self._fuzzy: dict[str, tuple[list[str], list[tuple[Entry, str]]]] = {}
         self._memo: dict[tuple[str, str | None, float], Hit | None] = {}
+        self._by_length: dict[tuple[str, int, float], tuple[list[str], list]] = {}
         for e in entries:
             self.add(e)
         self._finalize()
@@ -206,7 +214,7 @@ class Gazetteer:
         for t in types:
             if t not in self._fuzzy:
                 continue
-            keys, owners = self._fuzzy[t]
+            keys, owners = self._near_length(t, len(k), cutoff)
             found = process.extractOne(k, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
             if found is None:
                 continue
@@ -218,6 +226,27 @@ class Gazetteer:
             if best is None or hit.score > best.score:
                 best = hit
         return best
+
+
+    def _near_length(
+        self, type_: str, n: int, cutoff: float
+    ) -> tuple[list[str], list[tuple[Entry, str]]]:
+        """The keys of ``type_`` whose length lets them reach ``cutoff`` against a key of
+        ``n`` letters, in their original order (so ties resolve as over all keys).
+
+        fuzz.ratio is 100 * (1 - d / (n + m)) with d the insert/delete distance, and d is at
+        least |n - m|: a key of a very different length can never score ``cutoff``, and
+        comparing a name with a few hundred keys instead of thousands is what keeps linking
+        cheap. One point of margin keeps rounding from ever dropping a match.
+        """
+        memo_key = (type_, n, cutoff)
+        got = self._by_length.get(memo_key)
+        if got is None:
+            keys, owners = self._fuzzy[type_]
+            idx = [i for i, key in enumerate(keys)
+                   if 100.0 * (1 - abs(n - len(key)) / (n + len(key))) >= cutoff - 1]
+            got = self._by_length[memo_key] = ([keys[i] for i in idx], [owners[i] for i in idx])
+        return got
 
 
 def _words_match(name_key_: str, alias_key: str) -> bool:

@@ -83,18 +83,17 @@ def _clauses(tm: TextMap) -> list[_Clause]:
     out: list[_Clause] = []
     words, norm = tm.words, tm.norm
     bounds = [m.end() for m in _SENT.finditer(norm)]
+    gaps = tm.gaps()
     si, t = 0, 0
     while t < len(tm):
         while si < len(bounds) and bounds[si] <= tm.starts[t]:
             si += 1
         send = bounds[si] if si < len(bounds) else len(norm)
-        t_end = t
-        while t_end < len(tm) and tm.starts[t_end] < send:
-            t_end += 1
+        t_end = bisect_left(tm.starts, send, t)  # the first word at or after the sentence end
         cur = _Clause(t, t)
         for k in range(t, t_end):
             word = words[k]
-            comma = k > t and "," in tm.between(k - 1, k)
+            comma = k > t and "," in gaps[k - 1]
             if k > cur.t0 and word in lx.REFINERS:
                 cur.refiners.append((k, t_end))
             elif (
@@ -136,8 +135,9 @@ def _word(word: str) -> tuple[str | None, bool, bool, bool]:
 
 
 def _has_trigger(tm: TextMap, k: int, end: int) -> bool:
+    gaps = tm.gaps()
     for j in range(k, min(end, k + 20)):
-        if j > k and "," in tm.between(j - 1, j):
+        if j > k and "," in gaps[j - 1]:
             return False
         stem, setup = _word(tm.words[j])[:2]
         if (stem and w.TRIGGERS[stem][3] == "event") or setup:

@@ -8,6 +8,7 @@ they become relations later (see relations.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from . import lexicon as lx
 from .common import Cand, Quote, is_name_word, match_vocab, quote_at
@@ -62,17 +63,34 @@ def _starts_like_a_name(w: str) -> bool:
     return r is not None or (not w.startswith("ال") and is_name_word(w))
 
 
+@lru_cache(maxsize=65536)
+def _person_cues(w: str) -> tuple | None:
+    """(introducer, nickname introducer, kunya head, honorific, given name) readings of a
+    word, once per distinct word; None for the many words that carry none."""
+    cues = (
+        match_vocab(w, lx.PERSON_INTRODUCERS),
+        match_vocab(w, lx.NICKNAME_INTRODUCERS),
+        match_vocab(w, lx.KUNYA_HEADS),
+        match_vocab(w, lx.HONORIFICS),
+        match_vocab(w, lx.GIVEN_NAMES),
+    )
+    return cues if any(cues) else None
+
+
 def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
     words = tm.words
     n = len(words)
     for i, w in enumerate(words):
-        intro = match_vocab(w, lx.PERSON_INTRODUCERS)
-        nick = None if intro else match_vocab(w, lx.NICKNAME_INTRODUCERS)
+        cues = _person_cues(w)
+        if cues is None:
+            continue
+        intro, nick, r, h, g = cues
+        if intro:
+            nick = None
         if intro or nick:
             yield from _introduced(tm, quotes, i, bool(nick))
             continue
         # «أبو رقية الأحوازي»: kunya + name (+ nisba).
-        r = match_vocab(w, lx.KUNYA_HEADS)
         if r and r[1] not in ("ام",) and i + 1 < n and _gap_ok(tm, i, i + 1):
             x = words[i + 1]
             if is_name_word(x) and (
@@ -84,7 +102,6 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
                 yield _span_cand(tm, PERSON, "kunya", i, j, r[0], 0.6, "pattern:kunya")
             continue
         # «الشيخ X Y», «المدرب البرتغالي X»: title (+ nisba adjectives) + name, title outside.
-        h = match_vocab(w, lx.HONORIFICS)
         if h:
             k = i + 1
             while k < n and k - i <= 2 and _is_nisba(words[k]) and words[k] not in lx.GIVEN_NAMES:
@@ -104,7 +121,6 @@ def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
                 yield _span_cand(tm, PERSON, "name", k, j, 0, 0.68, "pattern:title")
             continue
         # Given name + more name words: «محمد خلف الحسين».
-        g = match_vocab(w, lx.GIVEN_NAMES)
         if g and i + 1 < n and _gap_ok(tm, i, i + 1):
             if (
                 g[1] == "علي"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -72,15 +73,16 @@ class Lexicons:
         if cl:
             coarse, mid, fine = (cl.split("/") + ["", ""])[:3]
             f += ["c4=" + coarse, "c8=" + mid, "cf=" + fine]
-        if any(r in self.person_words for r in readings):
+        if not self.person_words.isdisjoint(readings):
             f.append("pn")
         for r in readings:
             t = self.gaz_words.get(r)
             if t:
                 f.append("gz=" + t)
                 break
-        names = {n for r in readings for n in _VOCAB_INDEX.get(r, ())}
-        f += ["t=" + n for n in sorted(names)]
+        names = [n for r in readings if r in _VOCAB_INDEX for n in _VOCAB_INDEX[r]]
+        if names:
+            f += ["t=" + n for n in sorted(set(names))]
         return f
 
 
@@ -124,10 +126,16 @@ def chunks(tm: TextMap) -> list[tuple[int, int]]:
     """Token ranges [i, j) of sentences (cut at MAX_CHUNK words) that contain Arabic."""
     out: list[tuple[int, int]] = []
     n = len(tm)
+    # stop[g]: a sentence ends between words g and g + 1 (the marks are never inside a word).
+    stop = [False] * n
+    for m in _SENTENCE_END.finditer(tm.norm):
+        g = bisect_right(tm.starts, m.start()) - 1
+        if g >= 0:
+            stop[g] = True
     i = 0
     while i < n:
         j = i + 1
-        while j < n and j - i < MAX_CHUNK and not _SENTENCE_END.search(tm.between(j - 1, j)):
+        while j < n and j - i < MAX_CHUNK and not stop[j - 1]:
             j += 1
         if any(_ARABIC.search(w) for w in tm.words[i:j]):
             out.append((i, j))
@@ -178,6 +186,92 @@ def sequence(lex: Lexicons, words: Sequence[str], rtags: dict[int, str], offset:
     return items
 
 
+class ModelFeatures:
+    """``sequence`` as the shipped model reads it, cheap enough for bulk extraction.
+
+    Each word's features are kept filtered to the attributes the model knows and encoded to
+    UTF-8 once: crfsuite ignores an unknown attribute (its weight is zero for every label),
+    so the tags and marginals are exactly those of the full ``sequence``, and what it costs
+    per token is a few list joins instead of a dozen string conversions.
+    """
+
+    def __init__(self, lex: Lexicons, known: Iterable[bytes]) -> None:
+        self.lex = lex
+        self.known = frozenset(known)
+        self._cache: dict[str, tuple[list[bytes], list[bytes], list[bytes]]] = {}
+        self._rtag: dict[str, tuple[list[bytes], list[bytes], list[bytes]]] = {}
+        self._bos, self._eos = self._keep(_BOS), self._keep(_EOS)
+
+    def _keep(self, feats: Iterable[str]) -> list[bytes]:
+        known = self.known
+        return [b for f in feats if (b := f.encode()) in known]
+
+    def word(self, w: str) -> tuple[list[bytes], list[bytes], list[bytes]]:
+        """(own, as left neighbour, as right neighbour) known attributes of ``w``."""
+        got = self._cache.get(w)
+        if got is None:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            own = self.lex._own(w)  # what Lexicons.word gives, without keeping the strings
+            known = self.known
+            encoded = [f.encode() for f in own]
+            short = [b for f, b in zip(own, encoded, strict=True) if f[:2] in _NEIGHBOUR_KEEP]
+            got = self._cache[w] = (
+                [b for b in encoded if b in known],
+                [x for b in short if (x := b"-1" + b) in known],
+                [x for b in short if (x := b"+1" + b) in known],
+            )
+        return got
+
+    def _rule(self, r: str) -> tuple[list[bytes], list[bytes], list[bytes]]:
+        """(own, left neighbour's, right neighbour's) known attributes of rule tag ``r``."""
+        got = self._rtag.get(r)
+        if got is None:
+            got = self._rtag[r] = (
+                self._keep(["r=" + r, "rt=" + r[2:].split(":")[0]]),
+                self._keep(["-1r=" + r]),
+                self._keep(["+1r=" + r]),
+            )
+        return got
+
+    def sequence(
+        self, words: Sequence[str], rtags: dict[int, str], offset: int,
+        tagged: Sequence[int] | None = None,
+    ) -> list:
+        """The items of ``sequence(lex, words, rtags, offset)``, unknown attributes left out.
+
+        ``tagged`` is ``sorted(rtags)`` (give it when tagging many chunks of one text).
+        """
+        cache, word = self._cache, self.word
+        feats = [cache.get(w) or word(w) for w in words]
+        n = len(feats)
+        if not n:
+            return []
+        lefts = [self._bos, *(f[1] for f in feats[:-1])]
+        rights = [*(f[2] for f in feats[1:]), self._eos]
+        items = [f[0] + left + right for f, left, right in zip(feats, lefts, rights, strict=True)]
+        # Rule tags are sparse: visit only the items a tag touches, in sequence() order
+        # (own tag, then the left neighbour's, then the right neighbour's).
+        if tagged is None:
+            tagged = sorted(rtags)
+        lo, hi = bisect_left(tagged, offset - 1), bisect_right(tagged, offset + n)
+        touched = sorted({k - offset + d for k in tagged[lo:hi] for d in (-1, 0, 1)})
+        for i in touched:
+            if i < 0 or i >= n:
+                continue
+            item = items[i]
+            r = rtags.get(offset + i)
+            if r:
+                item += self._rule(r)[0]
+            rl = rtags.get(offset + i - 1)
+            if rl:
+                item += self._rule(rl)[1]
+            rr = rtags.get(offset + i + 1)
+            if rr:
+                item += self._rule(rr)[2]
+        return items
+
+
 # ---- resources -----------------------------------------------------------------------------
 def person_name_words() -> set[str]:
     """Words of the ~87,000 attested person names that arabic-name-romanizer ships.
@@ -187,10 +281,8 @@ def person_name_words() -> set[str]:
     """
     import sqlite3
 
-    try:
-        import arabic_name_romanizer
-    except ImportError:  # pragma: no cover - a declared dependency
-        return set()
+    import arabic_name_romanizer
+
     db = Path(arabic_name_romanizer.__file__).parent / "resources" / "names.sqlite3"
     if not db.exists():
         return set()

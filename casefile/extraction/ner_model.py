@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import tempfile
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -30,12 +31,12 @@ from .common import Cand, Quote, match_vocab, readings
 from .ner_data import spans
 from .ner_features import (
     Lexicons,
+    ModelFeatures,
     cached_person_words,
     chunks,
     gazetteer_words,
     load_clusters,
     rule_tags,
-    sequence,
 )
 from .textmap import TextMap
 from .types import GROUP, PERSON, PLACE
@@ -203,6 +204,27 @@ def open_model(d: Path):
     return tagger, calib, clusters
 
 
+def model_attributes(tagger) -> set[bytes]:
+    """Every attribute (feature string) the model has a weight for, UTF-8 encoded.
+
+    Read from the model's own text dump (its ATTRIBUTES section): pycrfsuite's ``info()``
+    parses every weight as well and takes half a second.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "model.txt"
+        tagger.dump(str(path))
+        out: set[bytes] = set()
+        with path.open("rb") as fh:
+            for line in fh:
+                if line.startswith(b"ATTRIBUTES"):
+                    break
+            for line in fh:
+                if line.startswith(b"}"):
+                    break
+                out.add(line.rstrip(b"\n").split(b": ", 1)[1])
+    return out
+
+
 _TITLES = lx.TITLE_NOUNS | lx.HONORIFICS | lx.OFFICE_FIRST
 
 
@@ -232,6 +254,7 @@ class CrfTagger:
         self.lex = Lexicons(
             cached_person_words(), gazetteer_words(shipped_gazetteer().entries), clusters
         )
+        self.features = ModelFeatures(self.lex, model_attributes(self.tagger))
 
     # ---- Recognizer ------------------------------------------------------------------
     # ---- Recognizer ------------------------------------------------------------------
@@ -245,9 +268,10 @@ class CrfTagger:
         # Where a rule candidate starts inside its word (after «و», «ل», «ب»…), a model span
         # starting at that word starts there too: the clitic is not part of the name.
         clitic_start = {a: c.ns for a, _, c in ranged if c.ns > tm.starts[a]}
+        tagged = sorted(rtags)
         r = 0
         for i, j in chunks(tm):
-            items = sequence(self.lex, tm.words[i:j], rtags, i)
+            items = self.features.sequence(tm.words[i:j], rtags, i, tagged)
             labels = self.tagger.tag(items)
             # Marginals of the rule candidates inside this chunk, while the tagger holds it.
             while r < len(ranged) and ranged[r][0] < i:

@@ -66,11 +66,31 @@ def _get(model: bool) -> Any:
                 try:
                     from arabic_name_romanizer import Transliterator
 
-                    _transliterators[model] = Transliterator(auto_load_model=model)
+                    # Only the best spelling is ever asked for (top_k=1): the best
+                    # combination of unit spellings is all the ranking needs to keep.
+                    tr = Transliterator(auto_load_model=model, max_combinations=1)
+                    tr.user = _MemoIndex(tr.user)  # empty: Casefile adds no user spellings
+                    if tr.index is not None:
+                        tr.index = _MemoIndex(tr.index)
+                    _transliterators[model] = tr
                 except Exception as exc:  # a broken install must not stop extraction
                     log.warning("arabic-name-romanizer unavailable: %s", exc)
                     _failed.add(model)
     return _transliterators.get(model)
+
+
+class _MemoIndex:
+    """The romanizer's read-only name index (or user dictionary), its answers kept: the same
+    name units («محمد», «عبد», «الحسن») recur across thousands of reports, and each lookup is
+    an SQLite query."""
+
+    def __init__(self, index: Any) -> None:
+        self._index = index
+        self.lookup_full = lru_cache(maxsize=50_000)(index.lookup_full)
+        self.lookup_unit = lru_cache(maxsize=50_000)(index.lookup_unit)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._index, name)
 
 
 @lru_cache(maxsize=20000)

@@ -39,11 +39,13 @@ def fold_with_map(text: str) -> tuple[str, list[int] | None]:
         return out, None
     index: list[int] = []
     prev = 0
-    for i, ch in enumerate(text):
-        if ch in irregular:
-            index.extend(range(prev, i))
-            index.extend([i] * len(table[ord(ch)]))
-            prev = i + 1
+    # The regex engine finds the few irregular characters (tashkeel, tatweel, ligatures);
+    # the runs between them are copied as ranges.
+    for m in re.finditer("[" + re.escape("".join(sorted(irregular))) + "]", text):
+        i = m.start()
+        index.extend(range(prev, i))
+        index.extend([i] * len(table[ord(text[i])]))
+        prev = i + 1
     index.extend(range(prev, len(text)))
     return out, index
 
@@ -104,6 +106,17 @@ class TextMap:
         if i < 0 or self.ends[i] <= pos:
             i += 1
         return i
+
+    def gaps(self) -> list[str]:
+        """``gaps()[i]`` is ``between(i, i + 1)``: the text between consecutive words, cut
+        once per text for the loops that look at every word boundary."""
+        got = self.cache.get("gaps")
+        if got is None or len(got) != max(len(self.words) - 1, 0):
+            norm = self.norm
+            got = self.cache["gaps"] = [
+                norm[e:s] for e, s in zip(self.ends, self.starts[1:], strict=False)
+            ]
+        return got
 
     def between(self, i: int, j: int) -> str:
         """Normalised text between the end of token i and the start of token j."""

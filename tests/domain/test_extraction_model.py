@@ -48,6 +48,32 @@ def test_corrupt_model_is_an_error_not_a_fall_back(tmp_path):
         CrfTagger(d2)
 
 
+def test_fast_features_are_the_training_features_the_model_knows():
+    """Run time tags with ModelFeatures (known attributes only, encoded once per word); the
+    tags and marginals must be those of the training features in full."""
+    from casefile.extraction.common import find_quotes
+    from casefile.extraction.ner_features import chunks, rule_tags, sequence
+    from casefile.extraction.pipeline import rule_candidates
+    from casefile.extraction.textmap import TextMap
+
+    tagger = CrfTagger()
+    text = ('قصفت طائرات روسية بلدة كفرنبل في ريف إدلب الجنوبي، وقال المدعو "أبو علي" '
+            "إن مليشيا حزب الله اللبنانية انسحبت من حي الوعر. وزار الرئيس أردوغان أنقرة.")
+    tm = TextMap.build(text)
+    rtags = rule_tags(tm, rule_candidates(tm, find_quotes(tm), shipped_gazetteer()))
+    assert rtags, "the text must exercise the rule-tag features"
+    for i, j in chunks(tm):
+        full = sequence(tagger.lex, tm.words[i:j], rtags, i)
+        fast = tagger.features.sequence(tm.words[i:j], rtags, i)
+        assert fast == [[f.encode() for f in item if f.encode() in tagger.features.known]
+                        for item in full]
+        assert sum(map(len, fast)) < sum(map(len, full))  # unknown attributes were left out
+        labels = tagger.tagger.tag(full)
+        marginals = [tagger.tagger.marginal(y, k) for k, y in enumerate(labels)]
+        assert tagger.tagger.tag(fast) == labels
+        assert [tagger.tagger.marginal(y, k) for k, y in enumerate(labels)] == marginals
+
+
 def test_model_finds_names_no_rule_or_gazetteer_knows():
     text = ("وقال وزير الخارجية الأردني أيمن الصفدي خلال مؤتمر صحفي في عمان إن بلاده "
             "تدعم الحل السياسي في سوريا.")
