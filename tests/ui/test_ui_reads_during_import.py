@@ -20,7 +20,7 @@ from test_ui_window import _drop
 from ui_support import idle
 
 from casefile.db import models as m
-from casefile.db.case import open_case
+from casefile.cases import open_case
 from casefile.db.verify import verify_case
 from ui.linked.search_palette import DEBOUNCE_MS
 
