@@ -19,8 +19,8 @@ from sqlalchemy import func, select
 from test_ui_window import _drop
 from ui_support import idle
 
-from casefile.db import models as m
 from casefile.cases import open_case
+from casefile.db import models as m
 from casefile.db.verify import verify_case
 from ui.linked.search_palette import DEBOUNCE_MS
 
