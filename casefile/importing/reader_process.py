@@ -16,12 +16,12 @@ overruns its budget:
 The parent sends the file's name and OCR settings (plain values, no callables)
 and its bytes, and gets back the ``ReadResult`` or the one-sentence
 ``ReadError``: the reader interface is unchanged. While OCR reads a scan the
-worker sends ``("progress", pages_done, pages_total)`` as OCR starts (0 done) and
-after each page; the parent passes it on, starts the time limit afresh at each
-(so for a scan the limit is per page, and at least the page's own OCR limit)
-and, when asked to cancel between its short polls, stops the worker
-(``ReadCancelled``). Tesseract runs as the worker's child process and
-inherits its memory cap. One
+worker sends ``("progress", pages_done, pages_total)`` as OCR starts (0 done)
+and after each page; the parent passes each page done on, starts the time
+limit afresh at each message (so for a scan the limit is per page, and at least
+the page's own OCR limit) and, when asked to cancel between its short polls,
+stops the worker (``ReadCancelled``). Tesseract runs as the worker's child
+process and inherits its memory cap. One
 ``ReaderProcess`` reads one file at a time; a pool is several of them
 (``casefile.importing`` keeps one shared instance per budget).
 
@@ -244,7 +244,7 @@ class ReaderProcess:
             _, done, total = reply
             pages = f" (OCR had read {done} of {total} pages)"
             deadline = time.monotonic() + _ocr_page_limit(self.budget, ocr)
-            if progress is not None:
+            if progress is not None and done:  # "0 done" only starts the page limit
                 progress(done, total)
 
     def interrupt(self) -> None:

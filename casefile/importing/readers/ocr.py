@@ -8,7 +8,9 @@ writes (whose right-to-left order is broken): lines keep Tesseract's reading
 order, and the words of each line are put in logical order by their boxes and
 the bidi class of their letters (Arabic runs right to left, Latin words and
 numbers inside them left to right). Lines of one paragraph are joined by a
-space, so a name or a date broken over two lines stays one phrase.
+space, so a name or a date broken over two lines stays one phrase. On Arabic
+paragraphs, specks read as stray Latin letters and dots are dropped
+(``drop_latin_noise``).
 """
 
 from __future__ import annotations
