@@ -16,11 +16,12 @@ overruns its budget:
 The parent sends the file's name and OCR settings (plain values, no callables)
 and its bytes, and gets back the ``ReadResult`` or the one-sentence
 ``ReadError``: the reader interface is unchanged. While OCR reads a scan the
-worker sends ``("progress", pages_done, pages_total)`` before its answer; the
-parent passes it on, starts the time limit afresh at each page (so for a scan
-the limit is per page) and, when asked to cancel between its short polls, stops
-the worker (``ReadCancelled``). Tesseract runs as the worker's child process and
-inherits its memory cap. One
+worker sends ``("progress", pages_done, pages_total)`` as OCR starts (0 done)
+and after each page; the parent passes each page done on, starts the time
+limit afresh at each message (so for a scan the limit is per page, and at least
+the page's own OCR limit) and, when asked to cancel between its short polls,
+stops the worker (``ReadCancelled``). Tesseract runs as the worker's child
+process and inherits its memory cap. One
 ``ReaderProcess`` reads one file at a time; a pool is several of them
 (``casefile.importing`` keeps one shared instance per budget).
 
@@ -47,6 +48,7 @@ from casefile.importing.readers.ocr_options import OcrOptions, page_progress
 
 _START_TIMEOUT = 120.0  # seconds for a new worker to import the readers
 _POLL = 0.1  # seconds between the parent's looks at cancel while a file is read
+_PAGE_RENDER_SECONDS = 30.0  # on top of a page's OCR limit, to render the next page
 
 PageProgress = Callable[[int, int], None]  # (pages done, pages total) of the file read
 
@@ -241,8 +243,8 @@ class ReaderProcess:
                 return self._answer(reply)
             _, done, total = reply
             pages = f" (OCR had read {done} of {total} pages)"
-            deadline = time.monotonic() + self.budget.seconds  # for OCR: a limit per page
-            if progress is not None:
+            deadline = time.monotonic() + _ocr_page_limit(self.budget, ocr)
+            if progress is not None and done:  # "0 done" only starts the page limit
                 progress(done, total)
 
     def interrupt(self) -> None:
@@ -292,6 +294,12 @@ class ReaderProcess:
     def close(self) -> None:
         with self._lock:
             self._stop()
+
+
+def _ocr_page_limit(budget: ReadBudget, ocr: OcrOptions | None) -> float:
+    """Seconds allowed between OCR's page messages: the file's limit, or more when one
+    page may take longer by its own OCR limit (plus the time to render it)."""
+    return max(budget.seconds, (ocr or OcrOptions()).page_seconds + _PAGE_RENDER_SECONDS)
 
 
 def _exit_reason(code: object) -> str:

@@ -24,7 +24,7 @@ from casefile.db import models as m
 from casefile.importing.pipeline import import_paths
 from casefile.importing.reader_process import DEFAULT_BUDGET, shared_reader
 from casefile.importing.readers import OcrOptions, ReadError, read_bytes
-from casefile.importing.readers.ocr import Word, logical_line
+from casefile.importing.readers.ocr import Word, drop_latin_noise, logical_line
 from casefile.importing.readers.pdf_scan import garbled_reason
 from casefile.normalize import normalize
 from casefile.review.proposals import propose_for_new_source
@@ -69,6 +69,27 @@ def test_words_of_a_line_in_logical_order_from_their_boxes() -> None:
     assert line("IRGC", "2024", "الثوري", "الحرس") == "الحرس الثوري IRGC 2024"
     # An English line with an Arabic name inside it.
     assert line("The", "report", "الثوري", "الحرس", "says") == "The report الحرس الثوري says"
+
+
+def test_latin_noise_on_arabic_paragraphs_is_dropped_and_english_words_kept() -> None:
+    def read(*words: tuple[str, float]) -> list[str]:
+        paragraph = [Word(t, left=100 * i, top=0, width=90, height=30, confidence=c)
+                     for i, (t, c) in enumerate(words)]  # fmt: skip
+        return [w.text for p in drop_latin_noise([paragraph]) for w in p]
+
+    arabic = [("الحرس", 91.0), ("الثوري", 88.0), ("في", 95.0), ("ريف", 90.0), ("دير", 93.0),
+              ("الزور", 89.0)]  # fmt: skip
+    # Specks read as letters and dots, unsure, among Arabic words: gone.
+    assert read(*arabic, ("ee", 41.0), (".", 52.0), ("i", 70.0), ("'", 75.0), ("~", 30.0)) == \
+        [w for w, _ in arabic]
+    # Names and acronyms, a lone letter read surely («منصة X»), numbers, a dash and a
+    # quotation mark: kept.
+    kept = [("IRGC", 93.0), ("Reuters", 77.0), ("X", 96.0), ("2024", 40.0), ("-", 70.0),
+            ('"', 66.0)]  # fmt: skip
+    assert read(*arabic, *kept) == [w for w, _ in arabic + kept]
+    # An English paragraph is left as read, its lone letters too.
+    english = [("I", 62.0), ("saw", 91.0), ("a", 55.0), ("convoy", 88.0), ("near", 93.0)]
+    assert read(*english, ("دير", 80.0)) == ["I", "saw", "a", "convoy", "near", "دير"]
 
 
 def test_scanned_arabic_image_is_read_with_word_boxes() -> None:
@@ -226,16 +247,21 @@ def test_cli_languages_flag_and_missing_tesseract_on_path(tmp_path: Path) -> Non
     assert bad.returncode == 2 and "is not a list of Tesseract languages" in bad.stderr
     # Tesseract not on PATH (the python running the CLI is found by its full path).
     env = {**os.environ, "PATH": str(tmp_path)}
+    note = tmp_path / "note.txt"
+    note.write_text("تقرير قصير عن قرية حطلة.", encoding="utf-8")
     run = subprocess.run([*cli, "import", "--case", str(case), "--ocr-languages", "ara",
-                          str(image)], capture_output=True, text=True, env=env, check=True)  # fmt: skip
-    [line] = [json.loads(x) for x in run.stdout.splitlines()]
-    assert line["status"] == "imported"
+                          str(image), str(note)], capture_output=True, text=True, env=env,
+                         check=True)  # fmt: skip
+    scan, text = [json.loads(x) for x in run.stdout.splitlines()]
+    assert (scan["status"], text["status"]) == ("imported", "imported")  # the batch goes on
     opened = open_case(case)
     try:
         with opened.read_session() as s:
-            source = s.get(m.Source, line["source_id"])
+            source = s.get(m.Source, scan["source_id"])
             assert source.status == "ocr_unavailable"
             assert source.meta["ocr"]["languages"] == "ara"
+            assert source.meta["ocr"]["reason"].startswith("Tesseract is not installed")
+            assert source.original == image.read_bytes()
     finally:
         opened.close()
 

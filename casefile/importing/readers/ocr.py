@@ -8,7 +8,9 @@ writes (whose right-to-left order is broken): lines keep Tesseract's reading
 order, and the words of each line are put in logical order by their boxes and
 the bidi class of their letters (Arabic runs right to left, Latin words and
 numbers inside them left to right). Lines of one paragraph are joined by a
-space, so a name or a date broken over two lines stays one phrase.
+space, so a name or a date broken over two lines stays one phrase. On Arabic
+paragraphs, specks read as stray Latin letters and dots are dropped
+(``drop_latin_noise``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,13 @@ MISSED_INK = 3
 MAX_MISSED_BANDS = 8
 # A Latin word read less surely than this on an Arabic page gets a second opinion.
 UNSURE_LATIN = 90.0
+# On an Arabic paragraph, specks and smudges come out as Latin letters and dots. A word
+# with no Arabic letter and no digit is dropped there when Tesseract is unsure of it, or
+# when it is a lone letter or lone punctuation (which in prose sits on a word) and not
+# quite sure; real English words (names, acronyms) are read surely and kept.
+LATIN_NOISE_CONFIDENCE = 60.0
+STRAY_CONFIDENCE = 85.0
+_STANDALONE_PUNCTUATION = set('"«»“”‘’()[]-–—/')  # these do stand between words
 # Arabic punctuation Tesseract's model writes with Latin code points.
 _ARABIC_PUNCTUATION = str.maketrans({",": "\u060c", ";": "\u061b"})
 _QUOTE_LOOKALIKES = "[]|"
@@ -324,6 +333,32 @@ def _recover_lines(paragraphs: list[list[Word]], prepared: Image.Image, dpi_conf
     return paragraphs
 
 
+def _latin_noise(word: Word) -> bool:
+    """A word of an Arabic paragraph that is likely a speck read as Latin (see above)."""
+    if _direction(word.text) not in ("L", ""):
+        return False  # Arabic words and numbers stay
+    if word.confidence < LATIN_NOISE_CONFIDENCE:
+        return True
+    letters = sum(ch.isalpha() for ch in word.text)
+    stray = letters == 1 and len(word.text) <= 2 or \
+        letters == 0 and not set(word.text) <= _STANDALONE_PUNCTUATION
+    return stray and word.confidence < STRAY_CONFIDENCE
+
+
+def drop_latin_noise(paragraphs: list[list[Word]]) -> list[list[Word]]:
+    """Paragraphs without the Latin noise of their Arabic paragraphs; a paragraph mostly
+    in Latin letters (English) is left as read."""
+    out = []
+    for paragraph in paragraphs:
+        rtl = sum(len(w.text) for w in paragraph if _direction(w.text) == "R")
+        ltr = sum(len(w.text) for w in paragraph if _direction(w.text) == "L")
+        if rtl > 2 * ltr:
+            paragraph = [w for w in paragraph if not _latin_noise(w)]
+        if paragraph:
+            out.append(paragraph)
+    return out
+
+
 def ocr_image(image: Image.Image, options: OcrOptions, dpi: int | None = None) -> PageOcr:
     """Read one page image; boxes are in the pixels of ``image`` as given."""
     deadline = time.monotonic() + options.page_seconds
@@ -335,6 +370,7 @@ def ocr_image(image: Image.Image, options: OcrOptions, dpi: int | None = None) -
         return PageOcr([], image.width, image.height, None, problem)
     paragraphs = _recover_lines(paragraphs, prepared, dpi_config, options, deadline)
     paragraphs = _second_opinion(paragraphs, prepared, config, options, deadline)
+    paragraphs = drop_latin_noise(paragraphs)
     if scale != 1.0:
         for word in (w for p in paragraphs for w in p):
             word.left, word.top = round(word.left / scale), round(word.top / scale)

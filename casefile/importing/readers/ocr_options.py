@@ -34,8 +34,9 @@ class OcrOptions:
         return self.workers or max(1, min(os.cpu_count() or 1, 4))
 
 
-# Told (pages done, pages total) as OCR finishes each page of the file being read; the
-# reader worker sets it to send a progress message to the parent.
+# Told (0, pages total) as OCR starts on the file being read, then (pages done, pages
+# total) as it finishes each page; the reader worker sets it to send a progress message
+# to the parent.
 page_progress: ContextVar[Callable[[int, int], None] | None] = ContextVar(
     "page_progress", default=None
 )

@@ -33,6 +33,8 @@ def ocr_pages(
     """
     done = 0
     progress = page_progress.get()
+    if progress is not None:
+        progress(0, total)  # OCR starts: from here the time limit is per page
     workers = options.worker_count()
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
         running: dict[Future, int] = {}

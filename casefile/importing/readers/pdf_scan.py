@@ -78,9 +78,11 @@ def garbled_reason(boxes: list[list[str]]) -> str | None:
 
 
 def _needs_ocr(boxes: list[list[str]], text: str) -> str | None:
-    if sum(ch.isalpha() for ch in text) < MIN_LAYER_LETTERS:
-        return "no text layer" if not text.strip() else "almost no text layer"
-    return garbled_reason(boxes)
+    # Garbled first: a layer of replacement boxes has no letters either, and says more.
+    garbled = garbled_reason(boxes)
+    if garbled or sum(ch.isalpha() for ch in text) >= MIN_LAYER_LETTERS:
+        return garbled
+    return "no text layer" if not text.strip() else "almost no text layer"
 
 
 def route_pages(
