@@ -105,7 +105,7 @@ def window_import(scan: Path, work: Path, pages: int) -> tuple[float, float, str
     OCR ran, the longest stalls overall as (ms, seconds into the import))."""
     from PySide6.QtCore import QSettings, QTimer
 
-    from casefile.db.case import create_case
+    from casefile.cases import create_case
     from ui.core.app import make_application
     from ui.core.settings import AppSettings
     from ui.desk.main_window import MainWindow

@@ -26,8 +26,8 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image
 from sqlalchemy import select
 
+from casefile.cases import create_case, open_case
 from casefile.db import models as m
-from casefile.db.case import create_case, open_case
 from casefile.importing.pipeline import import_paths
 from casefile.importing.readers import read_bytes
 from casefile.normalize import normalize
