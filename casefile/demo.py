@@ -17,6 +17,7 @@ from .assets import seeds_dir
 from .db.case import Case, create_case, open_case
 from .db.staging import staged_case_file
 from .importing.pipeline import import_paths
+from .progress import SILENT
 from .review.decisions import accept_confident
 from .review.proposals import propose_for_new_source
 
@@ -25,11 +26,7 @@ SEEDS = seeds_dir()
 
 def build_demo_case(case: Case, *, seeds: Path = SEEDS, progress: Any = None) -> dict[str, Any]:
     """Import ``seeds`` into ``case`` and accept its confident proposals; returns a summary."""
-    update = getattr(progress, "update", None)
-    cancelled = (
-        (lambda: bool(getattr(progress, "cancelled", False))) if progress is not None else None
-    )
-    outcomes = list(import_paths(case, [seeds], progress=update, cancelled=cancelled,
+    outcomes = list(import_paths(case, [seeds], progress=progress or SILENT,
                                  on_new_source=propose_for_new_source))
     source_ids = [
         o.source_id for o in outcomes if o.source_id is not None and o.status == "imported"

@@ -17,6 +17,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from progress_support import Recorder
 from sqlalchemy import func, select
 
 from casefile.db import models as m
@@ -140,7 +141,7 @@ def test_a_cancelled_import_does_not_leave_the_next_one_waiting(sqlite_case, fol
     (folder / "b slow.pdf").write_bytes(_pdf_drawing_lines(1000))  # being read when cancelled
     cancel = False
     outcomes = []
-    for outcome in import_paths(sqlite_case, [folder], cancelled=lambda: cancel):  # noqa: B023 - read when asked
+    for outcome in import_paths(sqlite_case, [folder], progress=Recorder(lambda: cancel)):  # noqa: B023 - read when asked
         outcomes.append(outcome)
         cancel = True
     assert [Path(o.path).name for o in outcomes] == ["a first.txt"]

@@ -35,8 +35,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
+import casefile.progress
 
-class Cancelled(Exception):
+
+class Cancelled(casefile.progress.Cancelled):
     """Raised inside an operation when the analyst pressed Cancel."""
 
 

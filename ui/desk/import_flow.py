@@ -58,18 +58,21 @@ def run_import(handle: CaseHandle, paths: Sequence[str], languages: str | None =
         report = ImportReport()
         current = [0, 0, ""]  # files done, total, path
 
-        def step(done: int, total: int, path: str) -> None:
-            report.total = total
-            current[:] = [done, total, path]
-            progress.update(done, total, path)
+        class Step:  # the runner's progress, with the total and the file kept for the report
+            def update(self, done: int, total: int, label: str = "") -> None:
+                report.total = total
+                current[:] = [done, total, label]
+                progress.update(done, total, label)
+
+            def check(self) -> None:
+                progress.check()
 
         def page(done: int, total: int) -> None:
             files_done, files, path = current
             progress.update(files_done, files, f"{path}\n" + QCoreApplication.translate(
                 "ImportProgressDialog", "OCR: page {} of {}").format(done, total))
 
-        for outcome in import_paths(case, list(paths), user=user, progress=step,
-                                    cancelled=lambda: progress.cancelled,
+        for outcome in import_paths(case, list(paths), user=user, progress=Step(),
                                     ocr=OcrOptions(languages=languages), page_progress=page,
                                     on_new_source=propose_for_new_source):
             report.outcomes.append(outcome)
