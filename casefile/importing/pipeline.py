@@ -203,12 +203,13 @@ class _FileWriter:
     def existing(self, digest: str) -> int | None:
         if digest in self.hashes_in_file:
             return self.hashes_in_file[digest]
-        return self.session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
+        return self.session.connection().scalar(
+            select(m.Source.id).where(m.Source.sha256 == digest))
 
     def near_duplicate(self, key: str | None, digest: str) -> int | None:
         if key is None:
             return None
-        return self.session.scalar(
+        return self.session.connection().scalar(
             select(m.Source.id)
             .where(m.Source.text_key == key, m.Source.sha256 != digest)
             .order_by(m.Source.id)
@@ -324,10 +325,8 @@ def _write_file(session: Session, shown: str, path: Path, prepared: Prepared, *,
     digest = prepared.digest
     try:
         with session.begin_nested():
-            # Again: the same bytes may have been stored since it was prepared.
-            existing = session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
-            if existing is not None:
-                return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
+            # The same bytes stored since the file was prepared break the unique SHA-256:
+            # IntegrityError below, a duplicate.
             if prepared.result is None:
                 return ImportOutcome(shown, "error", error=prepared.error)
             writer = _FileWriter(session, user, reader, settings, snapshot)
