@@ -220,7 +220,8 @@ def main() -> int:
             result = _run([str(CASEFILE), "import", "--quiet", "--case", str(case), str(small)],
                           tmp_path / "small.jsonl", times)
             marks = [result["started"], *times[999::1000]]
-            linear = {"files": len(times), "slices": [b - a for a, b in zip(marks, marks[1:])],
+            slices = [b - a for a, b in zip(marks, marks[1:], strict=False)]
+            linear = {"files": len(times), "slices": slices,
                       "wall": result["wall"], "cpu": result["cpu"], "peak_mb": result["peak_mb"],
                       "outcomes": _outcomes(tmp_path / "small.jsonl")}
 

@@ -13,16 +13,17 @@ overruns its budget:
   ``memory_mb``, so a runaway allocation raises MemoryError inside the worker,
   which answers "needs more memory" and is then replaced.
 
-The parent sends the file's name and OCR settings (plain values, no callables)
-and its bytes, and gets back the ``ReadResult`` or the one-sentence
-``ReadError``: the reader interface is unchanged. While OCR reads a scan the
+The parent sends the file's name, OCR settings and the import's ``Work`` (the door's
+analysis function, by name, and a case snapshot once per version) and its bytes, and gets
+back the ``ReadResult`` with its facts (``casefile.importing.derive``: search terms and the
+analysis, worked out here so the writer only inserts) or the one-sentence ``ReadError``. While OCR reads a scan the
 worker sends ``("progress", pages_done, pages_total)`` before its answer; the
 parent passes it on, starts the time limit afresh at each page (so for a scan
 the limit is per page) and, when asked to cancel between its short polls, stops
 the worker (``ReadCancelled``). Tesseract runs as the worker's child process and
 inherits its memory cap. One
-``ReaderProcess`` reads one file at a time; a pool is several of them
-(``casefile.importing`` keeps one shared instance per budget).
+``ReaderProcess`` reads one file at a time; an import runs ``worker_count()`` of them
+(``shared_readers`` keeps them per budget, between imports).
 
 Written on ``multiprocessing`` rather than a pool library: pebble's ProcessPool
 breaks for good when a worker dies while receiving its task, which is exactly
