@@ -10,7 +10,6 @@ half-built demo case behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,30 +18,17 @@ from .cases import create_case, open_case
 from .db.case import Case
 from .db.staging import staged_case_file
 from .importing.pipeline import import_paths
-from .progress import SILENT, Cancelled, Progress
+from .progress import SILENT, Progress
 from .review.decisions import accept_confident
 from .review.proposals import propose_for_new_source
 
 SEEDS = seeds_dir()
 
 
-def _asked_to_stop(progress: Progress) -> Callable[[], bool]:
-    """The question import_paths asks between files, answered by ``progress.check``."""
-    def cancelled() -> bool:
-        try:
-            progress.check()
-        except Cancelled:
-            return True
-        return False
-
-    return cancelled
-
-
 def build_demo_case(case: Case, *, seeds: Path = SEEDS,
                     progress: Progress = SILENT) -> dict[str, Any]:
     """Import ``seeds`` into ``case`` and accept its confident proposals; returns a summary."""
-    outcomes = list(import_paths(case, [seeds], progress=progress.update,
-                                 cancelled=_asked_to_stop(progress),
+    outcomes = list(import_paths(case, [seeds], progress=progress,
                                  on_new_source=propose_for_new_source))
     source_ids = [
         o.source_id for o in outcomes if o.source_id is not None and o.status == "imported"

@@ -7,13 +7,14 @@ time and peak memory are its own):
 
 - floor: the same files read, decoded, normalised and inserted into SQLite with an FTS5 index,
   one commit per file, in a few lines of plain Python and sqlite3;
-- import alone: ``casefile import`` with the extraction hook cleared;
+- import alone: ``casefile import`` with the door's extraction step left out;
 - import + extraction: the ``casefile`` command itself, as a user runs it.
 
-Prints documents/s, wall and CPU (user+sys) seconds, each run's ratio to the floor, and peak
-memory. Then a linearity check: ``--small-files`` small files (default 10,000; 0 skips it)
-through the real door, comparing the time of the last 1,000 files with the first 1,000 (each
-file's time is when its JSON line arrives on stdout).
+Prints documents/s, wall and CPU (user+sys, the reader workers included) seconds, each run's
+ratio to the floor, and peak memory: the largest sum of the resident memory of the command
+and its worker processes (psutil, sampled every 0.1 s). Then a linearity check:
+``--small-files`` small files (default 10,000; 0 skips it) through the real door, the time of
+each 1,000-file slice (each file's time is when its JSON line arrives on stdout).
 """
 
 from __future__ import annotations
@@ -26,8 +27,11 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "ant" / "ant-v1.1.tar.gz"
@@ -58,34 +62,63 @@ def floor(folder: Path, case_path: Path) -> None:
 
 
 def import_without_extraction(folder: Path, case_path: Path) -> int:
-    """``casefile import`` exactly, with its extraction step made a no-op."""
+    """``casefile import`` exactly, without the door's extraction step."""
     sys.path.insert(0, str(ROOT))
     from casefile.cli import main
     from casefile.review import proposals
 
-    proposals.propose_for_new_source = lambda session, source: None
+    proposals.propose_for_new_source = None
     return main(["import", "--quiet", "--case", str(case_path), str(folder)])
 
 
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
 def _run(argv: list[str], stdout_path: Path, line_times: list[float] | None = None) -> dict:
-    """Run ``argv`` in a fresh process; its wall time, CPU time and peak memory."""
+    """Run ``argv`` in a fresh process; its wall time, CPU time (children included) and the
+    peak of its process tree's resident memory."""
     started = time.perf_counter()
+    peak = [0]
     with stdout_path.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 encoding="utf-8")
+        watched = psutil.Process(proc.pid)
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.1):
+                try:
+                    peak[0] = max(peak[0], _tree_rss(watched))
+                except psutil.Error:
+                    return
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        err_lines: list[str] = []
+        reader = threading.Thread(target=lambda: err_lines.extend(proc.stderr), daemon=True)
+        reader.start()
         assert proc.stdout is not None
         for line in proc.stdout:
             if line_times is not None:
                 line_times.append(time.perf_counter())
             out.write(line)
-        err = proc.stderr.read() if proc.stderr else ""
         _, status, usage = os.wait4(proc.pid, 0)
+        done.set()
+        reader.join(5)
     wall = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
+        err = "".join(err_lines)
         raise SystemExit(f"{' '.join(argv[:4])}... failed ({proc.returncode}):\n{err[-3000:]}")
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
-            "peak_mb": usage.ru_maxrss / 1024, "started": started}
+            "peak_mb": max(peak[0], usage.ru_maxrss * 1024) / 1e6, "started": started}
 
 
 def _outcomes(stdout_path: Path) -> dict[str, int]:
@@ -153,6 +186,7 @@ def main() -> int:
     if not args.corpus.exists():
         parser.error(f"{args.corpus} not found")
 
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="casefile-bench-") as tmp:
         tmp_path = Path(tmp)
         folder = tmp_path / "ant"
@@ -185,10 +219,9 @@ def main() -> int:
             times: list[float] = []
             result = _run([str(CASEFILE), "import", "--quiet", "--case", str(case), str(small)],
                           tmp_path / "small.jsonl", times)
-            n = min(1000, len(times) // 2)
-            first = times[n - 1] - result["started"]
-            last = times[-1] - times[-n - 1]
-            linear = {"files": len(times), "n": n, "first": first, "last": last,
+            marks = [result["started"], *times[999::1000]]
+            slices = [b - a for a, b in zip(marks, marks[1:], strict=False)]
+            linear = {"files": len(times), "slices": slices,
                       "wall": result["wall"], "cpu": result["cpu"], "peak_mb": result["peak_mb"],
                       "outcomes": _outcomes(tmp_path / "small.jsonl")}
 
@@ -197,7 +230,7 @@ def main() -> int:
     print(f"ANT corpus, {docs} articles, {megabytes:.1f} MB; each run a fresh process")
     print(f"machine: {_cpu_name()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}, load average "
-          f"{os.getloadavg()[0]:.1f} at the end")
+          f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
     print()
     print("| run | wall s | docs/s | CPU s (user+sys) | docs/CPU s | × floor (wall) "
           "| × floor (CPU) | peak MB |")
@@ -210,12 +243,14 @@ def main() -> int:
         if set(r["outcomes"]) != {"imported"}:
             print(f"note: {r['label']}: {r['outcomes']}")
     if linear:
+        slices = linear["slices"]
         print()
-        print(f"Linearity, {linear['files']} small files through `casefile import`: "
-              f"first {linear['n']} files {linear['first']:.1f} s (start-up included), "
-              f"last {linear['n']} {linear['last']:.1f} s, ratio "
-              f"{linear['last'] / linear['first']:.2f}; whole run {linear['wall']:.1f} s wall, "
-              f"{linear['cpu']:.1f} s CPU, peak {linear['peak_mb']:.0f} MB"
+        print(f"Linearity, {linear['files']} small files through `casefile import`: seconds per "
+              "1,000-file slice (the first includes start-up): "
+              + ", ".join(f"{t:.1f}" for t in slices)
+              + (f"; last/second {slices[-1] / slices[1]:.2f}" if len(slices) > 2 else "")
+              + f"; whole run {linear['wall']:.1f} s wall, {linear['cpu']:.1f} s CPU, "
+              f"peak {linear['peak_mb']:.0f} MB"
               + ("" if set(linear["outcomes"]) == {"imported"} else f"; {linear['outcomes']}"))
     return 0
 

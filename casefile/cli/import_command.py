@@ -143,8 +143,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     _utf8_streams()
     case = open_case(args.case)
     started = time.monotonic()
-    progress = ImportProgress(sys.stderr, quiet=args.quiet)
     stop = _StopBetweenFiles()
+    progress = ImportProgress(sys.stderr, quiet=args.quiet, stopping=lambda: stop.requested)
     counts: Counter[str] = Counter()
     errors: Counter[str] = Counter()
     interrupted = False
@@ -164,7 +164,6 @@ def cmd_import(args: argparse.Namespace) -> int:
             size_limit=args.size_limit,
             budget=budget,
             progress=progress,
-            cancelled=lambda: stop.requested,
             ocr=ocr,
             page_progress=progress.page,
             on_new_source=propose_for_new_source,

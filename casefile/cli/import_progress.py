@@ -11,7 +11,10 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from typing import Any, TextIO
+
+from ..progress import Cancelled
 
 LINE_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
 
@@ -22,12 +25,15 @@ def _clock(seconds: float) -> str:
 
 
 class ImportProgress:
-    """Called before each file with (done, total, path), ``page(done, total)`` as OCR
-    reads a scan's pages; ``close()`` at the end."""
+    """The import's ``casefile.progress.Progress``: ``update(done, total, path)`` before each
+    file, ``check()`` raises ``Cancelled`` once ``stopping()`` says so (Ctrl+C);
+    ``page(done, total)`` as OCR reads a scan's pages; ``close()`` at the end."""
 
-    def __init__(self, stream: TextIO | None = None, *, quiet: bool = False) -> None:
+    def __init__(self, stream: TextIO | None = None, *, quiet: bool = False,
+                 stopping: Callable[[], bool] = lambda: False) -> None:
         self.stream = stream or sys.stderr
         self.quiet = quiet
+        self.stopping = stopping
         self.started = time.monotonic()
         self._last_line = 0.0
         self._bar: Any = None
@@ -64,7 +70,11 @@ class ImportProgress:
         self._bar.start()
         self._task = self._bar.add_task("import", total=None, current="")
 
-    def __call__(self, done: int, total: int, path: str) -> None:
+    def check(self) -> None:
+        if self.stopping():
+            raise Cancelled
+
+    def update(self, done: int, total: int, path: str = "") -> None:
         if self.quiet:
             return
         name = path.rsplit("/", 1)[-1]

@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import chain
@@ -78,8 +78,16 @@ def insert_audited(session: Session, model: type[m.Base], rows: list[dict[str, A
     conn = session.connection()
     if not session.info.get("no_audit"):
         chain.lock(conn)  # before any row lock, as the flush hook does (no deadlock)
-    ids = list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                            rows).scalars())
+    if conn.dialect.name == "sqlite":
+        # RETURNING in parameter order is one statement per row on SQLite; the writer holds
+        # the database's write lock, so the next ids are known and one executemany does.
+        first = conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one() + 1
+        ids = list(range(first, first + len(rows)))
+        rows = [{**row, "id": record_id} for row, record_id in zip(rows, ids, strict=True)]
+        conn.execute(insert(table), rows)
+    else:
+        ids = list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                                rows).scalars())
     if session.info.get("no_audit"):
         return ids
     user = current_user(session)

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, insert, select, text
+from sqlalchemy import Connection, Engine, Text, cast, event, insert, select, text
 
 from . import models as m
 
@@ -57,8 +57,25 @@ def lock(conn: Connection) -> None:
 
 def head(conn: Connection) -> tuple[int, str]:
     """The last entry's id and hash (0 and the genesis hash for an empty log)."""
+    cached = conn.info.get(_HEAD)
+    if cached is not None:
+        return cached
     row = conn.execute(select(_A.id, _A.hash).order_by(_A.id.desc()).limit(1)).first()
     return (row.id, row.hash or GENESIS) if row else (0, GENESIS)
+
+
+# The head after this transaction's last append: a writer holds the chain's lock until the
+# transaction ends, so no one else moves it; any commit or rollback (of a savepoint too)
+# forgets it. An import appends a few times per file: this saves a query each time.
+_HEAD = "casefile_chain_head"
+
+
+def _forget_head(conn: Connection, *_args: Any) -> None:
+    conn.info.pop(_HEAD, None)
+
+
+for _name in ("commit", "rollback", "rollback_savepoint", "begin"):
+    event.listen(Engine, _name, _forget_head)
 
 
 def _as_stored(value: Any) -> Any:
@@ -76,6 +93,8 @@ def append(conn: Connection, rows: list[dict[str, Any]]) -> None:
         row["prev_hash"] = prev
         row["hash"] = prev = entry_hash(row, prev)
     conn.execute(insert(_A), rows)
+    if rows:
+        conn.info[_HEAD] = (last_id, prev)
 
 
 def raw_rows(conn: Connection, *, after_id: int = 0, limit: int | None = None) -> Iterator[Any]:

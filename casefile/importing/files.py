@@ -133,6 +133,13 @@ def _walk(
         pending.extend(reversed(subfolders))  # depth first, in sorted order
 
 
+def display_path(path: os.PathLike[str] | str) -> str:
+    """A path as text that any database and terminal accept (undecodable
+    bytes in a file name become U+FFFD instead of failing)."""
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", "replace").replace("\x00", "")
+
+
 def human_size(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB"

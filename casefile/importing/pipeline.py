@@ -1,39 +1,49 @@
 """The one import pipeline behind drag-and-drop, File → Import and ``casefile import``.
 
-Each file is imported in its own transaction: its source row (original bytes,
-hash, metadata, text), the sources of its children (e-mail attachments,
-Telegram messages), their search entries and what the door's ``on_new_source``
-step adds (extraction's proposals) are committed together or not at all. A crash between files therefore
-leaves a consistent case, and importing the same paths again reports the
-finished files as duplicates and imports the rest.
+Each file is imported atomically: its source row (original bytes, hash, metadata, text), the
+sources of its children (e-mail attachments, Telegram messages), their search entries and what
+the door's ``on_new_source`` step adds (extraction's proposals) are stored together or not at
+all. Files are written in short batches (one transaction, a savepoint per file, committed
+within half a second and whenever the writer would wait for the next file), and a file's
+outcome is reported only once its batch is committed: a crash at any moment leaves a
+consistent case, and importing the same paths again reports the finished files as
+duplicates and imports the rest.
 
-Files are read (parsed) in a worker process under a time and memory budget per
-file (``reader_process``); only regular files are opened (``files``). Every path
-given or found in a folder gets one outcome, including those left out.
+Files are read (parsed) in worker processes under a time and memory budget per file
+(``reader_process``), which also work out what the text gives: search terms, and the door's
+analysis (``NewSourceStep.analyse``, extraction) on a snapshot of the case
+(``casefile.importing.derive``). The writer — this process — only inserts, with SQLAlchemy
+Core. Only regular files are opened (``files``). Every path given or found in a folder gets
+one outcome, including those left out.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from casefile.db import chain
 from casefile.db import models as m
+from casefile.db.audit import audit_row, current_user, insert_audited
 from casefile.db.case import Case
-from casefile.db.errors import CaseBusyError, busy_reason
-from casefile.importing.files import Refusal, collect_files, human_size
-from casefile.importing.language import detect_language
+from casefile.db.errors import CaseBusyError, busy_reason, is_locked
+from casefile.importing.derive import Analyse, SourceFacts, Work, facts_of, walk
+from casefile.importing.files import Refusal, collect_files, display_path, human_size
 from casefile.importing.prepare import (
     Prepared,
     ReadAhead,
     ReadSettings,
-    existing_source,
     prepare_file,
 )
 from casefile.importing.reader_process import (
@@ -42,25 +52,51 @@ from casefile.importing.reader_process import (
     ReadBudget,
     ReaderProcess,
     shared_reader,
+    shared_readers,
+    worker_count,
 )
 from casefile.importing.readers import Child, OcrOptions, ReadCancelled, ReadError, ReadResult
-from casefile.normalize import normalize
-from casefile.search import index_source
+from casefile.progress import SILENT, Cancelled, Progress
+from casefile.search.index import store_terms
 
 DEFAULT_SIZE_LIMIT = 100 * 1024 * 1024
 MAX_NESTING = 5  # attachments of attachments of...: deep enough for real mail, bounded
-
-# What a door does with each new source inside the file's transaction: the window, the CLI
-# and the demo pass extraction's proposer (casefile.review.proposals.propose_for_source).
-# A step that fails is rolled back on its own and reported as a warning: the import is kept.
-NewSourceStep = Callable[[Session, m.Source], object]
+BATCH_SECONDS = 0.5  # a batch is committed at least this often (other writers wait meanwhile)
+BATCH_FILES = 500
 
 __all__ = [  # what the doors and scripts use
-    "DEFAULT_SIZE_LIMIT", "ImportOutcome", "NewSourceStep", "ReadBudget", "collect_files",
-    "display_path", "human_size", "import_file", "import_paths",
+    "DEFAULT_SIZE_LIMIT", "ImportOutcome", "NewSource", "NewSourceStep", "ReadBudget",
+    "collect_files", "display_path", "human_size", "import_file", "import_paths",
 ]
 
-ProgressCallback = Callable[[int, int, str], None]  # (files done, files total, current path)
+
+@dataclass
+class NewSource:
+    """A source just written, as the door's step sees it."""
+
+    id: int
+    file_name: str
+    text: str
+    published: date | None
+    analysis: Any = None  # what the step's ``analyse`` made of the text, in a worker
+
+
+@dataclass(frozen=True)
+class NewSourceStep:
+    """What a door does with each new source, in two parts.
+
+    ``analyse(context, text, report_date)`` is pure: it runs in a reader worker (so it must be
+    a module-level function: it is pickled by name) on ``context``, a picklable snapshot of
+    the case that ``context(session, previous)`` makes (returning ``previous`` itself when
+    nothing changed). ``write(session, source)`` stores ``source.analysis`` in the file's
+    transaction. A step whose analysis or write fails is rolled back on its own and reported
+    as a warning: the import is kept. The doors pass extraction's
+    (``casefile.review.proposals.propose_for_new_source``).
+    """
+
+    write: Callable[[Session, NewSource], object]
+    analyse: Analyse | None = None
+    context: Callable[[Session, Any], Any] | None = None
 
 
 @dataclass
@@ -92,127 +128,167 @@ class ImportOutcome:
         return out
 
 
-def display_path(path: Path | str) -> str:
-    """A path as text that any database and terminal accept (undecodable
-    bytes in a file name become U+FFFD instead of failing)."""
-    raw = os.fsencode(path)
-    return raw.decode("utf-8", "replace").replace("\x00", "")
+def _name_of(fn: object) -> str:
+    return getattr(fn, "__qualname__", repr(fn))
 
 
-def text_key(text: str) -> str | None:
-    """Hash of the normalised text: equal for the same report in another container."""
-    folded = normalize(text)
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest() if folded else None
+_snapshot_versions = itertools.count(1)
 
 
-class _FileImport:
-    """Writes one file and its children into one session."""
+class _Snapshot:
+    """The case snapshot the step's analysis reads, looked at again at most once a second
+    (a name confirmed in the window meanwhile reaches the files read after it)."""
 
-    def __init__(
-        self, session: Session, user: str, reader: ReaderProcess, settings: ReadSettings
-    ) -> None:
+    REFRESH = 1.0
+
+    def __init__(self, case: Case, step: NewSourceStep | None) -> None:
+        self.case, self.step = case, step
+        self.context: Any = None
+        self.version = 0
+        self.checked = float("-inf")
+
+    def current(self, session: Session | None = None) -> Any:
+        step = self.step
+        if step is None or step.analyse is None or step.context is None:
+            return None
+        if time.monotonic() - self.checked >= self.REFRESH:
+            if session is None:
+                with self.case.read_session() as read:
+                    context = step.context(read, self.context)
+            else:
+                context = step.context(session, self.context)
+            if context is not self.context:
+                # Numbered across imports: the workers outlive one import.
+                self.context, self.version = context, next(_snapshot_versions)
+            self.checked = time.monotonic()
+        return self.context
+
+    def work(self) -> Work:
+        """What the workers do after reading (facts always; the analysis when there is one)."""
+        analyse = self.step.analyse if self.step is not None else None
+        if analyse is None:
+            return Work()
+        context = self.current()
+        return Work(analyse, self.version, context)
+
+
+class _FileWriter:
+    """Writes one file and its children into one session, with Core inserts."""
+
+    def __init__(self, session: Session, user: str, reader: ReaderProcess,
+                 settings: ReadSettings, snapshot: _Snapshot) -> None:
         self.session = session
         self.user = user
         self.reader = reader
         self.settings = settings
-        self.new_sources: list[m.Source] = []
-        self.hashes_in_file: dict[str, m.Source] = {}
+        self.snapshot = snapshot
+        self.new_sources: list[NewSource] = []
+        self.hashes_in_file: dict[str, int] = {}
         self.warnings: list[str] = []
+        self.facts: dict[int, SourceFacts] = {}  # id(ReadResult) → its facts
+
+    def remember(self, result: ReadResult, name: str, facts: list[SourceFacts] | None) -> None:
+        if facts is not None:
+            for (read, _), found in zip(walk(result, name), facts, strict=True):
+                self.facts[id(read)] = found
+
+    def facts_for(self, result: ReadResult, file_name: str) -> SourceFacts:
+        found = self.facts.get(id(result))
+        if found is not None:
+            return found
+        step = self.snapshot.step  # not read by a worker: worked out here
+        analyse = step.analyse if step is not None else None
+        return facts_of(result, file_name, analyse, self.snapshot.current(self.session))
 
     def existing(self, digest: str) -> int | None:
         if digest in self.hashes_in_file:
-            return self.hashes_in_file[digest].id
-        return self.session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
+            return self.hashes_in_file[digest]
+        return self.session.connection().scalar(
+            select(m.Source.id).where(m.Source.sha256 == digest))
 
     def near_duplicate(self, key: str | None, digest: str) -> int | None:
         if key is None:
             return None
-        return self.session.scalar(
+        return self.session.connection().scalar(
             select(m.Source.id)
             .where(m.Source.text_key == key, m.Source.sha256 != digest)
             .order_by(m.Source.id)
             .limit(1)
         )
 
-    def add(
-        self,
-        name: str,
-        data: bytes,
-        digest: str,
-        result: ReadResult,
-        parent: m.Source | None,
-        depth: int = 0,
-    ) -> m.Source:
-        key = text_key(result.text)
-        source = m.Source(
-            sha256=digest,
-            original=data,
-            file_name=name,
-            media_type=result.media_type,
-            size=len(data),
-            title=result.title,
-            publisher=result.publisher,
-            author=result.author,
-            url=result.url,
-            published=result.published,
-            language=detect_language(result.text) if result.text else None,
-            text=result.text,
-            text_key=key,
-            status=result.status,
-            meta=result.metadata,
-            parent_id=parent.id if parent is not None else None,
-            near_duplicate_of_id=self.near_duplicate(key, digest),
-            imported_by=self.user,
-        )
-        self.session.add(source)
-        self.session.flush()  # the id, for children and the search index
-        prefix = f"{source.file_name}: " if parent is not None else ""
+    def add(self, name: str, data: bytes, digest: str, result: ReadResult,
+            parent_id: int | None, depth: int = 0) -> tuple[int, int | None]:
+        """Store one source (and its children); its id and near-duplicate."""
+        facts = self.facts_for(result, name)
+        near = self.near_duplicate(facts.text_key, digest)
+        row = {
+            "sha256": digest, "original": data, "file_name": name,
+            "media_type": result.media_type, "size": len(data), "title": result.title,
+            "publisher": result.publisher, "author": result.author, "url": result.url,
+            "published": result.published, "language": facts.language, "text": result.text,
+            "text_key": facts.text_key, "status": result.status, "reliability": None,
+            "meta": result.metadata, "parent_id": parent_id, "near_duplicate_of_id": near,
+            "imported_at": m.utcnow(), "imported_by": self.user,
+        }
+        (source_id,) = insert_audited(self.session, m.Source, [row])
+        prefix = f"{name}: " if parent_id is not None else ""
         self.warnings += [prefix + warning for warning in result.warnings]
-        self.hashes_in_file[digest] = source
-        self.new_sources.append(source)
-        self.add_pages(source, result)
-        index_source(self.session, source)
-        self.add_children(source, result.children, depth + 1)
-        return source
+        self.hashes_in_file[digest] = source_id
+        self.new_sources.append(NewSource(source_id, name, result.text, result.published,
+                                          facts.analysis))
+        if facts.analysis_error is not None:
+            step_name = _name_of(self.snapshot.step.analyse) if self.snapshot.step else "step"
+            self.warnings.append(f"{name}: {step_name} failed: {facts.analysis_error}")
+        self.add_pages(source_id, result)
+        store_terms(self.session.connection(), "source", source_id, facts.search_title,
+                    facts.search_body)
+        self.add_children(source_id, result, depth + 1)
+        return source_id, near
 
-    def add_pages(self, source: m.Source, result: ReadResult) -> None:
-        for page in result.pages:
-            self.session.add(m.SourcePage(
-                source_id=source.id, number=page.number, route=page.route,
-                confidence=page.confidence, start=page.start, end=page.end,
-                image_width=page.image_width, image_height=page.image_height, dpi=page.dpi,
-                note=page.note, words=page.words,
-            ))  # fmt: skip
+    def add_pages(self, source_id: int, result: ReadResult) -> None:
+        insert_audited(self.session, m.SourcePage, [
+            {"source_id": source_id, "number": page.number, "route": page.route,
+             "confidence": page.confidence, "start": page.start, "end": page.end,
+             "image_width": page.image_width, "image_height": page.image_height,
+             "dpi": page.dpi, "note": page.note, "words": page.words}
+            for page in result.pages
+        ])  # fmt: skip
 
-    def add_children(self, parent: m.Source, children: list[Child], depth: int) -> None:
+    def add_children(self, parent_id: int, parent: ReadResult, depth: int) -> None:
         skipped = []
-        for child in children:
+        for child in parent.children:
             digest = hashlib.sha256(child.data).hexdigest()
             already = self.existing(digest)
             if already is not None:
                 # The same attachment in two messages is stored once.
                 skipped.append({"name": child.name, "duplicate_of": already})
                 continue
-            result = child.result
-            if result is None:
-                try:
-                    if depth > MAX_NESTING:
-                        raise ReadError("attachments are nested too deeply")
-                    result = self.settings.read(self.reader, child.data, child.name)
-                except ReadCancelled:
-                    raise
-                except ReadError as error:
-                    # An attachment that cannot be read is still evidence: kept
-                    # verbatim, with the reason.
-                    result = ReadResult(
-                        text="",
-                        media_type="application/octet-stream",
-                        status="unreadable",
-                        metadata={"error": str(error)},
-                    )
-            self.add(display_path(child.name), child.data, digest, result, parent, depth)
+            result = child.result if child.result is not None else self.read_child(child, depth)
+            self.add(display_path(child.name), child.data, digest, result, parent_id, depth)
         if skipped:
-            parent.meta = {**parent.meta, "children_already_in_case": skipped}
+            self.set_meta(parent_id, parent.metadata,
+                          {**parent.metadata, "children_already_in_case": skipped})
+
+    def read_child(self, child: Child, depth: int) -> ReadResult:
+        try:
+            if depth > MAX_NESTING:
+                raise ReadError("attachments are nested too deeply")
+            result, facts = self.settings.read(self.reader, child.data, child.name,
+                                               self.snapshot.work())
+            self.remember(result, child.name, facts)
+            return result
+        except ReadCancelled:
+            raise
+        except ReadError as error:
+            # An attachment that cannot be read is still evidence: kept verbatim, with the reason.
+            return ReadResult(text="", media_type="application/octet-stream",
+                              status="unreadable", metadata={"error": str(error)})
+
+    def set_meta(self, source_id: int, before: dict, after: dict) -> None:
+        conn = self.session.connection()
+        conn.execute(update(m.Source).where(m.Source.id == source_id).values(meta=after))
+        chain.append(conn, [audit_row(current_user(self.session), "update", "sources",
+                                      source_id, {"meta": before}, {"meta": after})])
 
     def run_step(self, step: NewSourceStep | None) -> list[str]:
         warnings = self.warnings
@@ -221,11 +297,72 @@ class _FileImport:
         for source in self.new_sources:
             try:
                 with self.session.begin_nested():
-                    step(self.session, source)
+                    step.write(self.session, source)
             except Exception as error:  # noqa: BLE001 - extraction must not lose the import
-                name = getattr(step, "__qualname__", repr(step))
-                warnings.append(f"{source.file_name}: {name} failed: {error}")
+                warnings.append(f"{source.file_name}: {_name_of(step.write)} failed: {error}")
         return warnings
+
+
+def _stored_error(error: Exception) -> str:
+    # The database's own reason, without the SQL statement SQLAlchemy appends.
+    lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+    reason = lines[0] if lines else type(error).__name__
+    return f"the source could not be stored: {reason}"
+
+
+_BUSY = f"not imported: {busy_reason()}; import the file again"
+
+
+class _CaseBusy(Exception):
+    """The case's write lock could not be had: the batch ends here."""
+
+
+def _write_file(session: Session, shown: str, path: Path, prepared: Prepared, *, user: str,
+                reader: ReaderProcess, settings: ReadSettings, snapshot: _Snapshot,
+                step: NewSourceStep | None) -> ImportOutcome:
+    """One prepared file into ``session``, in a savepoint of its own."""
+    assert prepared.data is not None and prepared.digest is not None
+    digest = prepared.digest
+    try:
+        with session.begin_nested():
+            # The same bytes stored since the file was prepared break the unique SHA-256:
+            # IntegrityError below, a duplicate.
+            if prepared.result is None:
+                return ImportOutcome(shown, "error", error=prepared.error)
+            writer = _FileWriter(session, user, reader, settings, snapshot)
+            name = display_path(path.name)
+            writer.remember(prepared.result, path.name, prepared.facts)
+            source_id, near = writer.add(name, prepared.data, digest, prepared.result, None)
+            warnings = writer.run_step(step)
+            return ImportOutcome(shown, "imported", source_id, near_duplicate_of=near,
+                                 warnings=warnings)
+    except ReadCancelled as error:  # in an attachment: the whole file is rolled back
+        return ImportOutcome(shown, "cancelled", error=str(error))
+    except IntegrityError as error:
+        # Another import may have stored the same bytes in the meantime.
+        existing = session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
+        if existing is None:
+            return ImportOutcome(shown, "error",
+                                 error=f"the source could not be stored: {error.orig}")
+        return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
+    except (CaseBusyError, OperationalError) as error:
+        if isinstance(error, CaseBusyError) or is_locked(error):
+            raise _CaseBusy from error
+        return ImportOutcome(shown, "error", error=_stored_error(error))
+    except Exception as error:  # noqa: BLE001 - rolled back; the rest of the batch goes on
+        return ImportOutcome(shown, "error", error=_stored_error(error))
+
+
+def _early_outcome(shown: str, prepared: Prepared) -> ImportOutcome | None:
+    """The outcome of a file that needs no writing (cancelled, a duplicate, unreadable)."""
+    if prepared.cancelled:
+        return ImportOutcome(shown, "cancelled", error=prepared.error)
+    if prepared.duplicate_of is not None:
+        existing = prepared.duplicate_of
+        return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
+    if prepared.data is None or prepared.digest is None:
+        return ImportOutcome(shown, "error", error=prepared.error)
+    return None
 
 
 def import_file(
@@ -235,75 +372,123 @@ def import_file(
     user: str | None = None,
     size_limit: int = DEFAULT_SIZE_LIMIT,
     reader: ReaderProcess | None = None,
-    prepared: Prepared | None = None,
     ocr: OcrOptions | None = None,
-    settings: ReadSettings | None = None,
     on_new_source: NewSourceStep | None = None,
 ) -> ImportOutcome:
-    """Import one file in its own transaction; ``reader`` reads it (the shared
-    worker with the default budget if not given) unless it is ``prepared``;
-    ``ocr`` (or the whole ``settings``) says how scans and images are read;
-    ``on_new_source(session, source)`` runs for each new source in that transaction.
-    A cancel while it is read gives status "cancelled" and stores nothing of it."""
+    """Import one file in its own transaction; ``reader`` reads it (the shared worker with
+    the default budget if not given); ``ocr`` says how scans and images are read;
+    ``on_new_source`` runs for each new source in that transaction."""
     shown = display_path(path)
     reader = reader or shared_reader(DEFAULT_BUDGET)
-    settings = settings or ReadSettings(ocr)
-    if prepared is None:
-        prepared = prepare_file(case, path, size_limit, reader, settings)
-    if prepared.cancelled:
-        return ImportOutcome(shown, "cancelled", error=prepared.error)
-    if prepared.duplicate_of is not None:
-        existing = prepared.duplicate_of
-        return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
-    if prepared.data is None or prepared.digest is None:
-        return ImportOutcome(shown, "error", error=prepared.error)
-    data, digest = prepared.data, prepared.digest
+    settings = ReadSettings(ocr)
+    snapshot = _Snapshot(case, on_new_source)
+    prepared = prepare_file(case, path, size_limit, reader, settings, snapshot.work())
+    early = _early_outcome(shown, prepared)
+    if early is not None:
+        return early
     try:
-        # One session for the whole file, opened once the file is read: the
-        # database is not locked while a big PDF is parsed.
         with case.session() as session:
-            session.info["user"] = user or case.user
-            # Again: the same bytes may have been stored since it was prepared.
-            existing = session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
-            if existing is not None:
-                return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
-            if prepared.result is None:
-                return ImportOutcome(shown, "error", error=prepared.error)
-            writer = _FileImport(session, user or case.user, reader, settings)
-            source = writer.add(display_path(path.name), data, digest, prepared.result, None)
-            warnings = writer.run_step(on_new_source)
-            outcome = ImportOutcome(
-                shown,
-                "imported",
-                source.id,
-                near_duplicate_of=source.near_duplicate_of_id,
-                warnings=warnings,
-            )
-    except ReadCancelled as error:  # in an attachment: the whole file is rolled back
-        return ImportOutcome(shown, "cancelled", error=str(error))
-    except IntegrityError as error:
-        # Another import may have stored the same bytes in the meantime.
-        existing = existing_source(case, digest)
-        if existing is None:
-            return ImportOutcome(
-                shown, "error", error=f"the source could not be stored: {error.orig}"
-            )
-        return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
-    except CaseBusyError:
-        return ImportOutcome(shown, "error", error=f"not imported: {busy_reason()}; "
-                             "import the file again")
-    except Exception as error:  # noqa: BLE001 - rolled back; the rest of the batch goes on
-        # The database's own reason, without the SQL statement SQLAlchemy appends.
-        lines = str(getattr(error, "orig", None) or error).strip().splitlines()
-        reason = lines[0] if lines else type(error).__name__
-        return ImportOutcome(shown, "error", error=f"the source could not be stored: {reason}")
-    return outcome
+            return _write_file(session, shown, path, prepared, user=user or case.user,
+                               reader=reader, settings=settings, snapshot=snapshot,
+                               step=on_new_source)
+    except (_CaseBusy, CaseBusyError):
+        return ImportOutcome(shown, "error", error=_BUSY)
 
 
 def _refused(path: Path, refusal: Refusal) -> ImportOutcome:
     if refusal.status == "skipped":
         return ImportOutcome(display_path(path), "skipped", reason=refusal.reason)
     return ImportOutcome(display_path(path), "error", error=refusal.reason)
+
+
+def _asks_to_stop(progress: Progress) -> bool:
+    try:
+        progress.check()
+    except Cancelled:
+        return True
+    return False
+
+
+class _Batches:
+    """``import_paths``'s state between batches: the files left, the workers, the snapshot."""
+
+    def __init__(self, case: Case, files: list[tuple[Path, Refusal | None]], *, user: str,
+                 size_limit: int, budget: ReadBudget, progress: Progress,
+                 ocr: OcrOptions | None, page_progress: PageProgress | None,
+                 step: NewSourceStep | None) -> None:
+        self.case, self.files, self.user, self.progress = case, files, user, progress
+        self.step = step
+        self.readers = shared_readers(budget, worker_count())
+        for reader in self.readers:
+            reader.start()  # their start-up overlaps the folder walk
+        self.settings = ReadSettings(ocr, page_progress, lambda: _asks_to_stop(progress))
+        self.snapshot = _Snapshot(case, step)
+        self.readable = [path for path, refusal in files if refusal is None]
+        self.position = {path: i for i, path in enumerate(self.readable)}
+        self.ahead = ReadAhead(case, size_limit, self.readers, self.settings)
+        self.window = 2 * len(self.readers)  # files read ahead of the one being written
+        self.next = 0  # index in files
+        self.stopped = False
+
+    def _read_ahead(self, path: Path) -> None:
+        i = self.position[path]
+        for following in self.readable[i : i + 1 + self.window]:
+            self.ahead.start(following, self.snapshot.work())
+
+    def batch(self) -> list[ImportOutcome]:
+        """Write files until the batch is due; its outcomes once it is committed."""
+        outcomes: list[ImportOutcome] = []
+        try:
+            with self.case.session() as session:
+                session.info["user"] = self.user
+                self._fill(session, outcomes)
+        except (_CaseBusy, CaseBusyError):
+            # Nothing of this batch is stored: its files are reported as not imported.
+            outcomes = [o if o.status != "imported" else
+                        ImportOutcome(o.path, "error", error=_BUSY) for o in outcomes]
+            if self.next < len(self.files) and not self.stopped:  # the file it failed on
+                path = self.files[self.next][0]
+                outcomes.append(ImportOutcome(display_path(path), "error", error=_BUSY))
+                self.next += 1
+        return outcomes
+
+    def _fill(self, session: Session, outcomes: list[ImportOutcome]) -> None:
+        started = time.monotonic()
+        written = 0
+        while self.next < len(self.files):
+            if _asks_to_stop(self.progress):
+                self.stopped = True
+                return
+            path, refusal = self.files[self.next]
+            shown = display_path(path)
+            self.progress.update(self.next, len(self.files), shown)
+            if refusal is not None:
+                outcomes.append(_refused(path, refusal))
+                self.next += 1
+                continue
+            self._read_ahead(path)
+            if written and not self.ahead.ready(path):
+                return  # commit now rather than hold the case while the workers read on
+            try:
+                prepared = self.ahead.take(path)
+            except Exception as error:  # noqa: BLE001 - one file's failure, not the batch's
+                prepared = Prepared(error=f"the file could not be read: {error}")
+            outcome = _early_outcome(shown, prepared)
+            if outcome is None:
+                outcome = _write_file(session, shown, path, prepared, user=self.user,
+                                      reader=self.readers[0], settings=self.settings,
+                                      snapshot=self.snapshot, step=self.step)
+                written += 1
+            if outcome.status == "cancelled":  # not stored, not reported: left for next time
+                self.stopped = True
+                return
+            outcomes.append(outcome)
+            self.next += 1
+            if time.monotonic() - started >= BATCH_SECONDS or written >= BATCH_FILES:
+                return
+
+    def close(self) -> None:
+        self.ahead.close()
 
 
 def import_paths(
@@ -313,8 +498,7 @@ def import_paths(
     user: str | None = None,
     size_limit: int = DEFAULT_SIZE_LIMIT,
     budget: ReadBudget = DEFAULT_BUDGET,
-    progress: ProgressCallback | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: Progress = SILENT,
     ocr: OcrOptions | None = None,
     page_progress: PageProgress | None = None,
     on_new_source: NewSourceStep | None = None,
@@ -324,43 +508,21 @@ def import_paths(
 
     Each file is read under ``budget`` (time and memory; for a file read by OCR the
     time limit is per page), scans and images by OCR as ``ocr`` says.
-    ``progress(done, total, path)`` is called before each file and
+    ``progress.update(done, total, path)`` is called before each file and
     ``page_progress(pages_done, pages_total)`` as OCR finishes each page;
-    ``cancelled()`` is asked between files and while a file is read: a file
-    cancelled half-way is not stored and not reported (it is left like the files
-    after it). ``on_new_source(session, source)`` runs for every new source in its
-    file's transaction (the doors pass extraction's proposer).
+    ``progress.check()`` is asked between files and while a file is read: when it raises
+    ``Cancelled`` the import stops, keeping the files done (a file cancelled half-way is
+    not stored and not reported: it is left like the files after it). ``on_new_source``
+    runs for every new source (the doors pass extraction's proposer).
     """
-    reader = shared_reader(budget)
-    reader.start()  # its start-up overlaps the folder walk
-    settings = ReadSettings(ocr, page_progress, cancelled)
     files = collect_files(paths)
-    readable = [path for path, refusal in files if refusal is None]
-    following = dict(zip(readable, readable[1:], strict=False))
-    ahead = ReadAhead(case, size_limit, reader, settings)
+    batches = _Batches(case, files, user=user or case.user, size_limit=size_limit,
+                       budget=budget, progress=progress, ocr=ocr, page_progress=page_progress,
+                       step=on_new_source)
     try:
-        for done, (path, refusal) in enumerate(files):
-            if cancelled is not None and cancelled():
-                return
-            if progress is not None:
-                progress(done, len(files), display_path(path))
-            if refusal is not None:
-                yield _refused(path, refusal)
-                continue
-            ahead.start(path)
-            if path in following:  # read the next file while this one is written
-                ahead.start(following[path])
-            try:
-                prepared = ahead.take(path)
-            except Exception as error:  # noqa: BLE001 - one file's failure, not the batch's
-                prepared = Prepared(error=f"the file could not be read: {error}")
-            outcome = import_file(case, path, user=user, size_limit=size_limit, reader=reader,
-                                  prepared=prepared, settings=settings,
-                                  on_new_source=on_new_source)  # fmt: skip
-            if outcome.status == "cancelled":
-                return
-            yield outcome
+        while batches.next < len(files) and not batches.stopped:
+            yield from batches.batch()
     finally:
-        ahead.close()
-    if progress is not None and files:
-        progress(len(files), len(files), "")
+        batches.close()
+    if files and not batches.stopped:
+        progress.update(len(files), len(files), "")

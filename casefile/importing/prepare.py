@@ -1,15 +1,17 @@
-"""Everything an import does to a file before writing: its bytes, hash, duplicate check, text.
+"""Everything an import does to a file before writing: its bytes, hash, duplicate check, text,
+and what its text gives (search terms, the door's analysis: ``casefile.importing.derive``).
 
 ``prepare_file`` needs no write transaction, so it can run ahead: ``ReadAhead``
-prepares the next file on a helper thread (the parsing itself happens in the
-reader process) while the current one is written, and the two cores share the
-work. A file already in the case is never parsed again, so re-running an import
-over finished files stays fast.
+prepares the next files on helper threads, one per reader worker (the parsing and the
+analysis happen in the worker processes), while the writer stores the current one: the
+cores share the work. A file already in the case is never parsed again, so re-running an
+import over finished files stays fast.
 """
 
 from __future__ import annotations
 
 import hashlib
+import queue
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from casefile.db import models as m
 from casefile.db.case import Case
+from casefile.importing.derive import SourceFacts, Work
 from casefile.importing.files import read_regular_file
 from casefile.importing.reader_process import PageProgress, ReaderProcess
 from casefile.importing.readers import OcrOptions, ReadCancelled, ReadError, ReadResult
@@ -31,6 +34,7 @@ class Prepared:
     digest: str | None = None
     duplicate_of: int | None = None  # already in the case: not parsed
     result: ReadResult | None = None
+    facts: list[SourceFacts] | None = None  # of result and the children it carries (derive.walk)
     error: str | None = None  # the file could not be read (opened or parsed)
     cancelled: bool = False  # the import was cancelled while it was read: nothing to store
 
@@ -43,9 +47,10 @@ class ReadSettings:
     progress: PageProgress | None = None
     cancelled: Callable[[], bool] | None = None
 
-    def read(self, reader: ReaderProcess, data: bytes, name: str) -> ReadResult:
-        return reader.read(data, name, self.ocr, progress=self.progress,
-                           cancelled=self.cancelled)  # fmt: skip
+    def read(self, reader: ReaderProcess, data: bytes, name: str,
+             work: Work | None = None) -> tuple[ReadResult, list[SourceFacts] | None]:
+        return reader.read_and_derive(data, name, self.ocr, progress=self.progress,
+                                      cancelled=self.cancelled, work=work)  # fmt: skip
 
 
 DEFAULT_READ = ReadSettings()
@@ -62,6 +67,7 @@ def prepare_file(
     size_limit: int,
     reader: ReaderProcess,
     settings: ReadSettings = DEFAULT_READ,
+    work: Work | None = None,
 ) -> Prepared:
     try:
         data = read_regular_file(path, size_limit)
@@ -75,7 +81,8 @@ def prepare_file(
     if existing is not None:
         return Prepared(data, digest, duplicate_of=existing)
     try:
-        return Prepared(data, digest, result=settings.read(reader, data, path.name))
+        result, facts = settings.read(reader, data, path.name, work)
+        return Prepared(data, digest, result=result, facts=facts)
     except ReadCancelled as error:
         return Prepared(data, digest, error=str(error), cancelled=True)
     except ReadError as error:
@@ -83,34 +90,49 @@ def prepare_file(
 
 
 class ReadAhead:
-    """Prepares files on one helper thread, in the order they are asked for."""
+    """Prepares files on one helper thread per reader worker; results are taken in the
+    order they are asked for."""
 
     def __init__(
         self,
         case: Case,
         size_limit: int,
-        reader: ReaderProcess,
+        readers: list[ReaderProcess],
         settings: ReadSettings = DEFAULT_READ,
     ) -> None:
-        self.case, self.size_limit, self.reader = case, size_limit, reader
+        self.case, self.size_limit, self.readers = case, size_limit, readers
         self.settings = settings
-        self._executor = ThreadPoolExecutor(1, thread_name_prefix="casefile-read-ahead")
+        self._idle: queue.SimpleQueue[ReaderProcess] = queue.SimpleQueue()
+        for reader in readers:
+            self._idle.put(reader)
+        self._executor = ThreadPoolExecutor(len(readers), thread_name_prefix="casefile-read-ahead")
         self._pending: dict[Path, Future[Prepared]] = {}
 
-    def start(self, path: Path) -> None:
-        if path not in self._pending:
-            self._pending[path] = self._executor.submit(
-                prepare_file, self.case, path, self.size_limit, self.reader, self.settings
-            )
+    def _prepare(self, path: Path, work: Work | None) -> Prepared:
+        reader = self._idle.get()
+        try:
+            return prepare_file(self.case, path, self.size_limit, reader, self.settings, work)
+        finally:
+            self._idle.put(reader)
 
-    def take(self, path: Path) -> Prepared:
-        self.start(path)
+    def start(self, path: Path, work: Work | None = None) -> None:
+        if path not in self._pending:
+            self._pending[path] = self._executor.submit(self._prepare, path, work)
+
+    def ready(self, path: Path) -> bool:
+        future = self._pending.get(path)
+        return future is not None and future.done()
+
+    def take(self, path: Path, work: Work | None = None) -> Prepared:
+        self.start(path, work)
         return self._pending.pop(path).result()
 
     def close(self) -> None:
-        """Drop what was prepared ahead; a file still being parsed (the import
-        was cancelled or interrupted) is stopped rather than waited for."""
+        """Drop what was prepared ahead; files still being parsed (the import was
+        cancelled or interrupted) are stopped rather than waited for."""
         if any(not future.done() for future in self._pending.values()):
-            self.reader.interrupt()
+            for reader in self.readers:
+                if reader.busy_with is not None:
+                    reader.interrupt()
         self._executor.shutdown(wait=False, cancel_futures=True)
         self._pending.clear()

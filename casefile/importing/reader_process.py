@@ -13,17 +13,18 @@ overruns its budget:
   ``memory_mb``, so a runaway allocation raises MemoryError inside the worker,
   which answers "needs more memory" and is then replaced.
 
-The parent sends the file's name and OCR settings (plain values, no callables)
-and its bytes, and gets back the ``ReadResult`` or the one-sentence
-``ReadError``: the reader interface is unchanged. While OCR reads a scan the
+The parent sends the file's name, OCR settings and the import's ``Work`` (the door's
+analysis function, by name, and a case snapshot once per version) and its bytes, and gets
+back the ``ReadResult`` with its facts (``casefile.importing.derive``: search terms and the
+analysis, worked out here so the writer only inserts) or the one-sentence ``ReadError``. While OCR reads a scan the
 worker sends ``("progress", pages_done, pages_total)`` as OCR starts (0 done)
 and after each page; the parent passes each page done on, starts the time
 limit afresh at each message (so for a scan the limit is per page, and at least
-the page's own OCR limit) and, when asked to cancel between its short polls,
-stops the worker (``ReadCancelled``). Tesseract runs as the worker's child
-process and inherits its memory cap. One
-``ReaderProcess`` reads one file at a time; a pool is several of them
-(``casefile.importing`` keeps one shared instance per budget).
+the page's own OCR limit) and, when asked to cancel between its short polls, stops
+the worker (``ReadCancelled``). Tesseract runs as the worker's child process and
+inherits its memory cap. One
+``ReaderProcess`` reads one file at a time; an import runs ``worker_count()`` of them
+(``shared_readers`` keeps them per budget, between imports).
 
 Written on ``multiprocessing`` rather than a pool library: pebble's ProcessPool
 breaks for good when a worker dies while receiving its task, which is exactly
@@ -43,6 +44,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
+from casefile.importing.derive import SourceFacts, Work
 from casefile.importing.readers.base import ReadCancelled, ReadError, ReadResult
 from casefile.importing.readers.ocr_options import OcrOptions, page_progress
 
@@ -91,26 +93,39 @@ def _cap_memory(memory_mb: int) -> None:
 
 
 def _serve(conn: Connection, memory_mb: int) -> None:
-    """The worker's loop: (name, OCR options) and bytes in, ("progress", done, total)
-    messages, then ("ok", result) or (kind, message) out."""
+    """The worker's loop: (name, OCR options, ``Work`` or None) and bytes in,
+    ("progress", done, total) messages, ("analysing", None, None) once read when there is
+    work, then ("ok", (result, facts)) or (kind, message) out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     # Every parser is imported now, before the cap and outside any file's time.
+    from casefile.importing.derive import derive
     from casefile.importing.readers.dispatch import read_bytes
 
     _cap_memory(memory_mb)
     page_progress.set(lambda done, total: conn.send(("progress", done, total)))
     conn.send(("ready", None))
+    context: tuple[int, object] = (-1, None)  # the case snapshot last sent, by version
     while True:
         try:
-            name, ocr = conn.recv()
+            name, ocr, work = conn.recv()
             data = conn.recv_bytes()
         except EOFError:
             return  # the parent is gone
         except MemoryError:
             conn.send(("memory", None))
             return  # the rest of the message is still in the pipe: start afresh
+        if work is not None:
+            if work.context is not None:
+                context = (work.version, work.context)
+            elif context[0] == work.version:
+                work.context = context[1]
         try:
-            reply: tuple[str, object] = ("ok", read_bytes(data, name, ocr))
+            result = read_bytes(data, name, ocr)
+            facts = None
+            if work is not None:
+                conn.send(("analysing", None, None))
+                facts = derive(result, name, work)
+            reply: tuple[str, object] = ("ok", (result, facts))
         except ReadError as error:
             reply = ("error", str(error))
         except MemoryError:
@@ -141,6 +156,8 @@ class ReaderProcess:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self._ready = False
+        self._context_version = -1  # the snapshot this worker holds (casefile.importing.derive)
+        self.busy_with: str | None = None  # the name of the file being read, while it is
 
     @property
     def pid(self) -> int | None:
@@ -167,6 +184,7 @@ class ReaderProcess:
         process.start()
         child_end.close()
         self._process, self._conn, self._ready = process, parent_end, False
+        self._context_version = -1
 
     def _connection(self) -> Connection:
         if self._process is None or not self._process.is_alive():
@@ -198,9 +216,25 @@ class ReaderProcess:
         it fails or overruns the budget. ``progress`` is told each OCR page done;
         ``cancelled()`` is asked every few tenths of a second: when true the worker
         is stopped and ReadCancelled raised."""
+        return self.read_and_derive(data, name, ocr, progress=progress, cancelled=cancelled)[0]
+
+    def read_and_derive(
+        self,
+        data: bytes,
+        name: str,
+        ocr: OcrOptions | None = None,
+        *,
+        progress: PageProgress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        work: Work | None = None,
+    ) -> tuple[ReadResult, list[SourceFacts] | None]:
+        """As ``read``; with ``work``, also the facts of the result and of the children it
+        carries (``casefile.importing.derive``), worked out in the worker. Analysing gets
+        the time limit afresh once the file is read."""
         with self._lock:
+            self.busy_with = name
             try:
-                return self._exchange(data, name, ocr, progress, cancelled)
+                return self._exchange(data, name, ocr, progress, cancelled, work)
             except ReadError:
                 raise
             except BaseException:
@@ -208,6 +242,8 @@ class ReaderProcess:
                 # reach the next file, so this worker goes.
                 self._stop()
                 raise
+            finally:
+                self.busy_with = None
 
     def _exchange(
         self,
@@ -216,10 +252,16 @@ class ReaderProcess:
         ocr: OcrOptions | None,
         progress: PageProgress | None,
         cancelled: Callable[[], bool] | None,
-    ) -> ReadResult:
+        work: Work | None,
+    ) -> tuple[ReadResult, list[SourceFacts] | None]:
         conn = self._connection()
+        if work is not None and work.analyse is not None:
+            # The case snapshot goes to each worker once per version, not with every file.
+            sent = work.version == self._context_version
+            work = Work(work.analyse, work.version, None if sent else work.context)
+            self._context_version = work.version
         try:
-            conn.send((name, ocr))
+            conn.send((name, ocr, work))
             conn.send_bytes(data)
         except OSError:  # the worker died taking the file in
             return self._answer(self._reply_of_dead_worker())
@@ -239,6 +281,9 @@ class ReaderProcess:
                 reply = conn.recv()
             except (EOFError, OSError):
                 return self._answer(self._reply_of_dead_worker())
+            if reply[0] == "analysing":
+                deadline = time.monotonic() + self.budget.seconds
+                continue
             if reply[0] != "progress":
                 return self._answer(reply)
             _, done, total = reply
@@ -259,7 +304,7 @@ class ReaderProcess:
         try:  # it may have said why before it went (after any page progress)
             while conn is not None and conn.poll(0):
                 reply = conn.recv()
-                if reply[0] != "progress":
+                if reply[0] not in ("progress", "analysing"):
                     return reply
         except (EOFError, OSError):
             pass
@@ -268,10 +313,11 @@ class ReaderProcess:
             process.join(1)
         return ("died", process.exitcode if process is not None else None)
 
-    def _answer(self, reply: tuple[str, object]) -> ReadResult:
+    def _answer(self, reply: tuple[str, object]
+                ) -> tuple[ReadResult, list[SourceFacts] | None]:
         kind, value = reply
         if kind == "ok":
-            assert isinstance(value, ReadResult)
+            assert isinstance(value, tuple) and isinstance(value[0], ReadResult)
             return value
         if kind == "error":
             raise ReadError(str(value))
@@ -311,21 +357,33 @@ def _exit_reason(code: object) -> str:
     return f"exit code {code}"
 
 
-_shared: dict[ReadBudget, ReaderProcess] = {}
+_shared: dict[ReadBudget, list[ReaderProcess]] = {}
 _shared_lock = threading.Lock()
 
 
-def shared_reader(budget: ReadBudget = DEFAULT_BUDGET) -> ReaderProcess:
-    """The process-wide worker for ``budget``, kept between imports so a window
-    or a test run starts it once."""
+def worker_count() -> int:
+    """Reader workers an import runs: one per core, at least one, at most two (the
+    writer needs its share of a small machine, and each worker holds the extraction models)."""
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def shared_readers(budget: ReadBudget = DEFAULT_BUDGET, count: int = 1) -> list[ReaderProcess]:
+    """``count`` process-wide workers for ``budget``, kept between imports so a window
+    or a test run starts them once."""
     with _shared_lock:
-        reader = _shared.get(budget)
-        if reader is None:
-            reader = _shared[budget] = ReaderProcess(budget)
-        return reader
+        readers = _shared.setdefault(budget, [])
+        while len(readers) < count:
+            readers.append(ReaderProcess(budget))
+        return readers[:count]
+
+
+def shared_reader(budget: ReadBudget = DEFAULT_BUDGET) -> ReaderProcess:
+    """The first process-wide worker for ``budget``."""
+    return shared_readers(budget, 1)[0]
 
 
 @atexit.register
 def _close_shared() -> None:
-    for reader in list(_shared.values()):
-        reader.close()
+    for readers in list(_shared.values()):
+        for reader in readers:
+            reader.close()

@@ -140,29 +140,47 @@ def _changed(session: Session, old: dict, new: dict) -> dict[str, set[int]] | No
     return changed
 
 
-def case_gazetteer(session: Session) -> LayeredGazetteer:
-    """Shipped gazetteers plus this case's dossiers, kept up to date (see the module docstring)."""
+def _current_layer(session: Session) -> _CaseLayer:
+    """The case's layer, brought up to date (see the module docstring)."""
     url = str(session.get_bind().url)
     fp = _fingerprint(session)
     layer = _layers.get(url)
-    if layer is not None and layer.fingerprint == fp and layer.gazetteer is not None:
-        return layer.gazetteer
+    if layer is not None and layer.fingerprint == fp:
+        return layer
     changed = _changed(session, layer.fingerprint, fp) if layer is not None else None
     if changed is None:
         layer = _CaseLayer(fp, {e.ref: e for e in case_entries(session)})
     else:
         layer.fingerprint = fp
+        layer.gazetteer = None
         for kind, ids in changed.items():
             for ref_id in ids:
                 layer.entries.pop((kind, ref_id), None)
             for e in _entries_for(session, kind, ids):
                 layer.entries[e.ref] = e
-    ordered = sorted(layer.entries.values(), key=lambda e: (e.ref[0], e.ref[1]))
-    layer.gazetteer = LayeredGazetteer(shipped_gazetteer(), Gazetteer(ordered))
     if url not in _layers and len(_layers) >= 8:
         _layers.clear()
     _layers[url] = layer
+    return layer
+
+
+def _ordered(layer: _CaseLayer) -> list[Entry]:
+    return sorted(layer.entries.values(), key=lambda e: (e.ref[0], e.ref[1]))
+
+
+def case_gazetteer(session: Session) -> LayeredGazetteer:
+    """Shipped gazetteers plus this case's dossiers, kept up to date (see the module docstring)."""
+    layer = _current_layer(session)
+    if layer.gazetteer is None:
+        layer.gazetteer = LayeredGazetteer(shipped_gazetteer(), Gazetteer(_ordered(layer)))
     return layer.gazetteer
 
 
-__all__ = ["LayeredGazetteer", "case_entries", "case_gazetteer"]
+def case_snapshot(session: Session) -> tuple[Any, list[Entry]]:
+    """The case's layer as plain entries, with the fingerprint it was made from: what an
+    import sends its workers (which build the same ``LayeredGazetteer`` from it)."""
+    layer = _current_layer(session)
+    return layer.fingerprint, _ordered(layer)
+
+
+__all__ = ["LayeredGazetteer", "case_entries", "case_gazetteer", "case_snapshot"]

@@ -6,6 +6,10 @@ plus a proposed Mention for every mention already linked to a case record. It ca
 on a source: earlier undecided proposals are replaced, decided ones (accepted, edited,
 merged, rejected) and confirmed mentions are never touched nor proposed again.
 The session is the caller's (one transaction per import unit); nothing is committed here.
+
+An import does it in two halves (``propose_for_new_source``, a ``NewSourceStep``): the
+extraction itself in its reader workers (``casefile.review.analysis``, on a snapshot of the
+case made by ``extraction_context``), the writing here, in the writer's transaction.
 """
 
 from __future__ import annotations
@@ -14,26 +18,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
 from ..db.audit import insert_audited
-from ..extraction.gazetteer import ancestors, shipped_gazetteer
-from ..extraction.pipeline import extract
-from ..extraction.types import DATE, PERSON, PLACE, Entity, ExtractionResult
+from ..extraction.types import ExtractionResult
+from ..importing.pipeline import NewSource, NewSourceStep
 from ..services.sources import SourceData, save_source
-from .case_gazetteer import case_gazetteer
-from .stoplist import is_stopped, stopped_keys
+from .analysis import ExtractionContext, ReportAnalysis, analyse_report, analyse_with
+from .case_gazetteer import case_gazetteer, case_snapshot
+from .stoplist import stopped_keys
 
 ENTITY_KINDS = ("PERSON", "GROUP", "PLACE", "DATE")
-_ACTOR_KIND = {"political_party": m.ActorKind.ORGANISATION, "person": m.ActorKind.PERSON}
-_PLACE_KIND = {
-    "city": m.PlaceKind.TOWN,
-    "region": m.PlaceKind.AREA,
-    "lake": m.PlaceKind.AREA,
-    "neighbourhood": m.PlaceKind.AREA,
-}
 _MENTION_TYPE = {"PERSON": "actor", "GROUP": "actor", "PLACE": "place", "DATE": "date"}
 
 
@@ -57,58 +54,6 @@ class ProposalSummary:
             "skipped": self.skipped,
             "not_entities": self.not_entities,
         }
-
-
-def _normal_kind(e: Entity) -> str:
-    if e.type == PLACE:
-        kind = _PLACE_KIND.get(e.kind, e.kind)
-        return kind if kind in set(m.PlaceKind) else m.PlaceKind.AREA
-    if e.type == PERSON:
-        return m.ActorKind.PERSON
-    if e.type == DATE:
-        return e.kind
-    kind = _ACTOR_KIND.get(e.kind, e.kind)
-    return kind if kind in set(m.ActorKind) else m.ActorKind.ARMED_GROUP
-
-
-def _entity_payload(e: Entity) -> dict[str, Any]:
-    # The fast romaniser's Latin; the better (model) one is computed when the analyst
-    # accepts the name (review.confirm._accepted_latin), not for every name of every report.
-    latin = e.latin
-    payload: dict[str, Any] = {
-        "canonical": e.canonical,
-        "name": e.name or e.text,
-        "latin": latin,
-        "latin_from": e.latin_from,
-        "matched_alias": e.matched_alias,
-        "kind": _normal_kind(e),
-        "recognizer": e.source,
-    }
-    if e.ref is not None:
-        payload["ref"] = list(e.ref)
-        if e.ref[0] == "gazetteer":
-            entry = shipped_gazetteer().by_id.get(str(e.ref[1]))
-            if entry is not None:
-                payload["gazetteer"] = {
-                    "id": entry.id,
-                    "lat": entry.lat,
-                    "lon": entry.lon,
-                    "latin": entry.latin,
-                    "aliases": [n for n in entry.names if n.isascii()][:8],
-                }
-                if e.type == PLACE:  # subdistrict … country, so exports fill admin1–3
-                    payload["gazetteer"]["parents"] = [
-                        {"id": a.id, "name": a.canonical, "kind": a.kind, "latin": a.latin,
-                         "lat": a.lat, "lon": a.lon}
-                        for a in ancestors(shipped_gazetteer(), entry.id)
-                    ]
-    if e.date is not None:
-        payload["date"] = {
-            "value": e.date.value,
-            "precision": e.date.precision,
-            "calendar": e.date.calendar,
-        }
-    return payload
 
 
 def _clear_undecided(session: Session, source_id: int, summary: ProposalSummary) -> None:
@@ -152,17 +97,37 @@ def _decided_spans(session: Session, source_id: int) -> set[tuple[str, int, int]
     return spans
 
 
-def propose_for_new_source(session: Session, source: m.Source) -> ProposalSummary:
-    """The step every import door passes as ``on_new_source``: proposals for a source just
-    stored, in its file's transaction."""
-    return propose_for_source(session, source, fresh=True)
+def extraction_context(session: Session, previous: ExtractionContext | None = None
+                       ) -> ExtractionContext:
+    """The case's confirmed names and "not an entity" list, for extraction elsewhere;
+    ``previous`` itself when neither changed since it was made."""
+    names, entries = case_snapshot(session)
+    stop_fp = tuple(session.execute(select(func.count(m.StopName.id), func.max(m.StopName.id),
+                                           func.max(m.StopName.created_at))).one())
+    fingerprint = (names, stop_fp)
+    if previous is not None and previous.fingerprint == fingerprint:
+        return previous
+    return ExtractionContext(fingerprint, entries, frozenset(stopped_keys(session)))
 
 
-def propose_for_source(session: Session, source: m.Source | int, *,
-                       fresh: bool = False) -> ProposalSummary:
-    """Write proposals for one source (see the module docstring); returns what was done.
+def write_new_source_proposals(session: Session, source: NewSource) -> ProposalSummary:
+    """The write half of ``propose_for_new_source``: ``source.analysis`` as proposals."""
+    summary = ProposalSummary(source.id)
+    analysis = source.analysis
+    if analysis is None:  # not analysed in a worker (no step analysis ran): here, now
+        analysis = analyse_report(extraction_context(session), source.text, source.published)
+    _write_analysis(session, source.id, source.text, analysis, set(), summary)
+    return summary
 
-    ``fresh``: the source was just imported, so nothing of an earlier run is to be read."""
+
+# The step every import door passes as ``on_new_source``.
+propose_for_new_source = NewSourceStep(write=write_new_source_proposals,
+                                       analyse=analyse_report, context=extraction_context)
+
+
+def propose_for_source(session: Session, source: m.Source | int) -> ProposalSummary:
+    """Write proposals for one source already in the case (see the module docstring);
+    returns what was done."""
     if isinstance(source, int):
         found = session.get(m.Source, source)
         if found is None:
@@ -170,18 +135,25 @@ def propose_for_source(session: Session, source: m.Source | int, *,
         source = found
     session.flush()
     summary = ProposalSummary(source.id)
-    if not fresh:
-        _clear_undecided(session, source.id, summary)
+    _clear_undecided(session, source.id, summary)
     text = source.text or ""
-    res = extract(text, report_date=source.published, known=case_gazetteer(session))
-    summary.status = res.status
-    decided = set() if fresh else _decided_spans(session, source.id)
-    by_entity = _write_entities(session, source.id, res, decided, summary)
-    # Relations and incidents in one bulk insert: their payloads name the entity proposals.
-    rows = _relation_rows(source.id, res, by_entity, decided, summary)
-    rows += _incident_rows(source.id, res, by_entity, decided, summary)
-    insert_audited(session, m.Proposal, rows)
+    analysis = analyse_with(case_gazetteer(session), stopped_keys(session), text,
+                            source.published)
+    _write_analysis(session, source.id, text, analysis, _decided_spans(session, source.id),
+                    summary)
     return summary
+
+
+def _write_analysis(session: Session, source_id: int, text: str, analysis: ReportAnalysis,
+                    decided: set[tuple[str, int, int]], summary: ProposalSummary) -> None:
+    res = analysis.result
+    res.text = text  # spans index the source's text
+    summary.status = res.status
+    by_entity = _write_entities(session, source_id, analysis, decided, summary)
+    # Relations and incidents in one bulk insert: their payloads name the entity proposals.
+    rows = _relation_rows(source_id, res, by_entity, decided, summary)
+    rows += _incident_rows(source_id, res, by_entity, decided, summary)
+    insert_audited(session, m.Proposal, rows)
 
 
 def save_source_redating(session: Session, data: SourceData) -> int:
@@ -210,23 +182,24 @@ def _proposal_row(summary: ProposalSummary, source_id: int, kind: str, subkind: 
             "status": "proposed"}
 
 
-def _write_entities(session, source_id, res: ExtractionResult, decided, summary) -> dict[int, int]:
+def _write_entities(session, source_id, analysis: ReportAnalysis, decided,
+                    summary) -> dict[int, int]:
     """Entity proposals and their proposed mentions, in bulk; entity index → proposal id.
 
     Names on the case's "not an entity" list are left out (counted as not_entities)."""
+    res = analysis.result
     chosen: list[int] = []
     rows = []
-    stopped = stopped_keys(session)
-    for i, e in enumerate(res.entities):
+    for i, (e, payload) in enumerate(zip(res.entities, analysis.payloads, strict=True)):
         if (e.type, e.start, e.end) in decided:
             summary.skipped += 1
             continue
-        if stopped and is_stopped(stopped, e.type, e.canonical, e.text):
+        if payload is None:
             summary.not_entities += 1
             continue
         chosen.append(i)
         rows.append(_proposal_row(summary, source_id, e.type, e.kind, e.text, e.start, e.end,
-                                  e.confidence, _entity_payload(e)))
+                                  e.confidence, payload))
     out = dict(zip(chosen, insert_audited(session, m.Proposal, rows), strict=True))
     mentions = []
     for i, pid in out.items():

@@ -48,8 +48,14 @@ def remove_record(conn: Connection, kind: str, ref_id: int) -> None:
 
 def index_record(conn: Connection, kind: str, ref_id: int, title: str, body: str) -> None:
     """Insert or replace the index entry of one record."""
+    store_terms(conn, kind, ref_id, index_terms(title), index_terms(body))
+
+
+def store_terms(conn: Connection, kind: str, ref_id: int, title_terms: str,
+                body_terms: str) -> None:
+    """``index_record`` with the terms already made (an import makes them in its workers)."""
     remove_record(conn, kind, ref_id)
-    params = {"k": kind, "r": ref_id, "t": index_terms(title), "b": index_terms(body)}
+    params = {"k": kind, "r": ref_id, "t": title_terms, "b": body_terms}
     if _is_sqlite(conn):
         conn.execute(text("INSERT INTO search_fts (rowid, kind, ref_id, title, body) "
                           "VALUES (:id, :k, :r, :t, :b)"), {**params, "id": fts_rowid(kind, ref_id)})

@@ -17,11 +17,17 @@ import zlib
 from pathlib import Path
 
 import pytest
+from progress_support import Recorder
 from sqlalchemy import func, select
 
 from casefile.db import models as m
 from casefile.importing.pipeline import import_paths
-from casefile.importing.reader_process import ReadBudget, ReaderProcess
+from casefile.importing.reader_process import (
+    ReadBudget,
+    ReaderProcess,
+    shared_readers,
+    worker_count,
+)
 from casefile.importing.readers import ReadError
 
 SENTENCE = "شهدت بلدة حطلة في ريف دير الزور توتراً بين الشرطة العسكرية الروسية والحرس الثوري.\n"
@@ -140,7 +146,7 @@ def test_a_cancelled_import_does_not_leave_the_next_one_waiting(sqlite_case, fol
     (folder / "b slow.pdf").write_bytes(_pdf_drawing_lines(1000))  # being read when cancelled
     cancel = False
     outcomes = []
-    for outcome in import_paths(sqlite_case, [folder], cancelled=lambda: cancel):  # noqa: B023 - read when asked
+    for outcome in import_paths(sqlite_case, [folder], progress=Recorder(lambda: cancel)):  # noqa: B023 - read when asked
         outcomes.append(outcome)
         cancel = True
     assert [Path(o.path).name for o in outcomes] == ["a first.txt"]
@@ -148,3 +154,49 @@ def test_a_cancelled_import_does_not_leave_the_next_one_waiting(sqlite_case, fol
     (after,) = import_paths(sqlite_case, [folder / "z after.txt"])
     assert after.status == "imported"
     assert time.monotonic() - started < 15  # not the half minute the PDF would take
+
+
+def test_a_reader_worker_killed_mid_file_fails_that_file_and_the_batch_goes_on(
+    sqlite_case, folder
+) -> None:
+    """kill -9 of the worker reading a file: that file fails with the reason, the other
+    worker is untouched, the files before and after it are imported."""
+    (folder / "a first.txt").write_text("التقرير الأول", encoding="utf-8")
+    (folder / "b slow.pdf").write_bytes(_pdf_drawing_lines(1000))  # half a minute to lay out
+    (folder / "c next.txt").write_text("التقرير الثالث", encoding="utf-8")
+    budget = ReadBudget(seconds=90)  # workers of their own
+    readers = shared_readers(budget, worker_count())
+    killed: list[int] = []
+    seen: dict[str, float] = {}
+    others: list[tuple] = []  # the workers left alone and their pids, when it was killed
+
+    class KillTheSlowOnesWorker:
+        def update(self, done: int, total: int, label: str = "") -> None:
+            pass
+
+        def check(self) -> None:  # asked between files and every 0.1 s while one is read
+            for reader in readers:
+                if reader.busy_with == "b slow.pdf" and not killed:
+                    since = seen.setdefault("slow", time.monotonic())
+                    if time.monotonic() - since > 0.5 and reader.pid is not None:
+                        killed.append(reader.pid)
+                        others[:] = [(r, r.pid) for r in readers if r is not reader]
+                        os.kill(reader.pid, signal.SIGKILL)
+
+    started = time.monotonic()
+    outcomes = list(import_paths(sqlite_case, [folder], budget=budget,
+                                 progress=KillTheSlowOnesWorker()))
+    assert killed, "the slow file was never seen in a worker"
+    by_name = {Path(o.path).name: o for o in outcomes}
+    assert list(by_name) == ["a first.txt", "b slow.pdf", "c next.txt", "z after.txt"]
+    assert by_name["b slow.pdf"].status == "error"
+    assert by_name["b slow.pdf"].error == (
+        "the reader stopped while reading the file (killed by SIGKILL)")
+    assert all(by_name[n].status == "imported" for n in ("a first.txt", "c next.txt",
+                                                         "z after.txt"))
+    assert _sources(sqlite_case) == 3
+    assert time.monotonic() - started < 25  # not the half minute the PDF would take
+    # The other worker went on with the batch: the same process before and after.
+    assert all(reader.pid == pid for reader, pid in others)
+    (again,) = import_paths(sqlite_case, [folder / "a first.txt"], budget=budget)
+    assert again.status == "duplicate"

@@ -10,11 +10,12 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from progress_support import Recorder
 from sqlalchemy import func, select
 
 from casefile.db import models as m
 from casefile.importing import pipeline
-from casefile.importing.pipeline import ImportOutcome, import_paths
+from casefile.importing.pipeline import ImportOutcome, NewSource, NewSourceStep, import_paths
 from casefile.review.proposals import propose_for_new_source
 from casefile.search import search
 
@@ -244,14 +245,16 @@ def test_failure_while_storing_rolls_back_that_file_only(
 ) -> None:
     for i in range(3):
         (folder / f"{i}.txt").write_text(f"{REPORT} {i}")
-    real_index = pipeline.index_source
+    real_store = pipeline.store_terms
+    calls = []
 
-    def flaky_index(session, source):
-        if source.file_name == "1.txt":
+    def flaky_store(conn, kind, ref_id, title, body):
+        calls.append(ref_id)
+        if len(calls) == 2:  # the search entry of the second file
             raise RuntimeError("disk full")
-        real_index(session, source)
+        real_store(conn, kind, ref_id, title, body)
 
-    monkeypatch.setattr(pipeline, "index_source", flaky_index)
+    monkeypatch.setattr(pipeline, "store_terms", flaky_store)
     outcomes = _run(sqlite_case, folder)
     assert [o.status for o in outcomes] == ["imported", "error", "imported"]
     assert outcomes[1].error == "the source could not be stored: disk full"
@@ -265,7 +268,7 @@ def test_failure_while_storing_rolls_back_that_file_only(
 def test_the_new_source_step_runs_in_the_file_transaction(sqlite_case, folder: Path) -> None:
     seen = []
 
-    def note_then_fail(session, source):
+    def note_then_fail(session, source: NewSource):
         seen.append(source.file_name)
         session.add(m.Note(target_type="source", target_id=source.id, text="half"))
         session.flush()
@@ -274,7 +277,7 @@ def test_the_new_source_step_runs_in_the_file_transaction(sqlite_case, folder: P
 
     (folder / "a.txt").write_text(REPORT)
     (folder / "b.txt").write_text(REPORT + " 2")
-    outcomes = _run(sqlite_case, folder, on_new_source=note_then_fail)
+    outcomes = _run(sqlite_case, folder, on_new_source=NewSourceStep(write=note_then_fail))
     assert [o.status for o in outcomes] == ["imported", "imported"]
     assert outcomes[0].warnings == []
     assert outcomes[1].warnings == [
@@ -293,18 +296,14 @@ def test_the_new_source_step_runs_in_the_file_transaction(sqlite_case, folder: P
 def test_progress_and_cancel_between_files(sqlite_case, folder: Path) -> None:
     for i in range(5):
         (folder / f"{i}.txt").write_text(f"{REPORT} {i}")
-    calls, outcomes = [], []
-    # Cancel once two files are in: the next file is not started (a cancel that comes while
-    # a file is being read stops that file too, which a test cannot time).
-    for outcome in import_paths(
-        sqlite_case,
-        [folder],
-        progress=lambda done, total, path: calls.append((done, total, Path(path).name)),
-        cancelled=lambda: len(outcomes) >= 2,
-    ):
-        outcomes.append(outcome)
-    assert len(outcomes) == 2
-    assert calls == [(0, 5, "0.txt"), (1, 5, "1.txt")]
+    # Cancel once two files were begun: the next file is not started (a cancel that comes
+    # while a file is being read stops that file too, which a test cannot time).
+    progress = Recorder()
+    progress.stop = lambda: len(progress.updates) >= 2
+    outcomes = list(import_paths(sqlite_case, [folder], progress=progress))
+    assert [Path(o.path).name for o in outcomes] == ["0.txt", "1.txt"]
+    assert [(d, t, Path(p).name) for d, t, p in progress.updates] == [(0, 5, "0.txt"),
+                                                                     (1, 5, "1.txt")]
     assert _count(sqlite_case) == 2
 
 

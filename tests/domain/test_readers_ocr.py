@@ -18,6 +18,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
+from progress_support import Recorder
 from sqlalchemy import select
 
 from casefile.db import models as m
@@ -289,7 +290,7 @@ def test_ocr_runs_in_the_reader_worker_with_page_progress_and_cancel(sqlite_case
     pages: list[tuple[int, int]] = []
     outcomes = list(import_paths(sqlite_case, [path], ocr=one_at_a_time,
                                  page_progress=lambda d, t: pages.append((d, t)),
-                                 cancelled=lambda: bool(pages), on_new_source=propose_for_new_source))  # fmt: skip
+                                 progress=Recorder(lambda: bool(pages)), on_new_source=propose_for_new_source))  # fmt: skip
     assert outcomes == [] and pages[0] == (1, 3) and len(pages) < 3
     with sqlite_case.read_session() as s:
         assert s.scalars(select(m.Source)).all() == []

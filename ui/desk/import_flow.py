@@ -72,15 +72,23 @@ def run_import(handle: CaseHandle, paths: Sequence[str], languages: str | None =
 
 
 class _Counted:
-    """The runner's ticket, noting the number of files for the report."""
+    """The runner's ticket, noting the number of files for the report and the file being
+    read (shown by its name, with the OCR page while a scan is read)."""
 
     def __init__(self, ticket: Progress, report: ImportReport) -> None:
         self.ticket, self.report = ticket, report
         self.stopped = False
+        self.current = (0, 0, "")  # files done, total, file name
 
     def update(self, done: int, total: int, label: str = "") -> None:
         self.report.total = total
-        self.ticket.update(done, total, label)
+        self.current = (done, total, Path(label).name if label else "")
+        self.ticket.update(done, total, self.current[2])
+
+    def page(self, done: int, total: int) -> None:
+        files_done, files, name = self.current
+        self.ticket.update(files_done, files, f"{name} — " + QCoreApplication.translate(
+            "ImportRun", "OCR: page {} of {}").format(done, total))
 
     def check(self) -> None:
         try:
@@ -92,28 +100,8 @@ class _Counted:
 
 def _import(case, paths: list[str], user: str | None, ocr: OcrOptions,
             progress: _Counted) -> Iterator[ImportOutcome]:
-    """``import_paths`` with one ``casefile.progress.Progress``: the one place that turns
-    it into the pipeline's callbacks (files done, pages read, cancelled)."""
-    current = [0, 0, ""]  # files done, total, file name
-
-    def step(done: int, total: int, path: str) -> None:
-        current[:] = [done, total, Path(path).name if path else ""]
-        progress.update(done, total, current[2])
-
-    def page(done: int, total: int) -> None:
-        files_done, files, name = current
-        progress.update(files_done, files, f"{name} — " + QCoreApplication.translate(
-            "ImportRun", "OCR: page {} of {}").format(done, total))
-
-    def cancelled() -> bool:
-        try:
-            progress.check()
-        except Cancelled:
-            return True
-        return False
-
-    return import_paths(case, paths, user=user, progress=step, cancelled=cancelled, ocr=ocr,
-                        page_progress=page, on_new_source=propose_for_new_source)
+    return import_paths(case, paths, user=user, progress=progress, ocr=ocr,
+                        page_progress=progress.page, on_new_source=propose_for_new_source)
 
 
 class ImportSummaryDialog(QDialog):
