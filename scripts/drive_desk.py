@@ -337,12 +337,18 @@ def queue(watch: Watch, window) -> None:
     watch.pump(0.5)
 
 
+def _shown(view, group) -> bool:
+    """The group is current and its mentions are listed."""
+    rows = view.members_model.rows
+    return group is not None and view.current() is group and bool(rows) \
+        and rows[0].id in group.proposal_ids
+
+
 def _select(watch: Watch, view, type_: str, name: str) -> bool:
     for row, g in enumerate(view.model.groups):
         if g.type == type_ and g.name == name:
             watch.call(view.select_row, row)
-            watch.until(lambda g=g: view._members and view.current() is g
-                        and view.members.count() > 0, timeout=60)
+            watch.until(lambda g=g: _shown(view, g), timeout=60)
             return True
     print(f"  no group {type_} {name}")
     return False
@@ -365,17 +371,17 @@ def names(watch: Watch, window, args) -> None:
         watch.call(view.select_row, 1)
         watch.pump(0.2)
         watch.call(view.select_row, 0)
-        watch.until(lambda: view.members.count() > 0 and view.current() is top)
+        watch.until(lambda: _shown(view, top))
         step.note = f"«{top.name}» {top.mentions} mentions"
     with watch.measure("names: next group x10 (N)", window):
         for _ in range(10):
             watch.call(view.next_group)
-            watch.until(lambda: view.members.count() > 0)
+            watch.until(lambda: _shown(view, view.current()))
     # Accept a top group, leaving one mention out as an exception.
     if _select(watch, view, "PLACE", args.accept):
         group = view.current()
         shoot(window, out, f"{pre}review_group_open")
-        watch.call(view.members.item(0).setCheckState, Qt.CheckState.Unchecked)
+        watch.call(view.members_model.set_checked, 0, False)
         watch.pump(0.2)
         shoot(window, out, f"{pre}review_exception")
         with watch.measure(f"names: accept «{group.name}»", window) as step:

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QProgressBar,
     QSplitter,
     QTableView,
@@ -44,7 +43,7 @@ from ui.core.marks_style import css_rgba
 from ui.core.navigation import Navigator
 from ui.core.selection import SelectionModel
 from ui.core.widgets import select_row
-from ui.desk.group_review_model import COLUMNS, ISOLATE, GroupReviewModel
+from ui.desk.group_review_model import COLUMNS, ISOLATE, GroupReviewModel, MembersModel
 from ui.dialogs.actor_picker import ActorPickerDialog
 from ui.dialogs.stoplist_dialog import StoplistDialog
 
@@ -64,6 +63,7 @@ class GroupReviewView(QWidget):
         self.dialog: QWidget | None = None
         self._keep_row = 0
         self._members: list = []
+        self._wanted: Group | None = None  # the group whose mentions are being read
         self._generation = 0
 
         self.type = QComboBox(objectName="groupType")
@@ -132,11 +132,16 @@ class GroupReviewView(QWidget):
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.samples = QTextBrowser(objectName="groupSamples")
         self.samples.setFont(reading_font(12))
-        self.members = QListWidget(objectName="groupMembers")
+        self.members_model = MembersModel(self)
+        self.members = QListView(objectName="groupMembers")
+        self.members.setModel(self.members_model)
         self.members.setToolTip(self.tr("Untick a mention to leave it out of the decision "
                                         "(Space); it stays to review on its own."))
         self.members.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.members.setWordWrap(True)
+        # One line each, all of a height: thousands of mentions lay out at once (the
+        # sentence is the tooltip, and the samples above).
+        self.members.setUniformItemSizes(True)
+        self.members.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         detail = QSplitter(Qt.Orientation.Vertical)
         detail.addWidget(self.samples)
         detail.addWidget(self.members)
@@ -162,9 +167,15 @@ class GroupReviewView(QWidget):
         for w in (self.kind, self.source, self.date_from, self.date_to, self.name):
             w.textChanged.connect(self._debounce.start)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.members.currentRowChanged.connect(self._member_focus)
+        self.members.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._member_focus(current.row()))
         handle.changed.connect(self._on_changed)
-        self.refresh()
+        # Grouped when shown: a panel closed or behind another tab does not regroup. A
+        # tabbed-away dock stays "visible" to Qt (moved off screen), so the window tells the
+        # panel through set_shown; alone (no dock), visible is shown.
+        self.shown = True
+        self._stale = True
+        QTimer.singleShot(0, self, self._refresh_if_stale)  # once the docks are laid out
 
     # --- reading ------------------------------------------------------------------------
 
@@ -188,11 +199,32 @@ class GroupReviewView(QWidget):
         return flt
 
     def refresh(self) -> None:
+        """Group again, now if the panel is shown, else when it next is: grouping a case of
+        90,000 proposals takes a second of the one worker every view reads through."""
+        if not (self.shown and self.isVisible()):
+            self._stale = True
+            return
+        self._stale = False
         flt = self.current_filter()
         self._generation += 1
         generation = self._generation
         self.handle.read(lambda s: list_groups(s, flt), lambda groups: self._loaded(
             generation, groups), label="Grouping proposals")
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._stale:  # on the next turn: the window may be putting the dock behind a tab
+            QTimer.singleShot(0, self, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale:
+            self.refresh()
+
+    def set_shown(self, shown: bool) -> None:
+        """The dock's tab was chosen (or the dock opened), or another tab was."""
+        self.shown = shown
+        if shown and self._stale:
+            QTimer.singleShot(0, self, self._refresh_if_stale)
 
     def _on_changed(self, changes: set[str]) -> None:
         if changes & {"proposals", "actors", "places", "aliases", "stop_names"}:
@@ -209,7 +241,7 @@ class GroupReviewView(QWidget):
             self.select_row(min(self._keep_row, len(groups) - 1))
         else:
             self.samples.setHtml(self.tr("<p>Nothing left to review here.</p>"))
-            self.members.clear()
+            self.members_model.set_rows([])
 
     def current(self) -> Group | None:
         return self.model.group_at(self.table.currentIndex().row())
@@ -219,21 +251,19 @@ class GroupReviewView(QWidget):
         group = self.current()
         if group is None:
             return
-        self.handle.read(lambda s: group_members(s, group),
-                         lambda rows: self._show_members(group, rows), label="Reading mentions")
+        self._wanted = group
 
-    def _show_members(self, group: Group, rows: list) -> None:
-        if self.current() is not group:
+        def read(session):  # skipped when the analyst has moved on meanwhile (N, N, N…)
+            return group_members(session, group) if self._wanted is group else None
+
+        self.handle.read(read, lambda rows: self._show_members(group, rows),
+                         label="Reading mentions")
+
+    def _show_members(self, group: Group, rows: list | None) -> None:
+        if rows is None or self.current() is not group:
             return
         self._members = rows
-        self.members.clear()
-        for row in rows:
-            item = QListWidgetItem(f"{row.text} — {row.source_title}")
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setToolTip(row.context)
-            self.members.addItem(item)
+        self.members_model.set_rows(rows)
         self.samples.setHtml(self._samples_html(group, rows))
 
     def _samples_html(self, group: Group, rows: list) -> str:
@@ -279,12 +309,7 @@ class GroupReviewView(QWidget):
             self.navigator.show_passage(row.source_id, row.start, row.end, True)
 
     def exceptions(self) -> list[int]:
-        out = []
-        for i in range(self.members.count()):
-            item = self.members.item(i)
-            if item.checkState() != Qt.CheckState.Checked:
-                out.append(item.data(Qt.ItemDataRole.UserRole))
-        return out
+        return self.members_model.exceptions()
 
     # --- decisions ----------------------------------------------------------------------
 

@@ -206,8 +206,13 @@ class MainWindow(QMainWindow):
         for panel in PANELS:
             widget = panel.build(self.handle, self.selection, self.navigator)
             self.panels[panel.name] = widget
-            old = self.docks[panel.name].widget()
-            self.docks[panel.name].setWidget(widget)
+            dock = self.docks[panel.name]
+            if hasattr(widget, "set_shown"):  # panels that read only while they are seen
+                # A dock behind another tab is visible to Qt but off screen.
+                widget.set_shown(dock.isVisible() and not dock.visibleRegion().isEmpty())
+                dock.visibilityChanged.connect(widget.set_shown)
+            old = dock.widget()
+            dock.setWidget(widget)
             if old is not None:
                 old.deleteLater()
         records = self.panels.get("records")
