@@ -19,6 +19,7 @@ machine every figure grows with it.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import os
 import shutil
 import sys
@@ -79,6 +80,8 @@ class Watch:
         self.step: Step | None = None
         self.steps: list[Step] = []
         self._stop = False
+        self.dump = None  # a file for faulthandler's dumps of long stalls (--dump)
+        self.dump_after = 0.8
         threading.Thread(target=self._watchdog, daemon=True).start()
 
     def _watchdog(self) -> None:
@@ -103,9 +106,13 @@ class Watch:
     def ui(self):
         self.samples = {}
         self.entered = time.monotonic()
+        if self.dump is not None:  # every thread's stack, even while one holds the GIL
+            faulthandler.dump_traceback_later(self.dump_after, file=self.dump)
         try:
             yield
         finally:
+            if self.dump is not None:
+                faulthandler.cancel_dump_traceback_later()
             took = time.monotonic() - self.entered
             self.entered = None
             if self.step is not None:
@@ -186,6 +193,8 @@ def main() -> None:
     ap.add_argument("--reject", default="GROUP:إدارة الكوارث والطوارئ التركية",
                     help="TYPE:NAME of a junk group to reject")
     ap.add_argument("--only", default="", help="comma-separated parts to run")
+    ap.add_argument("--dump", type=Path, help="write every thread's stack here when the UI "
+                    "thread is blocked over 0.8 s (faulthandler: works while the GIL is held)")
     args = ap.parse_args()
     parts = set(filter(None, args.only.split(","))) or {
         "documents", "viewer", "queue", "names", "linked", "search", "export"}
@@ -203,6 +212,8 @@ def main() -> None:
 
     settings = AppSettings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     watch = Watch()
+    if args.dump:
+        watch.dump = open(args.dump, "w")  # noqa: SIM115 - open for the whole run
     window = watch.call(MainWindow, settings)
     window.show()
     watch.pump(0.5)

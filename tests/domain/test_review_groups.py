@@ -282,3 +282,54 @@ def test_rejecting_a_misread_word_lists_the_word_not_the_name_it_was_matched_to(
         open_groups = s.scalars(select(m.Proposal.text).where(
             m.Proposal.kind == "GROUP", m.Proposal.status == "proposed")).all()
     assert open_groups == [AFAD]
+
+
+def test_a_colleague_deciding_a_mention_while_the_group_is_decided_is_skipped(pg_server, tmp_path):
+    """Two analysts on one PostgreSQL case: the colleague rejects one mention while the group
+    decision is under way (its transaction open, before its first write). That mention is
+    skipped and named (theirs stands, nothing of theirs is overwritten); the rest of the group
+    is applied."""
+    import os
+
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    from casefile.db.case import create_case
+
+    case = create_case(pg_server.create_database(f"colleague_{os.getpid()}"))
+    try:
+        _import(case, tmp_path, "r1", "r2", "r3")
+        with case.read_session() as s:
+            hamza = _group(s, "PERSON", HAMZA)
+        theirs = hamza.proposal_ids[-1]
+        meanwhile = []
+
+        def colleague(_session, _context, _instances) -> None:
+            if meanwhile:  # once: the decision's first write
+                return
+            meanwhile.append(theirs)
+            with case.session() as other:
+                other.info["user"] = "colleague"
+                decisions.reject(other, theirs)
+
+        # First among the flush hooks: before the decision's first write takes the audit
+        # chain's lock (which then holds the colleague's commit until the decision ends).
+        event.listen(Session, "before_flush", colleague, insert=True)
+        try:
+            with case.session() as s:
+                result = decide_group(s, hamza, "accept")
+        finally:
+            event.remove(Session, "before_flush", colleague)
+        assert meanwhile == [theirs]
+        assert sorted(result.applied) == sorted(set(hamza.proposal_ids) - {theirs})
+        (skipped,) = result.skipped
+        assert skipped["proposal_id"] == theirs and skipped["text"] == HAMZA
+        assert "colleague" in skipped["reason"]
+        with case.read_session() as s:
+            mine = s.get(m.Proposal, theirs)
+            assert (mine.status, mine.decided_by) == ("rejected", "colleague")
+            others = [s.get(m.Proposal, p) for p in result.applied]
+            assert {p.status for p in others} <= {"accepted", "merged"}
+            assert s.scalars(select(m.Actor.name)).all() == [HAMZA]
+    finally:
+        case.close()

@@ -379,8 +379,10 @@ class GroupReviewView(QWidget):
             wanted = key(text or group.name)
             scored = sorted(((fuzz.ratio(wanted, g.key), i) for i, g in enumerate(others)),
                             reverse=True)[:limit]
-            return [Candidate(i, others[i].name, others[i].type, round(sc / 100, 3),
-                              f"{others[i].reports}") for sc, i in scored]
+            # The reports count in the tooltip: ``matched`` is shown as a matched name.
+            return [Candidate(i, others[i].name, self.tr("{} reports, {} mentions").format(
+                others[i].reports, others[i].mentions), round(sc / 100, 3), "")
+                for sc, i in scored]
 
         self.dialog = ActorPickerDialog(
             self.handle, self.tr("Merge two names"),
