@@ -194,3 +194,20 @@ def test_the_names_panel_behind_its_tab_groups_once_shown(qtbot, sqlite_case, tm
     assert [(g.mentions, g.linked is not None) for g in shown] == [(1, True)]  # known now
     assert len(calls) == 1
     window.close()
+
+
+def test_a_mention_left_out_stays_left_out_when_the_groups_are_read_again(names_desk, qtbot):
+    """A change elsewhere regroups the case while the analyst is unticking mentions: the
+    group's mentions are read again, and what was left out must stay left out."""
+    window, view, case = names_desk
+    group = _select(qtbot, view, "PERSON", HAMZA)
+    view.members_model.set_checked(1, False)
+    left_out = view.exceptions()
+    assert len(left_out) == 1
+    reads = []
+    view.members_model.modelReset.connect(lambda: reads.append(1))
+    view.refresh()  # as after another analyst's or panel's write
+    qtbot.waitUntil(lambda: bool(reads) and view.current() is not None
+                    and view.current().id == group.id, timeout=10000)
+    idle(qtbot, window)
+    assert view.exceptions() == left_out

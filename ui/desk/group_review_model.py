@@ -115,11 +115,16 @@ class MembersModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[Any] = []  # services.review.ProposalRow
+        self.group_id: str | None = None
         self.left_out: set[int] = set()
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: list[Any], group_id: str | None = None) -> None:
+        """Show ``rows``; the mentions left out stay left out when they are the same
+        group's again (re-read after a change elsewhere must not undo the analyst's ticks)."""
+        keep = self.left_out if group_id is not None and group_id == self.group_id else set()
         self.beginResetModel()
-        self.rows, self.left_out = rows, set()
+        self.rows, self.group_id = rows, group_id
+        self.left_out = keep & {r.id for r in rows}
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802

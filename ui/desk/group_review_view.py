@@ -263,7 +263,7 @@ class GroupReviewView(QWidget):
         if rows is None or self.current() is not group:
             return
         self._members = rows
-        self.members_model.set_rows(rows)
+        self.members_model.set_rows(rows, group.id)
         self.samples.setHtml(self._samples_html(group, rows))
 
     def _samples_html(self, group: Group, rows: list) -> str:
