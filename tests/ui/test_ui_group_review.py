@@ -75,7 +75,7 @@ def test_accept_a_group_by_keyboard_with_an_exception_then_undo(names_desk, qtbo
     window.activateWindow()
     view.members.setFocus()  # one mention left out, from the keyboard: Space unticks it
     view.members.setCurrentIndex(view.members_model.index(0))
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.members, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.members, timeout=15000)
     qtbot.keyClick(view.members, Qt.Key.Key_Space)
     left_out = view.members_model.index(0).data(Qt.ItemDataRole.UserRole)
     assert view.exceptions() == [left_out]
