@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from .db.case import Case
@@ -51,6 +52,27 @@ def run_action(case: Case, description: str,
     with case.session() as session, recording(session, description) as action:
         result = fn(session)
     return result, action
+
+
+def _prefetch(session: Session, batch: list[dict[str, Any]], reverse: bool) -> list[Any]:
+    """Load the rows a batch deletes or updates with one query per table and 500 ids, so
+    that undoing a group decision of 5,000 mentions is not 15,000 single-row reads; the
+    ``session.get`` calls of ``_apply`` then find them in the identity map (which holds
+    them only while the caller keeps the returned list)."""
+    loaded: list[Any] = []
+    wanted: dict[Any, set[Any]] = {}
+    for change in batch:
+        inserts = change["action"] == ("delete" if reverse else "insert")
+        if not inserts and change["id"] is not None:
+            wanted.setdefault(change["model"], set()).add(change["id"])
+    for model, ids in wanted.items():
+        keys = inspect(model).primary_key
+        if len(keys) != 1 or len(ids) < 2:
+            continue
+        ordered = sorted(ids)
+        for i in range(0, len(ordered), 500):
+            loaded += session.scalars(select(model).where(keys[0].in_(ordered[i:i + 500])))
+    return loaded
 
 
 def _apply(session: Session, change: dict[str, Any], reverse: bool) -> None:
@@ -92,14 +114,18 @@ def _batches(action: UndoableAction) -> list[list[dict[str, Any]]]:
 def undo(case: Case, action: UndoableAction) -> None:
     with case.session() as session, session.no_autoflush:
         for batch in reversed(_batches(action)):
+            held = _prefetch(session, batch, reverse=True)
             for change in reversed(batch):
                 _apply(session, change, reverse=True)
             session.flush()
+            del held
 
 
 def redo(case: Case, action: UndoableAction) -> None:
     with case.session() as session, session.no_autoflush:
         for batch in _batches(action):
+            held = _prefetch(session, batch, reverse=False)
             for change in batch:
                 _apply(session, change, reverse=False)
             session.flush()
+            del held

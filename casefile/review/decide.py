@@ -3,8 +3,8 @@
 Each proposal of the group is decided through extraction's own decisions (the same alias,
 confirmed mention and citation as one by one), each in a savepoint, so a proposal that another
 analyst decided meanwhile is skipped and named and the rest are applied; nothing of theirs is
-overwritten. Rejecting a group puts its name on the case's "not an entity" list. The caller
-owns the transaction: one group decision is one undoable action.
+overwritten. Rejecting a group puts its mentions' words as written on the case's "not an entity"
+list. The caller owns the transaction: one group decision is one undoable action.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class GroupDecision:
     skipped: list[dict[str, Any]] = field(default_factory=list)
     left_open: list[int] = field(default_factory=list)  # the analyst's exceptions
     target: Linked | None = None
-    stoplisted: str | None = None
+    stoplisted: list[str] = field(default_factory=list)  # put on the "not an entity" list
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -220,6 +220,25 @@ def _link_batch(session: Session, target: Linked) -> Callable[[list[m.Proposal]]
     return run
 
 
+def _stoplist_written(session: Session, group: Group, rejected: list[int]) -> list[str]:
+    """The rejected mentions' words as written go on the "not an entity" list.
+
+    Not the group's name when it is another name they were matched to: «أفاد» («he said»)
+    matched the agency «إدارة الكوارث والطوارئ التركية» (AFAD) in 763 ANT reports; listing the
+    agency would stop its real mentions too, and it is «أفاد» that is not an entity.
+    """
+    written: dict[str, str] = {}
+    for i in range(0, len(rejected), 500):
+        for text in session.scalars(select(m.Proposal.text).where(
+                m.Proposal.id.in_(rejected[i:i + 500]))):
+            written.setdefault(key(text), " ".join(text.split()))
+    listed = []
+    for k, text in sorted(written.items()):
+        if k and stoplist.add(session, group.type, text) is not None:
+            listed.append(text)
+    return listed
+
+
 def decide_group(session: Session, group: Group, action: str, *,
                  link: tuple[str, int] | None = None, except_ids: Iterable[int] = (),
                  progress: ProgressFn | None = None) -> GroupDecision:
@@ -232,8 +251,7 @@ def decide_group(session: Session, group: Group, action: str, *,
         _batched(session, ids, result, progress, _reject_batch(session),
                  lambda p: decisions.reject(session, p.id))
         if group.type in stoplist.STOP_TYPES and result.applied:
-            stoplist.add(session, group.type, group.name)
-            result.stoplisted = group.name
+            result.stoplisted = _stoplist_written(session, group, result.applied)
         return result
     if action == "link" or (action == "accept" and group.linked is not None):
         kind, record_id = link if action == "link" else (group.linked.kind, group.linked.id)

@@ -1,6 +1,6 @@
 """The case's "not an entity" list: names, per type, that extraction no longer proposes.
 
-A name goes on the list when the analyst rejects its whole group; it comes off when the analyst
+A name goes on the list (as written in the reports) when the analyst rejects its group; it comes off when the analyst
 removes it in the list's dialog or later confirms that name by hand (an actor, place or alias
 with that key and type): the flush listener ``attach`` registers on a case deletes the entry in
 the same flush, so the audit log records who took it off and when.

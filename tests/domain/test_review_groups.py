@@ -113,7 +113,7 @@ def test_a_rejected_name_is_not_proposed_again(three_reports, tmp_path):
         tayba = _group(s, "PLACE", TAYBA)
     with case.session() as s:
         result = decide_group(s, tayba, "reject")
-    assert result.stoplisted == TAYBA
+    assert result.stoplisted == [TAYBA]
     with case.read_session() as s:
         assert [(e.type, e.text) for e in stoplist.entries(s)] == [("PLACE", TAYBA)]
     with case.session() as s:  # a name listed by hand, then the report extracted again
@@ -224,7 +224,7 @@ def test_the_command_line_lists_decides_and_shows_the_list(sqlite_case, tmp_path
     (tayba,) = [g for g in groups if g["name"] == TAYBA]
     code, out, _ = cli("decide", "--group", tayba["id"], "--reject")
     assert code == 0 and json.loads(out)["applied"] == 2
-    assert json.loads(out)["stoplisted"] == TAYBA
+    assert json.loads(out)["stoplisted"] == [TAYBA]
     code, out, _ = cli("stoplist", "--json")
     assert [(e["type"], e["text"]) for e in json.loads(out)] == [("PLACE", TAYBA)]
     code, _, err = cli("decide", "--group", tayba["id"], "--accept")
@@ -252,3 +252,84 @@ def test_a_loose_link_is_its_own_group_and_not_safe_to_accept_in_bulk(three_repo
         loose = _group(s, "GROUP", "وزارة المالية", known=True)
     assert exact.linked.id == loose.linked.id == actor.id
     assert exact.safe_to_accept and not loose.safe_to_accept
+
+
+AFAD = "إدارة الكوارث والطوارئ التركية"
+
+
+def test_rejecting_a_misread_word_lists_the_word_not_the_name_it_was_matched_to(new_case,
+                                                                               tmp_path):
+    """«أفاد» («he said») is read as the agency AFAD in 763 ANT reports. The analyst leaves the
+    one real mention of the agency out and rejects the rest: «أفاد» goes on the list, the
+    agency does not, and a re-extraction still proposes the agency where it is named."""
+    path = tmp_path / "afad.txt"
+    path.write_text("أفاد مصدر أمني بأن الوضع هادئ في المدينة.\n"
+                    f"وقد وصلت فرق {AFAD} إلى المنطقة صباح اليوم.\n", encoding="utf-8")
+    (outcome,) = import_paths(new_case, [path], on_new_source=propose_for_new_source)
+    with new_case.read_session() as s:
+        group = _group(s, "GROUP", AFAD)
+        real = [p.id for p in s.scalars(select(m.Proposal).where(
+            m.Proposal.id.in_(group.proposal_ids), m.Proposal.text == AFAD))]
+    assert group.mentions == 2 and len(real) == 1
+    with new_case.session() as s:
+        result = decide_group(s, group, "reject", except_ids=real)
+    assert result.stoplisted == ["أفاد"] and result.left_open == real
+    with new_case.read_session() as s:
+        assert [(e.type, e.text) for e in stoplist.entries(s)] == [("GROUP", "أفاد")]
+    with new_case.session() as s:
+        propose_for_source(s, outcome.source_id)  # extracted again
+    with new_case.read_session() as s:
+        open_groups = s.scalars(select(m.Proposal.text).where(
+            m.Proposal.kind == "GROUP", m.Proposal.status == "proposed")).all()
+    assert open_groups == [AFAD]
+
+
+def test_a_colleague_deciding_a_mention_while_the_group_is_decided_is_skipped(pg_server, tmp_path):
+    """Two analysts on one PostgreSQL case: the colleague rejects one mention while the group
+    decision is under way (its transaction open, before its first write). That mention is
+    skipped and named (theirs stands, nothing of theirs is overwritten); the rest of the group
+    is applied."""
+    import os
+
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    from casefile.cases import create_case
+
+    case = create_case(pg_server.create_database(f"colleague_{os.getpid()}"))
+    try:
+        _import(case, tmp_path, "r1", "r2", "r3")
+        with case.read_session() as s:
+            hamza = _group(s, "PERSON", HAMZA)
+        theirs = hamza.proposal_ids[-1]
+        meanwhile = []
+
+        def colleague(_session, _context, _instances) -> None:
+            if meanwhile:  # once: the decision's first write
+                return
+            meanwhile.append(theirs)
+            with case.session() as other:
+                other.info["user"] = "colleague"
+                decisions.reject(other, theirs)
+
+        # First among the flush hooks: before the decision's first write takes the audit
+        # chain's lock (which then holds the colleague's commit until the decision ends).
+        event.listen(Session, "before_flush", colleague, insert=True)
+        try:
+            with case.session() as s:
+                result = decide_group(s, hamza, "accept")
+        finally:
+            event.remove(Session, "before_flush", colleague)
+        assert meanwhile == [theirs]
+        assert sorted(result.applied) == sorted(set(hamza.proposal_ids) - {theirs})
+        (skipped,) = result.skipped
+        assert skipped["proposal_id"] == theirs and skipped["text"] == HAMZA
+        assert "colleague" in skipped["reason"]
+        with case.read_session() as s:
+            mine = s.get(m.Proposal, theirs)
+            assert (mine.status, mine.decided_by) == ("rejected", "colleague")
+            others = [s.get(m.Proposal, p) for p in result.applied]
+            assert {p.status for p in others} <= {"accepted", "merged"}
+            assert s.scalars(select(m.Actor.name)).all() == [HAMZA]
+    finally:
+        case.close()

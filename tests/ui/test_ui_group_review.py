@@ -16,6 +16,7 @@ from ui_support import idle, make_window, open_in
 from casefile.db import models as m
 from casefile.importing.pipeline import import_paths
 from casefile.review.proposals import propose_for_new_source
+from ui.core.selection import Ref
 
 REPORTS = Path(__file__).parents[1] / "fixtures" / "review"
 HAMZA, TAYBA = "أبو حمزة الشامي", "الطيبة"
@@ -49,7 +50,8 @@ def names_desk(qtbot, sqlite_case, tmp_path, monkeypatch):
 def _select(qtbot, view, type_, name):
     row = next(i for i, g in enumerate(view.model.groups) if (g.type, g.name) == (type_, name))
     view.select_row(row)
-    qtbot.waitUntil(lambda: view.members.count() == view.current().mentions, timeout=10000)
+    qtbot.waitUntil(lambda: view.members_model.rowCount() == view.current().mentions,
+                    timeout=10000)
     return view.current()
 
 
@@ -70,9 +72,13 @@ def test_accept_a_group_by_keyboard_with_an_exception_then_undo(names_desk, qtbo
     assert group.reports == 3 and "3" in view.samples.toPlainText()
     assert view.samples.toPlainText().count(HAMZA) >= 3  # sample sentences, one per report
     before = _open_counts(window)
-    view.members.item(0).setCheckState(Qt.CheckState.Unchecked)  # one mention left out
-    left_out = view.members.item(0).data(Qt.ItemDataRole.UserRole)
     window.activateWindow()
+    view.members.setFocus()  # one mention left out, from the keyboard: Space unticks it
+    view.members.setCurrentIndex(view.members_model.index(0))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.members, timeout=15000)
+    qtbot.keyClick(view.members, Qt.Key.Key_Space)
+    left_out = view.members_model.index(0).data(Qt.ItemDataRole.UserRole)
+    assert view.exceptions() == [left_out]
     view.table.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view.table, timeout=5000)
     qtbot.keyClick(view.table, Qt.Key.Key_A)
@@ -136,8 +142,72 @@ def test_in_the_arabic_interface_the_keyboard_has_a_current_row(qtbot, sqlite_ca
         assert window.isRightToLeft()
         names, queue = window.panels["names"], window.panels["review"]
         queue.scope.setCurrentIndex(1)  # the whole case
-        qtbot.waitUntil(lambda: names.current() is not None and queue.current() is not None,
-                        timeout=15000)
+        qtbot.waitUntil(lambda: queue.current() is not None, timeout=15000)
+        window.docks["names"].raise_()  # tabbed with the queue: groups once it is shown
+        qtbot.waitUntil(lambda: names.current() is not None, timeout=15000)
         window.close()
     finally:
         i18n.apply_language("en")
+
+
+def test_the_names_panel_behind_its_tab_groups_once_shown(qtbot, sqlite_case, tmp_path,
+                                                           monkeypatch):
+    """Grouping 90,000 proposals takes the one worker a second or more: the panel behind the
+    review queue's tab no longer regroups after every decision made elsewhere, and is up to
+    date as soon as it is shown."""
+    from PySide6.QtCore import QStandardPaths
+
+    import ui.desk.group_review_view as group_review_view
+    from ui.core.app import make_application
+
+    QStandardPaths.setTestModeEnabled(True)
+    make_application()
+    calls = []
+    real = group_review_view.list_groups
+    monkeypatch.setattr(group_review_view, "list_groups",
+                        lambda s, flt=None: calls.append(1) or real(s, flt))
+    shutil.copy(REPORTS / "r1.txt", tmp_path / "r1.txt")
+    shutil.copy(REPORTS / "r2.txt", tmp_path / "r2.txt")
+    assert all(o.status == "imported" for o in import_paths(
+        sqlite_case, [tmp_path / "r1.txt", tmp_path / "r2.txt"],
+        on_new_source=propose_for_new_source))
+    window = make_window(tmp_path, qtbot)
+    open_in(window, qtbot, sqlite_case.path)
+    queue, names = window.panels["review"], window.panels["names"]
+    window.docks["review"].raise_()
+    queue.scope.setCurrentIndex(1)  # the whole case
+    qtbot.waitUntil(lambda: queue.current() is not None, timeout=15000)
+    assert names.visibleRegion().isEmpty()  # behind the queue's tab
+    with sqlite_case.read_session() as s:
+        hamza = [p.id for p in s.scalars(select(m.Proposal).where(m.Proposal.text == HAMZA))]
+    assert len(hamza) == 2
+    queue.selection.select(Ref("proposal", hamza[0]))
+    qtbot.waitUntil(lambda: queue.current() is not None and queue.current().id == hamza[0],
+                    timeout=10000)
+    queue.accept()  # a decision in the queue, the names panel hidden
+    qtbot.waitUntil(lambda: _statuses(sqlite_case, hamza)[0] != "proposed", timeout=15000)
+    idle(qtbot, window)
+    assert calls == []
+    window.docks["names"].raise_()
+    qtbot.waitUntil(lambda: names.model.rowCount() > 0, timeout=15000)
+    shown = [g for g in names.model.groups if g.name == HAMZA and g.type == "PERSON"]
+    assert [(g.mentions, g.linked is not None) for g in shown] == [(1, True)]  # known now
+    assert len(calls) == 1
+    window.close()
+
+
+def test_a_mention_left_out_stays_left_out_when_the_groups_are_read_again(names_desk, qtbot):
+    """A change elsewhere regroups the case while the analyst is unticking mentions: the
+    group's mentions are read again, and what was left out must stay left out."""
+    window, view, case = names_desk
+    group = _select(qtbot, view, "PERSON", HAMZA)
+    view.members_model.set_checked(1, False)
+    left_out = view.exceptions()
+    assert len(left_out) == 1
+    reads = []
+    view.members_model.modelReset.connect(lambda: reads.append(1))
+    view.refresh()  # as after another analyst's or panel's write
+    qtbot.waitUntil(lambda: bool(reads) and view.current() is not None
+                    and view.current().id == group.id, timeout=10000)
+    idle(qtbot, window)
+    assert view.exceptions() == left_out

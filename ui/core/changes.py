@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 
-from PySide6.QtCore import QEvent, QObject, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from casefile.undo import UndoableAction
@@ -76,8 +76,11 @@ class ChangeWatcher(QObject):
         changed.connect(self._changed)
 
     def _changed(self, changes: ChangeSet) -> None:
-        if not changes & self.watches:
-            return
+        if changes & self.watches:
+            self.request()
+
+    def request(self) -> None:
+        """Reload now if the view is in sight, else when it next is."""
         if in_sight(self.view):
             self.reload()
             return
@@ -103,6 +106,12 @@ class ChangeWatcher(QObject):
             self.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.view and event.type() == QEvent.Type.Show:
-            self._catch_up()
+        if watched is self.view and event.type() == QEvent.Type.Show and self.stale:
+            # Shown may still be off screen (a dock put behind a tab): look once laid out.
+            QTimer.singleShot(0, self, self._show_caught)
         return False
+
+    def _show_caught(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.request()

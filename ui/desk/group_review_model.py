@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush
 
 from casefile.review.groups import Group
@@ -97,3 +103,66 @@ class GroupReviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("reports", "mentions"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+class MembersModel(QAbstractListModel):
+    """The open group's mentions, each with a tick: unticked ones are left out of the decision.
+
+    A model rather than a list of widgets' items: «تونس» has thousands of mentions, and
+    making (and laying out) an item for each froze the desk for a second.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []  # services.review.ProposalRow
+        self.group_id: str | None = None
+        self.left_out: set[int] = set()
+
+    def set_rows(self, rows: list[Any], group_id: str | None = None) -> None:
+        """Show ``rows``; the mentions left out stay left out when they are the same
+        group's again (re-read after a change elsewhere must not undo the analyst's ticks)."""
+        keep = self.left_out if group_id is not None and group_id == self.group_id else set()
+        self.beginResetModel()
+        self.rows, self.group_id = rows, group_id
+        self.left_out = keep & {r.id for r in rows}
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{row.text} — {row.source_title}"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Unchecked if row.id in self.left_out else Qt.CheckState.Checked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.context
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def setData(self, index: QModelIndex, value: Any,  # noqa: N802 - Qt API
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        pid = self.rows[index.row()].id
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.left_out.discard(pid)
+        else:
+            self.left_out.add(pid)
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+    def set_checked(self, row: int, checked: bool) -> None:
+        self.setData(self.index(row), Qt.CheckState.Checked if checked
+                     else Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+
+    def exceptions(self) -> list[int]:
+        """The ids left out, in the order shown."""
+        return [r.id for r in self.rows if r.id in self.left_out]

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QProgressBar,
     QSplitter,
     QTextBrowser,
@@ -41,7 +40,7 @@ from ui.core.fonts import reading_font
 from ui.core.icons import icon
 from ui.core.marks_style import css_rgba
 from ui.core.widgets import row_table, select_row
-from ui.desk.group_review_model import COLUMNS, ISOLATE, GroupReviewModel
+from ui.desk.group_review_model import COLUMNS, ISOLATE, GroupReviewModel, MembersModel
 from ui.dialogs.actor_picker import ActorPickerDialog
 from ui.dialogs.stoplist_dialog import StoplistDialog
 
@@ -64,6 +63,7 @@ class GroupReviewView(QWidget):
         self.dialog: QWidget | None = None
         self._keep_row = 0
         self._members: list = []
+        self._wanted: Group | None = None  # the group whose mentions are being read
         self._generation = 0
 
         self.type = QComboBox(objectName="groupType")
@@ -124,11 +124,16 @@ class GroupReviewView(QWidget):
                                                            QHeaderView.ResizeMode.Stretch)
         self.samples = QTextBrowser(objectName="groupSamples")
         self.samples.setFont(reading_font(12))
-        self.members = QListWidget(objectName="groupMembers")
+        self.members_model = MembersModel(self)
+        self.members = QListView(objectName="groupMembers")
+        self.members.setModel(self.members_model)
         self.members.setToolTip(self.tr("Untick a mention to leave it out of the decision "
                                         "(Space); it stays to review on its own."))
         self.members.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.members.setWordWrap(True)
+        # One line each, all of a height: thousands of mentions lay out at once (the
+        # sentence is the tooltip, and the samples above).
+        self.members.setUniformItemSizes(True)
+        self.members.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         detail = QSplitter(Qt.Orientation.Vertical)
         detail.addWidget(self.samples)
         detail.addWidget(self.members)
@@ -154,9 +159,12 @@ class GroupReviewView(QWidget):
         for w in (self.kind, self.source, self.date_from, self.date_to, self.name):
             w.textChanged.connect(self._debounce.start)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.members.currentRowChanged.connect(self._member_focus)
-        ChangeWatcher(self, handle.changed, self.watches, self.refresh)  # behind its tab: waits
-        self.refresh()
+        self.members.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._member_focus(current.row()))
+        # Behind its tab (or closed) the panel does not group 90,000 proposals after every
+        # write anywhere: it waits until it is shown.
+        self.watcher = ChangeWatcher(self, handle.changed, self.watches, self.refresh)
+        QTimer.singleShot(0, self, self.watcher.request)  # once the docks are laid out
 
     # --- reading ------------------------------------------------------------------------
 
@@ -180,6 +188,7 @@ class GroupReviewView(QWidget):
         return flt
 
     def refresh(self) -> None:
+        """Group again with the current filter."""
         flt = self.current_filter()
         self._generation += 1
         generation = self._generation
@@ -197,7 +206,7 @@ class GroupReviewView(QWidget):
             self.select_row(min(self._keep_row, len(groups) - 1))
         else:
             self.samples.setHtml(self.tr("<p>Nothing left to review here.</p>"))
-            self.members.clear()
+            self.members_model.set_rows([])
 
     def current(self) -> Group | None:
         return self.model.group_at(self.table.currentIndex().row())
@@ -207,21 +216,19 @@ class GroupReviewView(QWidget):
         group = self.current()
         if group is None:
             return
-        self.handle.read(lambda s: group_members(s, group),
-                         lambda rows: self._show_members(group, rows), label="Reading mentions")
+        self._wanted = group
 
-    def _show_members(self, group: Group, rows: list) -> None:
-        if self.current() is not group:
+        def read(session):  # skipped when the analyst has moved on meanwhile (N, N, N…)
+            return group_members(session, group) if self._wanted is group else None
+
+        self.handle.read(read, lambda rows: self._show_members(group, rows),
+                         label="Reading mentions")
+
+    def _show_members(self, group: Group, rows: list | None) -> None:
+        if rows is None or self.current() is not group:
             return
         self._members = rows
-        self.members.clear()
-        for row in rows:
-            item = QListWidgetItem(f"{row.text} — {row.source_title}")
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setToolTip(row.context)
-            self.members.addItem(item)
+        self.members_model.set_rows(rows, group.id)
         self.samples.setHtml(self._samples_html(group, rows))
 
     def _samples_html(self, group: Group, rows: list) -> str:
@@ -267,12 +274,7 @@ class GroupReviewView(QWidget):
             self.navigator.show_passage(row.source_id, row.start, row.end, True)
 
     def exceptions(self) -> list[int]:
-        out = []
-        for i in range(self.members.count()):
-            item = self.members.item(i)
-            if item.checkState() != Qt.CheckState.Checked:
-                out.append(item.data(Qt.ItemDataRole.UserRole))
-        return out
+        return self.members_model.exceptions()
 
     # --- decisions ----------------------------------------------------------------------
 
@@ -342,8 +344,10 @@ class GroupReviewView(QWidget):
             wanted = key(text or group.name)
             scored = sorted(((fuzz.ratio(wanted, g.key), i) for i, g in enumerate(others)),
                             reverse=True)[:limit]
-            return [Candidate(i, others[i].name, others[i].type, round(sc / 100, 3),
-                              f"{others[i].reports}") for sc, i in scored]
+            # The reports count in the tooltip: ``matched`` is shown as a matched name.
+            return [Candidate(i, others[i].name, self.tr("{} reports, {} mentions").format(
+                others[i].reports, others[i].mentions), round(sc / 100, 3), "")
+                for sc, i in scored]
 
         self.dialog = ActorPickerDialog(
             self.handle, self.tr("Merge two names"),

@@ -210,8 +210,9 @@ class MainWindow(QMainWindow):
         for panel in PANELS:
             widget = panel.build(self.context)
             self.panels[panel.name] = widget
-            old = self.docks[panel.name].widget()
-            self.docks[panel.name].setWidget(widget)
+            dock = self.docks[panel.name]
+            old = dock.widget()
+            dock.setWidget(widget)
             if old is not None:
                 old.deleteLater()
         records = self.panels.get("records")
