@@ -99,4 +99,6 @@ def test_reads_beside_an_import_see_only_whole_sources(new_case, tmp_path):
     assert len(final) == 40 and min(final.values()) > 0
     for snapshot in seen:  # a source, when seen, already had every proposal it ends with
         assert all(count == final[sid] for sid, count in snapshot.items())
-    assert len({len(s) for s in seen}) > 2  # the reads really fell between the files
+    # The reads really fell during the import: one saw some of its files and not the rest
+    # (the writer commits a batch of files at a time).
+    assert any(0 < len(s) < 40 for s in seen)

@@ -228,7 +228,13 @@ class GroupReviewView(QWidget):
         if rows is None or self.current() is not group:
             return
         self._members = rows
+        # Read again (a change elsewhere) while the analyst works in the list: the mention
+        # they are on stays current, as the ticks stay.
+        again = group.id == self.members_model.group_id
+        row = self.members.currentIndex().row() if again else -1
         self.members_model.set_rows(rows, group.id)
+        if 0 <= row < len(rows):
+            self.members.setCurrentIndex(self.members_model.index(row))
         self.samples.setHtml(self._samples_html(group, rows))
 
     def _samples_html(self, group: Group, rows: list) -> str:
