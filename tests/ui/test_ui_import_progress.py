@@ -112,3 +112,17 @@ def test_time_left_in_words(qapp):
     assert time_left(135) == "about 2 min 10 s left"
     assert time_left(2 * 3600 + 5 * 60) == "about 2 h 5 min left"
     assert time_left(61) == "about 1 min left" and time_left(3600) == "about 1 h left"
+
+
+def test_the_status_bar_counts_follow_a_running_import(desk, qtbot, tmp_path, slow_import):
+    """During a long import the document count grows with what is committed, not only when
+    the import ends."""
+    window, _ = desk
+    qtbot.waitUntil(lambda: "documents" in window.status.counts.text(), timeout=10000)
+    before = window.status.last_counts["sources"]
+    run = window.import_paths(_files(tmp_path, 150))
+    with qtbot.waitSignal(run.finished, timeout=60000):
+        qtbot.waitUntil(lambda: before < window.status.last_counts["sources"] < before + 150,
+                        timeout=30000)
+        assert run.summary is None  # seen while the import still ran
+        run.op.cancel()

@@ -6,7 +6,7 @@ the pace and the time left: a click on it shows the dialog again, its ✕ cancel
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
@@ -17,6 +17,8 @@ from ui.core.changes import Change, ChangeSet
 from ui.core.icons import icon
 from ui.core.operations import OperationRunner
 from ui.dialogs.task_progress import TaskProgressDialog
+
+RECOUNT_MS = 2000  # how often the counts are read again while work runs
 
 
 class CaseStatusBar(QStatusBar):
@@ -36,6 +38,10 @@ class CaseStatusBar(QStatusBar):
         self.spinner.setMaximumHeight(14)
         self.spinner.hide()
         self._running = (False, "")
+        # While a long write runs (an import), the counts follow what it has committed so far:
+        # the count is a read, on the read lane, so it does not wait for the import.
+        self._recount = QTimer(self, interval=RECOUNT_MS)
+        self._recount.timeout.connect(self.refresh)
         self.addWidget(self.case_label)
         self.addWidget(self.counts, 1)
         self.addPermanentWidget(self.work)
@@ -86,6 +92,10 @@ class CaseStatusBar(QStatusBar):
 
     def _busy(self, busy: bool, label: str) -> None:
         self._running = (busy, label)
+        if busy and not self._recount.isActive():
+            self._recount.start()
+        elif not busy:
+            self._recount.stop()
         self._show_busy()
 
     def _show_busy(self) -> None:
