@@ -48,7 +48,7 @@ def test_the_dialog_shows_the_pace_and_hides_to_the_status_bar(desk, qtbot, tmp_
     qtbot.waitUntil(lambda: "left" in dialog.rate.text(), timeout=15000)
     assert "documents/s" in dialog.rate.text()
     assert " of 150 files" in dialog.counts.text()
-    assert dialog.current.text().startswith("r")  # the file being read
+    assert dialog.current.text().startswith("\u2066r")  # the file being read, left to right
 
     [task] = window.status.background_tasks()
     assert not task.isVisible()

@@ -82,7 +82,9 @@ class _Counted:
 
     def update(self, done: int, total: int, label: str = "") -> None:
         self.report.total = total
-        self.current = (done, total, Path(label).name if label else "")
+        # A file name reads left to right, as the file manager shows it, even in the Arabic
+        # interface («تقرير_0020.txt» would otherwise come out as «تقرير_txt.0020»).
+        self.current = (done, total, f"\u2066{Path(label).name}\u2069" if label else "")
         self.ticket.update(done, total, self.current[2])
 
     def page(self, done: int, total: int) -> None:
