@@ -3,7 +3,7 @@ dialog, which can wait in the status bar), cancel and a summary."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,13 +59,11 @@ def run_import(handle: CaseHandle, paths: Sequence[str], languages: str | None =
     def work(progress: Progress) -> ImportReport:
         report = ImportReport()
         counted = _Counted(progress, report)
-        try:
-            for outcome in _import(case, list(paths), user, ocr, counted):
-                report.outcomes.append(outcome)
-        except Cancelled:  # stopped between two files: what is done stays done
-            report.cancelled = True
-        report.cancelled = report.cancelled or (
-            counted.stopped and len(report.outcomes) < report.total)
+        # A cancel stops the import between two files: what is done stays done.
+        report.outcomes.extend(import_paths(
+            case, list(paths), user=user, progress=counted, ocr=ocr,
+            page_progress=counted.page, on_new_source=propose_for_new_source))
+        report.cancelled = counted.stopped and len(report.outcomes) < report.total
         return report
 
     return handle.task(work, label="Importing", changes=IMPORT_CHANGES)
@@ -98,12 +96,6 @@ class _Counted:
         except Cancelled:
             self.stopped = True
             raise
-
-
-def _import(case, paths: list[str], user: str | None, ocr: OcrOptions,
-            progress: _Counted) -> Iterator[ImportOutcome]:
-    return import_paths(case, paths, user=user, progress=progress, ocr=ocr,
-                        page_progress=progress.page, on_new_source=propose_for_new_source)
 
 
 class ImportSummaryDialog(QDialog):
