@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event, func, insert, inspect, select
+from sqlalchemy import Connection, Engine, Table, event, func, insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import chain
@@ -24,7 +26,12 @@ _SKIP = {"original", "text", "version", "created_at", "updated_at", "name_key",
          "words"}
 
 
+_JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
+    if type(value) in _JSON_SCALARS:  # most values: no conversion
+        return value
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, enum.Enum):
@@ -59,10 +66,80 @@ def current_user(session: Session) -> str:
 
 
 def audit_row(user: str, action: str, table: str, record_id: int | None,
-              before: dict[str, Any] | None, after: dict[str, Any] | None) -> dict[str, Any]:
+              before: dict[str, Any] | None, after: dict[str, Any] | None,
+              at: dt.datetime | None = None) -> dict[str, Any]:
     """The one place an audit entry's row is built (flush hook and bulk writes alike)."""
-    return {"at": m.utcnow(), "user": user, "action": action, "table": table,
+    return {"at": at or m.utcnow(), "user": user, "action": action, "table": table,
             "record_id": record_id, "before": before, "after": after}
+
+
+# SQLite: the next free id of each table this transaction inserted into with
+# ``insert_audited`` (table name → id). The writer holds the database's write lock until the
+# transaction ends, so no one else takes ids meanwhile; any commit or rollback (of a savepoint
+# too) and any ORM flush (which takes ids of its own) forgets it. An import inserts into the
+# same few tables for every file: this saves a max(id) query each time.
+_NEXT_IDS = "casefile_next_ids"
+
+
+def _forget_ids(conn: Connection, *_args: Any) -> None:
+    conn.info.pop(_NEXT_IDS, None)
+
+
+for _name in ("commit", "rollback", "rollback_savepoint", "begin"):
+    event.listen(Engine, _name, _forget_ids)
+
+
+def _new_ids(conn: Connection, table: Table, count: int) -> list[int]:
+    known = conn.info.setdefault(_NEXT_IDS, {})
+    first = known.get(table.name)
+    if first is None:
+        first = conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one() + 1
+    known[table.name] = first + count
+    return list(range(first, first + count))
+
+
+# Audit entries held back to be written together (``held_entries``).
+_HELD = "audit_held"
+
+
+@contextmanager
+def held_entries(session: Session) -> Iterator[None]:
+    """The audit entries of the writes made inside go to the chain in one insert at the end
+    (an import writes each file so). Inside, roll back with ``savepoint``, which drops the
+    entries of what it undoes."""
+    held: list[dict[str, Any]] = []
+    outer = session.info.get(_HELD)
+    session.info[_HELD] = held
+    try:
+        yield
+        session.info[_HELD] = outer
+        log(session, held)
+    finally:
+        session.info[_HELD] = outer
+
+
+@contextmanager
+def savepoint(session: Session) -> Iterator[None]:
+    """``session.begin_nested()`` that, when it rolls back, also drops the held audit
+    entries of the writes it undoes."""
+    held = session.info.get(_HELD)
+    mark = len(held) if held is not None else 0
+    try:
+        with session.begin_nested():
+            yield
+    except BaseException:
+        if held is not None:
+            del held[mark:]
+        raise
+
+
+def log(session: Session, entries: list[dict[str, Any]]) -> None:
+    """Append audit entries to the chain, or hold them while ``held_entries`` says so."""
+    held = session.info.get(_HELD)
+    if held is not None:
+        held.extend(entries)
+    elif entries:
+        chain.append(session.connection(), entries)
 
 
 def insert_audited(session: Session, model: type[m.Base], rows: list[dict[str, Any]]) -> list[int]:
@@ -81,8 +158,7 @@ def insert_audited(session: Session, model: type[m.Base], rows: list[dict[str, A
     if conn.dialect.name == "sqlite":
         # RETURNING in parameter order is one statement per row on SQLite; the writer holds
         # the database's write lock, so the next ids are known and one executemany does.
-        first = conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one() + 1
-        ids = list(range(first, first + len(rows)))
+        ids = _new_ids(conn, table, len(rows))
         rows = [{**row, "id": record_id} for row, record_id in zip(rows, ids, strict=True)]
         conn.execute(insert(table), rows)
     else:
@@ -93,15 +169,16 @@ def insert_audited(session: Session, model: type[m.Base], rows: list[dict[str, A
     user = current_user(session)
     entries = []
     undo_log = session.info.get("undo_log")
+    at = m.utcnow()  # one statement, one moment
     for record_id, row in zip(ids, rows, strict=True):
         after = {k: _plain(v) for k, v in row.items() if k not in _SKIP}
         after["id"] = record_id
-        entries.append(audit_row(user, "insert", table.name, record_id, None, after))
+        entries.append(audit_row(user, "insert", table.name, record_id, None, after, at))
         if undo_log is not None:
             undo_log.append({"model": model, "id": record_id, "action": "insert", "before": None,
                              "after": {**row, "id": record_id},
                              "flush": session.info.get("undo_flush", 0)})
-    chain.append(conn, entries)
+    log(session, entries)
     if undo_log is not None:  # later flushes replay after these rows
         session.info["undo_flush"] = session.info.get("undo_flush", 0) + 1
     return ids
@@ -121,6 +198,7 @@ def _lock_chain(session: Session, _ctx: Any, _instances: Any) -> None:
 
 
 def _write_audit(session: Session, flush_context: Any) -> None:
+    _forget_ids(session.connection())  # the flush may have taken ids of its own
     if session.info.get("no_audit"):
         return
     user = current_user(session)
@@ -142,8 +220,7 @@ def _write_audit(session: Session, flush_context: Any) -> None:
                                   before, after))
             if "undo_log" in session.info:  # an undoable action is being recorded
                 session.info["undo_log"].append(_undo_record(obj, action, before, after))
-    if rows:
-        chain.append(session.connection(), rows)
+    log(session, rows)
     if "undo_log" in session.info:
         session.info["undo_flush"] = session.info.get("undo_flush", 0) + 1
 

@@ -80,7 +80,7 @@ for _name in ("commit", "rollback", "rollback_savepoint", "begin"):
 
 def _as_stored(value: Any) -> Any:
     # The hash covers what a reader gets back from the JSON column.
-    return json.loads(json.dumps(value, allow_nan=True))
+    return None if value is None else json.loads(json.dumps(value, allow_nan=True))
 
 
 def append(conn: Connection, rows: list[dict[str, Any]]) -> None:

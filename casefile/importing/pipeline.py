@@ -29,11 +29,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from casefile.db import chain
+from casefile.db import audit
 from casefile.db import models as m
 from casefile.db.audit import audit_row, current_user, insert_audited
 from casefile.db.case import Case
@@ -172,6 +172,14 @@ class _Snapshot:
         return Work(analyse, self.version, context)
 
 
+# Built once: the writer runs them for every file.
+_SOURCE_WITH_HASH = select(m.Source.id).where(m.Source.sha256 == bindparam("digest"))
+_FIRST_WITH_TEXT = (select(m.Source.id)
+                    .where(m.Source.text_key == bindparam("key"),
+                           m.Source.sha256 != bindparam("digest"))
+                    .order_by(m.Source.id).limit(1))
+
+
 class _FileWriter:
     """Writes one file and its children into one session, with Core inserts."""
 
@@ -203,18 +211,12 @@ class _FileWriter:
     def existing(self, digest: str) -> int | None:
         if digest in self.hashes_in_file:
             return self.hashes_in_file[digest]
-        return self.session.connection().scalar(
-            select(m.Source.id).where(m.Source.sha256 == digest))
+        return self.session.connection().scalar(_SOURCE_WITH_HASH, {"digest": digest})
 
     def near_duplicate(self, key: str | None, digest: str) -> int | None:
         if key is None:
             return None
-        return self.session.connection().scalar(
-            select(m.Source.id)
-            .where(m.Source.text_key == key, m.Source.sha256 != digest)
-            .order_by(m.Source.id)
-            .limit(1)
-        )
+        return self.session.connection().scalar(_FIRST_WITH_TEXT, {"key": key, "digest": digest})
 
     def add(self, name: str, data: bytes, digest: str, result: ReadResult,
             parent_id: int | None, depth: int = 0) -> tuple[int, int | None]:
@@ -241,7 +243,7 @@ class _FileWriter:
             self.warnings.append(f"{name}: {step_name} failed: {facts.analysis_error}")
         self.add_pages(source_id, result)
         store_terms(self.session.connection(), "source", source_id, facts.search_title,
-                    facts.search_body)
+                    facts.search_body, new=True)
         self.add_children(source_id, result, depth + 1)
         return source_id, near
 
@@ -287,20 +289,40 @@ class _FileWriter:
     def set_meta(self, source_id: int, before: dict, after: dict) -> None:
         conn = self.session.connection()
         conn.execute(update(m.Source).where(m.Source.id == source_id).values(meta=after))
-        chain.append(conn, [audit_row(current_user(self.session), "update", "sources",
-                                      source_id, {"meta": before}, {"meta": after})])
+        audit.log(self.session, [audit_row(current_user(self.session), "update", "sources",
+                                           source_id, {"meta": before}, {"meta": after})])
 
-    def run_step(self, step: NewSourceStep | None) -> list[str]:
+    def run_step(self, step: NewSourceStep | None, failed: _StepFailed | None) -> list[str]:
+        """The step's write for each new source. The first time (``failed`` None) without a
+        savepoint per source: a failure raises ``_StepFailed``, and the file is written again
+        with the failed source's step left out and each other source's step in a savepoint
+        of its own (so only what fails is lost)."""
         warnings = self.warnings
         if step is None:
             return warnings
-        for source in self.new_sources:
+        for i, source in enumerate(self.new_sources):
+            if failed is None:
+                try:
+                    step.write(self.session, source)
+                except Exception as error:  # noqa: BLE001 - extraction must not lose the import
+                    raise _StepFailed(i, error) from error
+                continue
             try:
-                with self.session.begin_nested():
+                if i == failed.index:
+                    raise failed.error
+                with audit.savepoint(self.session):
                     step.write(self.session, source)
             except Exception as error:  # noqa: BLE001 - extraction must not lose the import
                 warnings.append(f"{source.file_name}: {_name_of(step.write)} failed: {error}")
         return warnings
+
+
+class _StepFailed(Exception):
+    """The door's step failed on the ``index``-th new source of the file being written."""
+
+    def __init__(self, index: int, error: Exception) -> None:
+        super().__init__(str(error))
+        self.index, self.error = index, error
 
 
 def _stored_error(error: Exception) -> str:
@@ -322,20 +344,16 @@ def _write_file(session: Session, shown: str, path: Path, prepared: Prepared, *,
                 step: NewSourceStep | None) -> ImportOutcome:
     """One prepared file into ``session``, in a savepoint of its own."""
     assert prepared.data is not None and prepared.digest is not None
+    if prepared.result is None:
+        return ImportOutcome(shown, "error", error=prepared.error)
     digest = prepared.digest
     try:
-        with session.begin_nested():
-            # The same bytes stored since the file was prepared break the unique SHA-256:
-            # IntegrityError below, a duplicate.
-            if prepared.result is None:
-                return ImportOutcome(shown, "error", error=prepared.error)
-            writer = _FileWriter(session, user, reader, settings, snapshot)
-            name = display_path(path.name)
-            writer.remember(prepared.result, path.name, prepared.facts)
-            source_id, near = writer.add(name, prepared.data, digest, prepared.result, None)
-            warnings = writer.run_step(step)
-            return ImportOutcome(shown, "imported", source_id, near_duplicate_of=near,
-                                 warnings=warnings)
+        try:
+            return _store(session, shown, path, prepared, _FileWriter(
+                session, user, reader, settings, snapshot), step, None)
+        except _StepFailed as failed:  # rolled back: again, without the step that failed
+            return _store(session, shown, path, prepared, _FileWriter(
+                session, user, reader, settings, snapshot), step, failed)
     except ReadCancelled as error:  # in an attachment: the whole file is rolled back
         return ImportOutcome(shown, "cancelled", error=str(error))
     except IntegrityError as error:
@@ -351,6 +369,21 @@ def _write_file(session: Session, shown: str, path: Path, prepared: Prepared, *,
         return ImportOutcome(shown, "error", error=_stored_error(error))
     except Exception as error:  # noqa: BLE001 - rolled back; the rest of the batch goes on
         return ImportOutcome(shown, "error", error=_stored_error(error))
+
+
+def _store(session: Session, shown: str, path: Path, prepared: Prepared, writer: _FileWriter,
+           step: NewSourceStep | None, failed: _StepFailed | None) -> ImportOutcome:
+    assert prepared.result is not None and prepared.data is not None
+    assert prepared.digest is not None
+    # The file's audit entries go to the chain in one insert, at the end of its savepoint.
+    # The same bytes stored since the file was prepared break the unique SHA-256: an
+    # IntegrityError, a duplicate.
+    with session.begin_nested(), audit.held_entries(session):
+        writer.remember(prepared.result, path.name, prepared.facts)
+        source_id, near = writer.add(display_path(path.name), prepared.data, prepared.digest,
+                                     prepared.result, None)
+        warnings = writer.run_step(step, failed)
+    return ImportOutcome(shown, "imported", source_id, near_duplicate_of=near, warnings=warnings)
 
 
 def _early_outcome(shown: str, prepared: Prepared) -> ImportOutcome | None:

@@ -52,16 +52,22 @@ def index_record(conn: Connection, kind: str, ref_id: int, title: str, body: str
 
 
 def store_terms(conn: Connection, kind: str, ref_id: int, title_terms: str,
-                body_terms: str) -> None:
-    """``index_record`` with the terms already made (an import makes them in its workers)."""
-    remove_record(conn, kind, ref_id)
+                body_terms: str, *, new: bool = False) -> None:
+    """``index_record`` with the terms already made (an import makes them in its workers);
+    ``new``: the record was just inserted, so it has no entry to replace."""
+    if not new:
+        remove_record(conn, kind, ref_id)
     params = {"k": kind, "r": ref_id, "t": title_terms, "b": body_terms}
     if _is_sqlite(conn):
-        conn.execute(text("INSERT INTO search_fts (rowid, kind, ref_id, title, body) "
-                          "VALUES (:id, :k, :r, :t, :b)"), {**params, "id": fts_rowid(kind, ref_id)})
+        conn.execute(_INSERT_FTS, {**params, "id": fts_rowid(kind, ref_id)})
     else:
-        conn.execute(text("INSERT INTO search_index (kind, ref_id, title, body) "
-                          "VALUES (:k, :r, :t, :b)"), params)
+        conn.execute(_INSERT_INDEX, params)
+
+
+_INSERT_FTS = text("INSERT INTO search_fts (rowid, kind, ref_id, title, body) "
+                   "VALUES (:id, :k, :r, :t, :b)")
+_INSERT_INDEX = text("INSERT INTO search_index (kind, ref_id, title, body) "
+                     "VALUES (:k, :r, :t, :b)")
 
 
 def index_source(session: Session, source: m.Source) -> None:

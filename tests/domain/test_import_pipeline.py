@@ -248,11 +248,11 @@ def test_failure_while_storing_rolls_back_that_file_only(
     real_store = pipeline.store_terms
     calls = []
 
-    def flaky_store(conn, kind, ref_id, title, body):
+    def flaky_store(conn, kind, ref_id, title, body, **options):
         calls.append(ref_id)
         if len(calls) == 2:  # the search entry of the second file
             raise RuntimeError("disk full")
-        real_store(conn, kind, ref_id, title, body)
+        real_store(conn, kind, ref_id, title, body, **options)
 
     monkeypatch.setattr(pipeline, "store_terms", flaky_store)
     outcomes = _run(sqlite_case, folder)
