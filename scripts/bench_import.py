@@ -11,8 +11,11 @@ time and peak memory are its own):
 - import + extraction: the ``casefile`` command itself, as a user runs it.
 
 Prints documents/s, wall and CPU (user+sys, the reader workers included) seconds, each run's
-ratio to the floor, and peak memory: the largest sum of the resident memory of the command
-and its worker processes (psutil, sampled every 0.1 s). Then a linearity check:
+ratio to the floor, and peak memory of the command and its worker processes, two ways
+(psutil, sampled every 0.1 s): peak PSS, the memory the tree really uses (each page shared
+by n processes counted 1/n in each: the workers are forked from a fork server that loaded
+the models, so they share them), and peak RSS summed over the processes, which counts every
+shared page once per process and so overstates it. Then a linearity check:
 ``--small-files`` small files (default 10,000; 0 skips it) through the real door, the time of
 each 1,000-file slice (each file's time is when its JSON line arrives on stdout).
 """
@@ -71,21 +74,23 @@ def import_without_extraction(folder: Path, case_path: Path) -> int:
     return main(["import", "--quiet", "--case", str(case_path), str(folder)])
 
 
-def _tree_rss(proc: psutil.Process) -> int:
-    total = 0
+def _tree_memory(proc: psutil.Process) -> tuple[int, int]:
+    """The process tree's summed PSS and summed RSS, in bytes."""
+    pss = rss = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
-            total += p.memory_info().rss
+            info = p.memory_full_info()
         except psutil.Error:
-            pass
-    return total
+            continue
+        pss, rss = pss + info.pss, rss + info.rss
+    return pss, rss
 
 
 def _run(argv: list[str], stdout_path: Path, line_times: list[float] | None = None) -> dict:
     """Run ``argv`` in a fresh process; its wall time, CPU time (children included) and the
     peak of its process tree's resident memory."""
     started = time.perf_counter()
-    peak = [0]
+    peak = [0, 0]  # PSS, RSS
     with stdout_path.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 encoding="utf-8")
@@ -95,9 +100,10 @@ def _run(argv: list[str], stdout_path: Path, line_times: list[float] | None = No
         def sample() -> None:
             while not done.wait(0.1):
                 try:
-                    peak[0] = max(peak[0], _tree_rss(watched))
+                    pss, rss = _tree_memory(watched)
                 except psutil.Error:
                     return
+                peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -118,7 +124,8 @@ def _run(argv: list[str], stdout_path: Path, line_times: list[float] | None = No
         err = "".join(err_lines)
         raise SystemExit(f"{' '.join(argv[:4])}... failed ({proc.returncode}):\n{err[-3000:]}")
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
-            "peak_mb": max(peak[0], usage.ru_maxrss * 1024) / 1e6, "started": started}
+            "peak_mb": max(peak[0], usage.ru_maxrss * 1024) / 1e6,
+            "peak_rss_mb": max(peak[1], usage.ru_maxrss * 1024) / 1e6, "started": started}
 
 
 def _outcomes(stdout_path: Path) -> dict[str, int]:
@@ -223,6 +230,7 @@ def main() -> int:
             slices = [b - a for a, b in zip(marks, marks[1:], strict=False)]
             linear = {"files": len(times), "slices": slices,
                       "wall": result["wall"], "cpu": result["cpu"], "peak_mb": result["peak_mb"],
+                      "peak_rss_mb": result["peak_rss_mb"],
                       "outcomes": _outcomes(tmp_path / "small.jsonl")}
 
     docs = len(articles)
@@ -233,12 +241,12 @@ def main() -> int:
           f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
     print()
     print("| run | wall s | docs/s | CPU s (user+sys) | docs/CPU s | × floor (wall) "
-          "| × floor (CPU) | peak MB |")
-    print("|---|--:|--:|--:|--:|--:|--:|--:|")
+          "| × floor (CPU) | peak MB (PSS) | peak MB (RSS summed) |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
     for r in runs:
         print(f"| {r['label']} | {r['wall']:.1f} | {docs / r['wall']:.0f} | {r['cpu']:.1f} | "
               f"{docs / r['cpu']:.0f} | {r['wall'] / base['wall']:.1f} | "
-              f"{r['cpu'] / base['cpu']:.1f} | {r['peak_mb']:.0f} |")
+              f"{r['cpu'] / base['cpu']:.1f} | {r['peak_mb']:.0f} | {r['peak_rss_mb']:.0f} |")
     for r in runs[1:]:
         if set(r["outcomes"]) != {"imported"}:
             print(f"note: {r['label']}: {r['outcomes']}")
@@ -250,7 +258,7 @@ def main() -> int:
               + ", ".join(f"{t:.1f}" for t in slices)
               + (f"; last/second {slices[-1] / slices[1]:.2f}" if len(slices) > 2 else "")
               + f"; whole run {linear['wall']:.1f} s wall, {linear['cpu']:.1f} s CPU, "
-              f"peak {linear['peak_mb']:.0f} MB"
+              f"peak {linear['peak_mb']:.0f} MB PSS ({linear['peak_rss_mb']:.0f} MB RSS summed)"
               + ("" if set(linear["outcomes"]) == {"imported"} else f"; {linear['outcomes']}"))
     return 0
 

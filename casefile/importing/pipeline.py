@@ -90,13 +90,16 @@ class NewSourceStep:
     the case that ``context(session, previous)`` makes (returning ``previous`` itself when
     nothing changed). ``write(session, source)`` stores ``source.analysis`` in the file's
     transaction. A step whose analysis or write fails is rolled back on its own and reported
-    as a warning: the import is kept. The doors pass extraction's
+    as a warning: the import is kept. ``preload`` names a module whose import loads what
+    ``analyse`` needs (its models): the reader workers are forked from a process that
+    imported it, so they share one copy. The doors pass extraction's
     (``casefile.review.proposals.propose_for_new_source``).
     """
 
     write: Callable[[Session, NewSource], object]
     analyse: Analyse | None = None
     context: Callable[[Session, Any], Any] | None = None
+    preload: str | None = None
 
 
 @dataclass
@@ -451,7 +454,8 @@ class _Batches:
                  step: NewSourceStep | None) -> None:
         self.case, self.files, self.user, self.progress = case, files, user, progress
         self.step = step
-        self.readers = shared_readers(budget, worker_count())
+        self.readers = shared_readers(budget, worker_count(),
+                                      preload=step.preload if step is not None else None)
         for reader in self.readers:
             reader.start()  # their start-up overlaps the folder walk
         self.settings = ReadSettings(ocr, page_progress, lambda: _asks_to_stop(progress))

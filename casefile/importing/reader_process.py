@@ -150,8 +150,9 @@ class ReaderProcess:
     or when the program ends.
     """
 
-    def __init__(self, budget: ReadBudget = DEFAULT_BUDGET) -> None:
+    def __init__(self, budget: ReadBudget = DEFAULT_BUDGET, preload: str | None = None) -> None:
         self.budget = budget
+        self.preload = preload  # a module the worker should have imported (NewSourceStep)
         self._lock = threading.Lock()
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
@@ -172,8 +173,7 @@ class ReaderProcess:
                 self._spawn()
 
     def _spawn(self) -> None:
-        # spawn, not fork: the parent may run Qt and database threads.
-        context = multiprocessing.get_context("spawn")
+        context = _start_context(self.preload)
         parent_end, child_end = context.Pipe(duplex=True)
         process = context.Process(
             target=_serve,
@@ -357,7 +357,31 @@ def _exit_reason(code: object) -> str:
     return f"exit code {code}"
 
 
-_shared: dict[ReadBudget, list[ReaderProcess]] = {}
+_READER_MODULES = ["casefile.importing.derive", "casefile.importing.readers.dispatch"]
+_forkserver_preload: list[str] | None = None  # what the fork server was started with
+_context_lock = threading.Lock()
+
+
+def _start_context(preload: str | None) -> multiprocessing.context.BaseContext:
+    """How workers start: where there is a fork server (Linux, macOS) it imports the readers
+    and ``preload`` once, then forks each worker from itself, so workers start at once and
+    share those modules and models (copy-on-write) rather than load a copy each; spawn
+    elsewhere. Never a plain fork of this process: it may run Qt and database threads.
+
+    The fork server starts with the first worker; a ``preload`` asked for later is imported
+    by each worker itself."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    global _forkserver_preload
+    context = multiprocessing.get_context("forkserver")
+    with _context_lock:
+        if _forkserver_preload is None:
+            _forkserver_preload = [*_READER_MODULES, *([preload] if preload else [])]
+            context.set_forkserver_preload(_forkserver_preload)
+    return context
+
+
+_shared: dict[tuple[ReadBudget, str | None], list[ReaderProcess]] = {}
 _shared_lock = threading.Lock()
 
 
@@ -367,13 +391,14 @@ def worker_count() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def shared_readers(budget: ReadBudget = DEFAULT_BUDGET, count: int = 1) -> list[ReaderProcess]:
-    """``count`` process-wide workers for ``budget``, kept between imports so a window
-    or a test run starts them once."""
+def shared_readers(budget: ReadBudget = DEFAULT_BUDGET, count: int = 1,
+                   preload: str | None = None) -> list[ReaderProcess]:
+    """``count`` process-wide workers for ``budget`` (and ``preload``), kept between imports
+    so a window or a test run starts them once."""
     with _shared_lock:
-        readers = _shared.setdefault(budget, [])
+        readers = _shared.setdefault((budget, preload), [])
         while len(readers) < count:
-            readers.append(ReaderProcess(budget))
+            readers.append(ReaderProcess(budget, preload))
         return readers[:count]
 
 
