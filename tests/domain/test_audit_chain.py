@@ -247,3 +247,37 @@ def test_a_backup_from_postgresql_keeps_the_chain(pg_server, tmp_path):
     assert code == 0, report
     code, original = _verify_cli(url)
     assert code == 0 and report["audit_head"] == original["audit_head"]
+
+
+def test_two_imports_at_once_into_postgresql_keep_the_chain(pg_server, tmp_path):
+    # Each import writes its files' audit entries in one insert per file, ids taken from
+    # the chain's head: two writers at once must still leave one unbroken chain.
+    import threading
+
+    from casefile.importing.pipeline import import_paths
+
+    case = create_case(pg_server.create_database("two_imports"))
+    folders = []
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        for i in range(15):
+            (folder / f"{name}{i}.txt").write_text(f"تقرير {name} رقم {i}: اجتمع المجلس في حلب.",
+                                                   encoding="utf-8")
+        folders.append(folder)
+    outcomes: list = []
+
+    def run(folder):
+        outcomes.extend(import_paths(case, [folder]))
+
+    threads = [threading.Thread(target=run, args=(folder,)) for folder in folders]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(o.status for o in outcomes) == ["imported"] * 30
+    report = verify_case(case)
+    assert report.ok, report.problems
+    ids = [row.id for row in _entries(case)]
+    assert ids == list(range(1, len(ids) + 1))
+    case.close()
