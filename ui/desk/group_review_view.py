@@ -65,7 +65,8 @@ class GroupReviewView(QWidget):
         self._keep_row = 0
         self._members: list = []
         self._wanted: Group | None = None  # the group whose mentions are being read
-        self._grouping = LatestQuery(handle.runner, handle.case, "Grouping proposals", self)
+        self._grouping = LatestQuery(handle.runner, handle.case, "Grouping proposals", self,
+                                     long=True)
         self._grouping.failed.connect(lambda message: self.count.setText(
             self.tr("Could not group the proposals: {}").format(message)))
 
@@ -221,7 +222,7 @@ class GroupReviewView(QWidget):
             return group_members(session, group) if self._wanted is group else None
 
         self.handle.read(read, lambda rows: self._show_members(group, rows),
-                         label="Reading mentions")
+                         label="Reading mentions", long=True)
 
     def _show_members(self, group: Group, rows: list | None) -> None:
         if rows is None or self.current() is not group:
