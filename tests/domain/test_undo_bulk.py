@@ -149,3 +149,34 @@ def test_a_bulk_decision_writes_the_audit_entries_a_single_decision_writes(new_c
     one, bulk = entries[single], entries[rest[0]]
     assert set(one[2]) == set(bulk[2]) and set(one[3]) == set(bulk[3])
     assert one[3]["status"] == bulk[3]["status"] == "rejected"
+
+
+def test_a_mention_decided_by_a_colleague_just_before_the_bulk_write_is_skipped(new_case,
+                                                                                monkeypatch):
+    """The last moment another analyst can decide a mention is between the group's read and
+    its bulk write: theirs stands, it is named as skipped, the others are decided."""
+    import casefile.review.decide as decide
+    from casefile.db.audit import update_audited
+
+    _case_with_one_name_many_times(new_case)
+    with new_case.read_session() as s:
+        (group,) = list_groups(s, GroupFilter(types={"PERSON"}))
+    theirs = group.proposal_ids[-1]
+
+    def colleague_first(session, model, ids, values, **kw):
+        if model is m.Proposal and values.get("status") != "rejected":
+            session.execute(m.Proposal.__table__.update().where(m.Proposal.id == theirs)
+                            .values(status="rejected", decided_by="colleague"))
+        return update_audited(session, model, ids, values, **kw)
+
+    monkeypatch.setattr(decide, "update_audited", colleague_first)
+    with new_case.session() as s:
+        result = decide_group(s, group, "accept")
+    assert theirs not in result.applied and len(result.applied) == MENTIONS - 1
+    (skipped,) = result.skipped
+    assert skipped["proposal_id"] == theirs and "colleague" in skipped["reason"]
+    with new_case.read_session() as s:
+        assert s.get(m.Proposal, theirs).status == "rejected"
+        assert s.scalar(select(func.count()).select_from(m.Mention).where(
+            m.Mention.proposal_id == theirs)) == 0
+        assert s.scalar(select(func.count()).select_from(m.Mention)) == MENTIONS - 1
