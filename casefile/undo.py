@@ -3,7 +3,9 @@
 An action runs inside ``record_action``; every row it inserted, updated or
 deleted is kept (full rows for inserts and deletes, changed fields for
 updates). Undo applies the inverse in reverse order, redo replays it, both
-through the ORM so versions, audit entries and the search index follow.
+through the ORM so versions, audit entries and the search index follow; a large
+batch of proposals, mentions or citations (a group decision) with a few Core
+statements that write the same versions and audit entries.
 The Qt ``QUndoStack`` in ``ui`` wraps these objects.
 """
 
@@ -17,6 +19,8 @@ from typing import Any, TypeVar
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
+from .db import models as m
+from .db.audit import delete_audited, insert_audited, update_audited
 from .db.case import Case
 
 T = TypeVar("T")
@@ -111,9 +115,56 @@ def _batches(action: UndoableAction) -> list[list[dict[str, Any]]]:
     return [groups[k] for k in sorted(groups)]
 
 
+# Rows no flush hook needs to see as objects (the search index follows actors, places,
+# incidents and aliases; the "not an entity" list, new names): a batch of one of these
+# tables and one kind of change is replayed with a few Core statements, as a group decision
+# wrote it. 5,000 mentions undone in seconds instead of the ORM's tens.
+_BULK = (m.Proposal, m.Mention, m.Citation)
+MAX_UPDATE_SETS = 20  # more distinct sets of values: the ORM, row by row
+
+
+def _bulk(session: Session, batch: list[dict[str, Any]], reverse: bool) -> bool:
+    """Replay ``batch`` with Core when it is all one table of ``_BULK``, one kind of change
+    and (updates) a few distinct sets of values; False when it is not (the ORM replays it)."""
+    kinds = {(change["model"], change["action"]) for change in batch}
+    if len(kinds) != 1 or len(batch) < 2:
+        return False
+    ((model, action),) = kinds
+    if model not in _BULK:
+        return False
+    if reverse:
+        action = {"insert": "delete", "delete": "insert", "update": "update"}[action]
+    updates: dict[str, tuple[dict[str, Any], list[int]]] = {}
+    if action == "update":
+        for change in batch:
+            values = change["before"] if reverse else change["after"]
+            updates.setdefault(repr(sorted(values.items())), (values, []))[1].append(change["id"])
+        if len(updates) > MAX_UPDATE_SETS:
+            return False
+    session.flush()  # the ORM's writes of the batches before go first
+    if action == "delete":
+        delete_audited(session, model, [change["id"] for change in batch])
+    elif action == "insert":
+        rows = []
+        for change in batch:
+            row = dict(change["before"] if reverse else change["after"])
+            row.pop("version", None)
+            rows.append(row)
+        insert_audited(session, model, rows)
+    for values, ids in updates.values():
+        done = update_audited(session, model, ids, values)
+        if len(done) < len(ids):
+            gone = sorted(set(ids) - set(done))[0]
+            raise LookupError(f"{model.__name__} {gone} no longer exists")
+    session.expire_all()  # objects the ORM holds from before are stale now
+    return True
+
+
 def undo(case: Case, action: UndoableAction) -> None:
     with case.session() as session, session.no_autoflush:
         for batch in reversed(_batches(action)):
+            if _bulk(session, batch, reverse=True):
+                continue
             held = _prefetch(session, batch, reverse=True)
             for change in reversed(batch):
                 _apply(session, change, reverse=True)
@@ -124,6 +175,8 @@ def undo(case: Case, action: UndoableAction) -> None:
 def redo(case: Case, action: UndoableAction) -> None:
     with case.session() as session, session.no_autoflush:
         for batch in _batches(action):
+            if _bulk(session, batch, reverse=False):
+                continue
             held = _prefetch(session, batch, reverse=False)
             for change in batch:
                 _apply(session, change, reverse=False)

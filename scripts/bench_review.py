@@ -9,7 +9,7 @@ two) from people, groups and places, a fifth of them linked to confirmed records
 name in exactly 500 mentions. Then it times what the analyst runs: the groups as the desk
 reads them (``list_groups``, with and without filters), the same through the CLI
 (``casefile review groups --json``, process start included), and one group decision
-recorded for undo as the desk does it, and through ``casefile review decide``.
+recorded for undo as the desk does it, its undo, and through ``casefile review decide``.
 
     .venv/bin/python scripts/bench_review.py [--reports 10000] [--per-report 9] [--keep DIR]
 """
@@ -40,7 +40,7 @@ from casefile.db import models as m  # noqa: E402
 from casefile.normalize import key  # noqa: E402
 from casefile.review.decide import decide_group  # noqa: E402
 from casefile.review.groups import GroupFilter, list_groups, top_new_this_week  # noqa: E402
-from casefile.undo import run_action  # noqa: E402
+from casefile.undo import run_action, undo  # noqa: E402
 
 FIRST = ["محمد", "أحمد", "علي", "حسن", "حسين", "خالد", "عمر", "يوسف", "إبراهيم", "سامر",
          "فراس", "مازن", "نزار", "وليد", "جمال", "رامي", "طارق", "زياد", "باسل", "قاسم"]
@@ -194,6 +194,10 @@ def main() -> None:
                  f"{big.reports} reports", (time.perf_counter() - t, time.process_time() - c),
                  "decide"))
     assert len(result.applied) == big.mentions, result.skipped[:3]
+    t, c = time.perf_counter(), time.process_time()
+    undo(case, action)
+    rows.append((f"undo: the accept of «{big.name}»", f"{big.mentions} mentions",
+                 (time.perf_counter() - t, time.process_time() - c), "decide"))
     case.close()
     if rest:
         other = rest[0]

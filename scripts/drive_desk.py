@@ -480,16 +480,31 @@ def names(watch: Watch, window, args) -> None:
     watch.pump(0.5)
 
 
+def _answered(view) -> bool:
+    """The linked view has its data: none of its reads is pending."""
+    model = getattr(view, "model", None)  # the timeline's
+    if model is not None:
+        return model.overview is not None and not model.busy
+    return not view._query.pending
+
+
 def linked(watch: Watch, window, args) -> None:
+    """Each view's step runs until the runner is idle (a regroup of the names view asked just
+    before may still run on its own lane); the note says when the view had its answer."""
     out, pre = args.shots, args.prefix
     for name in ("timeline", "graph", "map"):
         dock = window.linked_docks.get(name)
         if dock is None:
             continue
-        with watch.measure(f"{name}: show", window):
+        view = getattr(window.linked_views, name)
+        with watch.measure(f"{name}: show", window) as step:
+            t0 = time.monotonic()
             dock.show()
             watch.call(dock.raise_)
-            watch.pump(0.3)
+            watch.pump(0.05)  # a view behind a tab asks for its data once laid out
+            watch.until(lambda v=view: _answered(v))
+            step.note = f"its answer after {time.monotonic() - t0:.2f} s"
+            watch.pump(0.25)
         shoot(window, out, f"{pre}{name}")
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, event, func, insert, inspect, select
+from sqlalchemy import Connection, Engine, Table, delete, event, func, insert, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import chain
@@ -146,8 +146,10 @@ def insert_audited(session: Session, model: type[m.Base], rows: list[dict[str, A
     """Insert many rows of ``model`` with SQLAlchemy Core, each with its audit entry (and its
     undo record when an undoable action is being recorded); returns the new ids in order.
 
-    For bulk writes (an import's proposals and mentions): one INSERT per table instead of the
-    ORM's per-object bookkeeping. The rows get the same column defaults as through the ORM.
+    For bulk writes (an import's proposals and mentions, a group decision's mentions and
+    citations): one INSERT per table instead of the ORM's per-object bookkeeping. The rows get
+    the same column defaults as through the ORM. Rows that carry their ``id`` (undo putting
+    back deleted rows) keep it.
     """
     if not rows:
         return []
@@ -155,7 +157,11 @@ def insert_audited(session: Session, model: type[m.Base], rows: list[dict[str, A
     conn = session.connection()
     if not session.info.get("no_audit"):
         chain.lock(conn)  # before any row lock, as the flush hook does (no deadlock)
-    if conn.dialect.name == "sqlite":
+    if all(row.get("id") is not None for row in rows):
+        ids = [row["id"] for row in rows]
+        conn.execute(insert(table), rows)
+        conn.info.get(_NEXT_IDS, {}).pop(table.name, None)  # ids of its own: ask again next time
+    elif conn.dialect.name == "sqlite":
         # RETURNING in parameter order is one statement per row on SQLite; the writer holds
         # the database's write lock, so the next ids are known and one executemany does.
         ids = _new_ids(conn, table, len(rows))
@@ -164,24 +170,101 @@ def insert_audited(session: Session, model: type[m.Base], rows: list[dict[str, A
     else:
         ids = list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
                                 rows).scalars())
-    if session.info.get("no_audit"):
-        return ids
+    _log(session, model, [("insert", record_id, None, {**row, "id": record_id})
+                          for record_id, row in zip(ids, rows, strict=True)])
+    return ids
+
+
+CHUNK = 500  # ids per ``IN (…)``: well under every backend's limit of bound parameters
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i:i + CHUNK]
+
+
+def update_audited(session: Session, model: type[m.Base], ids: Iterable[int],
+                   values: dict[str, Any], *, where: Iterable[Any] = ()) -> list[int]:
+    """Set ``values`` on the rows of ``model`` with these ids (and the ``where`` conditions)
+    with SQLAlchemy Core, a few statements for thousands of rows, each changed row with its
+    audit entry and undo record as the ORM writes them; returns the ids updated, in order.
+
+    The version goes up as the ORM's optimistic lock makes it. The rows are read and written
+    under the audit chain's lock, which every writer takes before its first write: a row that
+    another analyst changed so that ``where`` no longer holds is left as they made it.
+    """
+    ids = list(ids)
+    table = model.__table__
+    conn = session.connection()
+    chain.lock(conn)
+    keys = list(values)
+    before: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(ids):
+        for row in conn.execute(select(table.c.id, *(table.c[k] for k in keys))
+                                .where(table.c.id.in_(chunk), *where)):
+            before[row[0]] = dict(zip(keys, row[1:], strict=True))
+    done = [i for i in ids if i in before]
+    for chunk in _chunks(done):
+        conn.execute(update(table).where(table.c.id.in_(chunk))
+                     .values(**values, version=table.c.version + 1))
+    changes = []
+    for record_id in done:
+        old = before[record_id]
+        changed = [k for k in keys if old[k] != values[k]]
+        if changed:
+            changes.append(("update", record_id, {k: old[k] for k in changed},
+                            {k: values[k] for k in changed}))
+    _log(session, model, changes)
+    return done
+
+
+def delete_audited(session: Session, model: type[m.Base], ids: Iterable[int]) -> list[int]:
+    """Delete the rows of ``model`` with these ids with SQLAlchemy Core, each with its audit
+    entry (the row as it was) and undo record; returns the ids deleted (gone ones are left)."""
+    ids = list(ids)
+    table = model.__table__
+    conn = session.connection()
+    chain.lock(conn)
+    rows: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(ids):
+        for row in conn.execute(select(table).where(table.c.id.in_(chunk))):
+            rows[row.id] = dict(row._mapping)
+    done = [i for i in ids if i in rows]
+    for chunk in _chunks(done):
+        conn.execute(delete(table).where(table.c.id.in_(chunk)))
+    _log(session, model, [("delete", i, rows[i], None) for i in done])
+    return done
+
+
+def _log(session: Session, model: type[m.Base],
+         changes: list[tuple[str, int, dict[str, Any] | None, dict[str, Any] | None]]) -> None:
+    """The audit entries of rows written with Core (action, id, before, after; full rows for
+    inserts and deletes, changed fields for updates), and their undo records while an
+    undoable action is being recorded: what the flush hook writes for the ORM's."""
+    if session.info.get("no_audit") or not changes:
+        return
     user = current_user(session)
-    entries = []
+    table = model.__table__.name
     undo_log = session.info.get("undo_log")
+    flush = session.info.get("undo_flush", 0)
     at = m.utcnow()  # one statement, one moment
-    for record_id, row in zip(ids, rows, strict=True):
-        after = {k: _plain(v) for k, v in row.items() if k not in _SKIP}
-        after["id"] = record_id
-        entries.append(audit_row(user, "insert", table.name, record_id, None, after, at))
+    entries = []
+    for action, record_id, before, after in changes:
+        entries.append(audit_row(user, action, table, record_id, _shown(before),
+                                 _shown(after), at))
         if undo_log is not None:
-            undo_log.append({"model": model, "id": record_id, "action": "insert", "before": None,
-                             "after": {**row, "id": record_id},
-                             "flush": session.info.get("undo_flush", 0)})
+            undo_log.append({"model": model, "id": record_id, "action": action,
+                             "before": before, "after": after, "flush": flush})
     log(session, entries)
     if undo_log is not None:  # later flushes replay after these rows
-        session.info["undo_flush"] = session.info.get("undo_flush", 0) + 1
-    return ids
+        session.info["undo_flush"] = flush + 1
+
+
+def _shown(values: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A row's values as the audit log keeps them (bulky and derived columns left out)."""
+    if values is None:
+        return None
+    return {k: _plain(v) for k, v in values.items() if k not in _SKIP}
 
 
 def listen_on(maker: sessionmaker[Session]) -> None:

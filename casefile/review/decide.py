@@ -1,9 +1,11 @@
 """One decision for a whole group: accept, link to a record, merge two groups, reject.
 
-Each proposal of the group is decided through extraction's own decisions (the same alias,
-confirmed mention and citation as one by one), each in a savepoint, so a proposal that another
-analyst decided meanwhile is skipped and named and the rest are applied; nothing of theirs is
-overwritten. Rejecting a group puts its mentions' words as written on the case's "not an entity"
+The first proposal of a new name, and each spelling the record does not bear yet, is decided
+through extraction's own decisions (they make the record and its aliases); every other mention
+then needs only what those decisions write for it (the proposal decided, a confirmed mention,
+a citation), written in bulk: a few SQL statements per 500 mentions, with the same audit
+entries and undo records. A proposal that another analyst decided meanwhile is skipped and
+named and the rest are applied; nothing of theirs is overwritten. Rejecting a group puts its mentions' words as written on the case's "not an entity"
 list. The caller owns the transaction: one group decision is one undoable action.
 """
 
@@ -13,11 +15,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import models as m
+from ..db.audit import insert_audited, update_audited
 from ..normalize import key
 from ..services.citations import QUOTE_LIMIT
 from ..services.validation import ValidationError
@@ -26,7 +29,7 @@ from .groups import Group, Linked
 
 ProgressFn = Callable[[int, int], None]
 _RECORD_OF_TYPE = {"PERSON": "actor", "GROUP": "actor", "PLACE": "place"}
-BATCH = 250  # proposals decided per flush on the fast path
+BATCH = 500  # proposals decided per round of bulk statements
 
 
 @dataclass
@@ -57,7 +60,7 @@ def _record(session: Session, kind: str, record_id: int) -> Linked:
     return Linked(kind, obj.id, obj.name)
 
 
-def _skip(result: GroupDecision, p: m.Proposal | None, pid: int, reason: str) -> None:
+def _skip(result: GroupDecision, p: Any, pid: int, reason: str) -> None:
     result.skipped.append({
         "proposal_id": pid, "text": p.text if p else "", "source_id": p.source_id if p else None,
         "status": p.status if p else "deleted", "decided_by": p.decided_by if p else None,
@@ -113,14 +116,14 @@ def _link_one(session: Session, p: m.Proposal, target: Linked) -> None:
     decisions.accept(session, p.id)
 
 
-def _open_proposals(session: Session, ids: list[int], result: GroupDecision
-                    ) -> list[m.Proposal]:
-    """The proposals still open, in ``ids`` order; the others are skipped and named."""
-    found: dict[int, m.Proposal] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        found.update((p.id, p) for p in session.scalars(
-            select(m.Proposal).where(m.Proposal.id.in_(chunk))))
+def _open_proposals(session: Session, ids: list[int], result: GroupDecision) -> list[Any]:
+    """The proposals still open, in ``ids`` order, as light rows (id, text, source_id, status,
+    decided_by); the others are skipped and named."""
+    found: dict[int, Any] = {}
+    for i in range(0, len(ids), BATCH):
+        found.update((r.id, r) for r in session.execute(
+            select(m.Proposal.id, m.Proposal.text, m.Proposal.source_id, m.Proposal.status,
+                   m.Proposal.decided_by).where(m.Proposal.id.in_(ids[i:i + BATCH]))))
     out = []
     for pid in ids:
         p = found.get(pid)
@@ -133,90 +136,100 @@ def _open_proposals(session: Session, ids: list[int], result: GroupDecision
     return out
 
 
-def _batched(session: Session, ids: list[int], result: GroupDecision,
-             progress: ProgressFn | None, batch_fn: Callable[[list[m.Proposal]], None],
-             one_fn: Callable[[m.Proposal], Any]) -> None:
-    """Decide ``BATCH`` proposals per flush; a batch that meets another analyst's change
-    (a stale version) is rolled back and decided one by one, so only theirs are skipped."""
-    props = _open_proposals(session, ids, result)
-    done = len(ids) - len(props)
-    for i in range(0, len(props), BATCH):
-        batch = props[i:i + BATCH]
-        undo_log = session.info.get("undo_log")
-        mark = len(undo_log) if undo_log is not None else 0
-        try:
-            with session.begin_nested():
-                batch_fn(batch)
-            result.applied.extend(p.id for p in batch)
-        except (StaleDataError, ValueError):  # decided one by one: only those are skipped
-            _forget(undo_log, mark)
-            session.expire_all()
-            _each(session, [p.id for p in batch], one_fn, result, None)
+def _in_batches(session: Session, rows: list[Any], result: GroupDecision,
+                progress: ProgressFn | None, done: int, total: int,
+                batch_fn: Callable[[list[Any]], list[int]]) -> None:
+    """Decide open proposals ``BATCH`` at a time with a few SQL statements each (``batch_fn``
+    returns the ids it decided), so that thousands of mentions cost little Python: the
+    window's thread, which waits for the interpreter while this runs, stays responsive."""
+    session.flush()  # what the ORM holds is written before the Core statements
+    for i in range(0, len(rows), BATCH):
+        batch = rows[i:i + BATCH]
+        result.applied.extend(batch_fn(batch))
         done += len(batch)
         if progress is not None:
-            progress(done, len(ids))
+            progress(done, total)
 
 
-def _mark_decided(session: Session, p: m.Proposal, status: str,
-                  target: tuple[str, int] | None) -> None:
-    p.status = status
-    p.target_type, p.target_id = target if target else (None, None)
-    p.decided_at = m.utcnow()
-    p.decided_by = session.info.get("user")
+def _claim(session: Session, ids: list[int], status: str, target: tuple[str, int] | None,
+           result: GroupDecision) -> list[int]:
+    """Mark the proposals decided, those still open only: one that another analyst decided
+    meanwhile is skipped and named, theirs stands. Returns the ids decided."""
+    kind, record_id = target if target else (None, None)
+    done = update_audited(session, m.Proposal, ids, {
+        "status": status, "target_type": kind, "target_id": record_id,
+        "decided_at": m.utcnow(), "decided_by": session.info.get("user")},
+        where=[m.Proposal.__table__.c.status == "proposed"])
+    if len(done) < len(ids):
+        claimed = set(done)
+        _open_proposals(session, [i for i in ids if i not in claimed], result)
+    return done
 
 
-def _reject_batch(session: Session) -> Callable[[list[m.Proposal]], None]:
-    def run(batch: list[m.Proposal]) -> None:
-        for p in batch:
-            _mark_decided(session, p, "rejected", None)
-        session.flush()
-    return run
+def _reject_batch(session: Session, result: GroupDecision
+                  ) -> Callable[[list[Any]], list[int]]:
+    return lambda batch: _claim(session, [p.id for p in batch], "rejected", None, result)
 
 
 def _link_all(session: Session, ids: list[int], result: GroupDecision,
-              progress: ProgressFn | None) -> None:
+              progress: ProgressFn | None, done: int = 0, total: int | None = None) -> None:
     """Link every open proposal of ``ids`` to ``result.target``.
 
     A spelling the record does not bear yet goes through extraction's own decision (it adds
     the alias, with its kind); every mention of a spelling it already bears needs only what
     that decision would write then (a confirmed mention, a citation, the proposal decided),
-    written ``BATCH`` at a time: 500 mentions in one flush instead of 2,500.
+    written in bulk ``BATCH`` at a time.
     """
     target = result.target
     owner = session.get(m.Actor if target.kind == "actor" else m.Place, target.id)
     names = {key(owner.name), *(a.key for a in owner.aliases)}
-    pending: list[int] = []
-    for p in _open_proposals(session, ids, result):
+    pending: list[Any] = []
+    rows = _open_proposals(session, ids, result)
+    for p in rows:
         if key(p.text) in names:
-            pending.append(p.id)
+            pending.append(p)
         else:  # a new spelling: the full decision adds it as an alias
             _each(session, [p.id], lambda q: _link_one(session, q, target), result, None)
             names.add(key(p.text))
-    _batched(session, pending, result, progress, _link_batch(session, target),
-             lambda q: _link_one(session, q, target))
+    total = len(ids) if total is None else total
+    _in_batches(session, pending, result, progress, done + len(ids) - len(pending), total,
+                _link_batch(session, target, result))
 
 
-def _link_batch(session: Session, target: Linked) -> Callable[[list[m.Proposal]], None]:
+def _link_batch(session: Session, target: Linked, result: GroupDecision
+                ) -> Callable[[list[Any]], list[int]]:
     status = "merged" if target.kind == "actor" else "accepted"  # as merge_into / accept
     column = "actor_id" if target.kind == "actor" else "place_id"
+    P, S = m.Proposal, m.Source  # noqa: N806 - the tables, as in SQL
 
-    def run(batch: list[m.Proposal]) -> None:
-        sources = {r.id: r for r in session.execute(
-            select(m.Source.id, m.Source.text, m.Source.reliability)
-            .where(m.Source.id.in_({p.source_id for p in batch})))}
+    def run(batch: list[Any]) -> list[int]:
+        # The passage and the source's reliability, read by the database: no report's whole
+        # text comes into Python.
+        spans = {r.id: r for r in session.execute(
+            select(P.id, P.source_id, P.start, P.end, P.text, S.reliability,
+                   func.length(S.text).label("length"),
+                   func.substr(S.text, P.start + 1, P.end - P.start).label("quote"))
+            .join(S, S.id == P.source_id).where(P.id.in_([p.id for p in batch])))}
+        good = []
         for p in batch:
-            src = sources.get(p.source_id)
-            if src is None or not (0 <= p.start < p.end <= len(src.text or "")):
-                raise ValueError(f"«{p.text}»: the passage is outside its document's text.")
-            session.add(m.Mention(source_id=p.source_id, start=p.start, end=p.end, text=p.text,
-                                  target_type=target.kind, proposal_id=p.id,
-                                  status="confirmed", **{column: target.id}))
-            session.add(m.Citation(fact_type=target.kind, fact_id=target.id,
-                                   source_id=p.source_id, start=p.start, end=p.end,
-                                   quote=src.text[p.start:p.end][:QUOTE_LIMIT],
-                                   reliability=src.reliability))
-            _mark_decided(session, p, status, (target.kind, target.id))
-        session.flush()
+            span = spans.get(p.id)
+            if span is None:
+                _skip(result, p, p.id, f"Source {p.source_id} no longer exists.")
+            elif not 0 <= span.start < span.end <= (span.length or 0):
+                _skip(result, p, p.id, "The passage is outside the document's text.")
+            else:
+                good.append(p.id)
+        claimed = _claim(session, good, status, (target.kind, target.id), result)
+        rows = [spans[pid] for pid in claimed]
+        insert_audited(session, m.Mention, [
+            {"source_id": r.source_id, "start": r.start, "end": r.end, "text": r.text,
+             "target_type": target.kind, "proposal_id": r.id, "status": "confirmed",
+             "actor_id": None, "place_id": None, column: target.id} for r in rows])
+        insert_audited(session, m.Citation, [
+            {"fact_type": target.kind, "fact_id": target.id, "source_id": r.source_id,
+             "start": r.start, "end": r.end, "quote": r.quote[:QUOTE_LIMIT],
+             "reliability": r.reliability} for r in rows])
+        return claimed
     return run
 
 
@@ -248,8 +261,9 @@ def decide_group(session: Session, group: Group, action: str, *,
     ids = [pid for pid in group.proposal_ids if pid not in exceptions]
     result = GroupDecision(group.id, action, left_open=sorted(exceptions & set(group.proposal_ids)))
     if action == "reject":
-        _batched(session, ids, result, progress, _reject_batch(session),
-                 lambda p: decisions.reject(session, p.id))
+        rows = _open_proposals(session, ids, result)
+        _in_batches(session, rows, result, progress, len(ids) - len(rows), len(ids),
+                    _reject_batch(session, result))
         if group.type in stoplist.STOP_TYPES and result.applied:
             result.stoplisted = _stoplist_written(session, group, result.applied)
         return result
@@ -274,7 +288,7 @@ def decide_group(session: Session, group: Group, action: str, *,
     for n, pid in enumerate(ids):  # the first open proposal makes the record
         _each(session, [pid], accept_first, result, None)
         if result.target is not None:
-            _link_all(session, ids[n + 1:], result, progress)
+            _link_all(session, ids[n + 1:], result, progress, n + 1, len(ids))
             break
     return result
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import statistics
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -154,88 +153,96 @@ def _rows(session: Session, flt: GroupFilter) -> Iterable[Any]:
         like = f"%{flt.source_text.strip()}%"
         stmt = stmt.where(m.Source.title.ilike(like) | m.Source.file_name.ilike(like)
                           | m.Source.publisher.ilike(like))
-    return session.execute(stmt)
+    return session.connection().execute(stmt)  # Core rows: lighter than the ORM's
 
 
-def _display(type_: str, name_key: str, names: Counter) -> str:
+def _display(type_: str, name_key: str, name: str) -> str:
     if type_ == "INCIDENT":
         term = SUBTYPES.get(name_key)
         return term.ar if term else name_key.replace("_", " ")
-    return names.most_common(1)[0][0]
+    return name
 
 
-class _Acc:
-    __slots__ = ("ids", "sources", "conf", "names", "kinds", "aliases")
+def _most_common(values: list[str]) -> str:
+    """The value seen most often, the first seen of those tied."""
+    if len(values) == 1:  # most groups: a name in one report
+        return values[0]
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=counts.__getitem__)
 
-    def __init__(self) -> None:
-        self.ids: list[int] = []
-        self.sources: set[int] = set()
-        self.conf: list[float] = []
-        self.names: Counter = Counter()
-        self.kinds: Counter = Counter()
-        self.aliases: Counter = Counter()
+
+class _Classifier:
+    """Which group a proposal falls in, from its few fields: worked out once per distinct set
+    of fields (the 4,846 open «تونس» of the ANT case share one), so grouping a case costs a
+    dictionary look-up per proposal."""
+
+    def __init__(self, session: Session) -> None:
+        self.index = _RecordIndex(session)
+        self.keys: dict[str, str] = {}  # name → key: a name recurs thousands of times
+        self.seen: dict[tuple, tuple | None] = {}
+
+    def __call__(self, fields: tuple) -> tuple | None:
+        """(group key, name, kind shown, matched alias), None for a proposal with no name."""
+        found = self.seen.get(fields, False)
+        if found is False:
+            found = self.seen[fields] = self._classify(*fields)
+        return found
+
+    def _classify(self, kind, subkind, text, canonical, pkind, ptype, alias, ref0, ref1):
+        if kind == "incident":
+            name_key = subkind or ""
+            return (("INCIDENT", name_key, None), name_key, ptype or "", "") if name_key else None
+        # A name extraction linked is grouped by its words as written, so a spelling that
+        # matched a record only loosely («وزارة المالية» → «وزارة الداخلية») stays apart.
+        name = text if ref0 in ("actor", "place") else (canonical or text)
+        name_key = self.keys.get(name)
+        if name_key is None:
+            name_key = self.keys[name] = key(name)
+        if not name_key:
+            return None
+        linked, alias = self.index.link(kind, ref0, ref1, alias, name_key)
+        return (kind, name_key, linked), name, pkind or subkind or "", alias
 
 
 def list_groups(session: Session, flt: GroupFilter | None = None,
                 limit: int | None = None) -> list[Group]:
     """The open proposals as groups, most reported first (see the module docstring)."""
     flt = flt or GroupFilter()
-    index = _RecordIndex(session)
-    acc: dict[tuple[str, str, Linked | None], _Acc] = {}
-    keys: dict[str, str] = {}  # name → key: a name recurs thousands of times
-    links: dict[tuple, tuple[Linked | None, str]] = {}
+    classify = _Classifier(session)
+    members: dict[tuple[str, str, Linked | None], list[tuple]] = {}
     for (pid, sid, kind, subkind, text, conf, canonical, pkind, ptype, alias, ref0,
          ref1) in _rows(session, flt):
-        if kind == "incident":
-            type_, name_key, linked, alias = "INCIDENT", subkind or "", None, ""
-            name, kind_shown = name_key, ptype or ""
-        else:
-            type_ = kind
-            # A name extraction linked is grouped by its words as written, so a spelling that
-            # matched a record only loosely («وزارة المالية» → «وزارة الداخلية») stays apart.
-            name = text if ref0 in ("actor", "place") else (canonical or text)
-            name_key = keys.get(name)
-            if name_key is None:
-                name_key = keys[name] = key(name)
-            link_key = (type_, name_key, ref0, ref1, alias)
-            found = links.get(link_key)
-            if found is None:
-                found = links[link_key] = index.link(type_, ref0, ref1, alias, name_key)
-            linked, alias = found
-            kind_shown = pkind or subkind or ""
-        if not name_key:
-            continue
-        g = acc.get((type_, name_key, linked))
-        if g is None:
-            g = acc[(type_, name_key, linked)] = _Acc()
-        g.ids.append(pid)
-        g.sources.add(sid)
-        g.conf.append(conf)
-        g.names[name] += 1
-        g.kinds[kind_shown] += 1
-        if alias:
-            g.aliases[alias] += 1
+        found = classify((kind, subkind, text, canonical, pkind, ptype, alias, ref0, ref1))
+        if found is not None:
+            rows = members.get(found[0])
+            if rows is None:
+                members[found[0]] = [(pid, sid, conf, found)]
+            else:
+                rows.append((pid, sid, conf, found))
     groups = []
     wanted_text = key(flt.text) if flt.text.strip() else ""
-    for (type_, name_key, linked), g in acc.items():
-        kind = g.kinds.most_common(1)[0][0]
+    for (type_, name_key, linked), rows in members.items():
+        kind = _most_common([r[3][2] for r in rows])
         if flt.kinds and kind not in flt.kinds:
             continue
         if flt.known is not None and (linked is not None) != flt.known:
             continue
-        name = _display(type_, name_key, g.names)
+        name = _display(type_, name_key, _most_common([r[3][1] for r in rows]))
         if wanted_text and wanted_text not in name_key and wanted_text not in key(name):
             continue
-        conf = sorted(g.conf)
-        matched = g.aliases.most_common(1)[0][0] if g.aliases else ""
+        conf = sorted(r[2] for r in rows)
+        aliases = [r[3][3] for r in rows if r[3][3]]
+        matched = _most_common(aliases) if aliases else ""
         groups.append(Group(
             id=group_id(type_, name_key, linked), type=type_, key=name_key, name=name,
             kind=kind, linked=linked,
             matched_alias=matched,
             exact=linked is not None and _same_name(name_key, matched, linked.name),
-            reports=len(g.sources), mentions=len(g.ids),
+            reports=len({r[1] for r in rows}), mentions=len(rows),
             confidence=(conf[0], round(statistics.median(conf), 3), conf[-1]),
-            proposal_ids=tuple(sorted(g.ids))))
+            proposal_ids=tuple(sorted(r[0] for r in rows))))
     groups.sort(key=lambda g: (-g.reports, -g.mentions, g.type, g.name))
     return groups[:limit] if limit else groups
 

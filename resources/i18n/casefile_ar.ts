@@ -24,22 +24,22 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../ui/desk/status_bar.py" line="119" />
+        <location filename="../../ui/desk/status_bar.py" line="129" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/status_bar.py" line="149" />
+        <location filename="../../ui/desk/status_bar.py" line="159" />
         <source>{} of {}</source>
         <translation>{} من {}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/status_bar.py" line="152" />
+        <location filename="../../ui/desk/status_bar.py" line="162" />
         <source>Stopping…</source>
         <translation>جارٍ الإيقاف…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/status_bar.py" line="153" />
+        <location filename="../../ui/desk/status_bar.py" line="163" />
         <source>%1
 Click to show the progress window.</source>
         <translation>%1
@@ -49,12 +49,12 @@ Click to show the progress window.</source>
 <context>
     <name>CaseStatusBar</name>
     <message>
-        <location filename="../../ui/desk/status_bar.py" line="60" />
+        <location filename="../../ui/desk/status_bar.py" line="66" />
         <source>No case open</source>
         <translation>لا توجد قضية مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/status_bar.py" line="83" />
+        <location filename="../../ui/desk/status_bar.py" line="89" />
         <source>{sources} documents · {actors} actors · {places} places · {incidents} incidents · {proposals} to review</source>
         <translation>المستندات: {sources} · الفاعلون: {actors} · الأماكن: {places} · الحوادث: {incidents} · للمراجعة: {proposals}</translation>
     </message>
@@ -442,17 +442,17 @@ Click to show the progress window.</source>
         <translation>امسح كل عوامل التصفية</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="160" />
+        <location filename="../../ui/linked/filter_bar.py" line="161" />
         <source>Incident types</source>
         <translation>أنواع الحوادث</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="162" />
+        <location filename="../../ui/linked/filter_bar.py" line="163" />
         <source>Actor kinds</source>
         <translation>أصناف الفاعلين</translation>
     </message>
     <message>
-        <location filename="../../ui/linked/filter_bar.py" line="168" />
+        <location filename="../../ui/linked/filter_bar.py" line="169" />
         <source>%1: all</source>
         <translation>%1: الكل</translation>
     </message>
@@ -659,82 +659,82 @@ Click to show the progress window.</source>
 <context>
     <name>GroupReviewModel</name>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="16" />
+        <location filename="../../ui/desk/group_review_model.py" line="22" />
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="17" />
+        <location filename="../../ui/desk/group_review_model.py" line="23" />
         <source>Group</source>
         <translation>جماعة</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="18" />
+        <location filename="../../ui/desk/group_review_model.py" line="24" />
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="19" />
+        <location filename="../../ui/desk/group_review_model.py" line="25" />
         <source>Incident</source>
         <translation>حادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="22" />
+        <location filename="../../ui/desk/group_review_model.py" line="28" />
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="23" />
+        <location filename="../../ui/desk/group_review_model.py" line="29" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="24" />
+        <location filename="../../ui/desk/group_review_model.py" line="30" />
         <source>Known as</source>
         <translation>معروف باسم</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="25" />
+        <location filename="../../ui/desk/group_review_model.py" line="31" />
         <source>Reports</source>
         <translation>التقارير</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="26" />
+        <location filename="../../ui/desk/group_review_model.py" line="32" />
         <source>Mentions</source>
         <translation>الإشارات</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="27" />
+        <location filename="../../ui/desk/group_review_model.py" line="33" />
         <source>Confidence</source>
         <translation>الثقة</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="74" />
+        <location filename="../../ui/desk/group_review_model.py" line="80" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="78" />
+        <location filename="../../ui/desk/group_review_model.py" line="84" />
         <source>like: {} ?</source>
         <translation>يشبه: {} ؟</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="79" />
+        <location filename="../../ui/desk/group_review_model.py" line="85" />
         <source>known: {}</source>
         <translation>معروف: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="89" />
+        <location filename="../../ui/desk/group_review_model.py" line="95" />
         <source>a confirmed name or alias matched at import</source>
         <translation>طابق اسماً أو لقباً مؤكداً عند الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="90" />
+        <location filename="../../ui/desk/group_review_model.py" line="96" />
         <source>the same name as this record</source>
         <translation>الاسم نفسه لهذا السجل</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_model.py" line="92" />
+        <location filename="../../ui/desk/group_review_model.py" line="98" />
         <source>a spelling close to one of its names, not the same: accept only if it is the same record</source>
         <translation>كتابة قريبة من أحد أسمائه وليست هي: اقبل فقط إن كان السجل نفسه</translation>
     </message>
@@ -742,127 +742,137 @@ Click to show the progress window.</source>
 <context>
     <name>GroupReviewView</name>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="78" />
+        <location filename="../../ui/desk/group_review_view.py" line="71" />
+        <source>Could not group the proposals: {}</source>
+        <translation>تعذّر تجميع المقترحات: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/group_review_view.py" line="82" />
         <source>Lowest confidence of a mention</source>
         <translation>أدنى ثقة لإشارة</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="79" />
+        <location filename="../../ui/desk/group_review_view.py" line="83" />
         <source>kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="80" />
+        <location filename="../../ui/desk/group_review_view.py" line="84" />
         <source>Kind of actor or place, or incident type (militia, town, protests…)</source>
         <translation>نوع الفاعل أو المكان أو نوع الحدث (militia، town، protests…)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="82" />
+        <location filename="../../ui/desk/group_review_view.py" line="86" />
         <source>source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="83" />
+        <location filename="../../ui/desk/group_review_view.py" line="87" />
         <source>from date</source>
         <translation>من تاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="84" />
+        <location filename="../../ui/desk/group_review_view.py" line="88" />
         <source>to date</source>
         <translation>إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="85" />
+        <location filename="../../ui/desk/group_review_view.py" line="89" />
         <source>name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="86" />
+        <location filename="../../ui/desk/group_review_view.py" line="90" />
         <source>Top new names this week</source>
         <translation>أكثر الأسماء الجديدة هذا الأسبوع</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="127" />
+        <location filename="../../ui/desk/group_review_view.py" line="134" />
         <source>Untick a mention to leave it out of the decision (Space); it stays to review on its own.</source>
         <translation>أزل العلامة عن إشارة لاستثنائها من القرار (مسافة)؛ تبقى للمراجعة وحدها.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="193" />
+        <location filename="../../ui/desk/group_review_view.py" line="203" />
         <source>{} names, {} mentions to review</source>
         <translation>{} اسماً، {} إشارة للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="198" />
+        <location filename="../../ui/desk/group_review_view.py" line="208" />
         <source>&lt;p&gt;Nothing left to review here.&lt;/p&gt;</source>
         <translation>&lt;p&gt;لم يبق شيء للمراجعة هنا.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="247" />
+        <location filename="../../ui/desk/group_review_view.py" line="261" />
         <source>Known: {} {} «{}»</source>
         <translation>معروف: {} {} «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="250" />
+        <location filename="../../ui/desk/group_review_view.py" line="264" />
         <source>matched alias «{}»</source>
         <translation>طابق الاسم البديل «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="253" />
+        <location filename="../../ui/desk/group_review_view.py" line="267" />
         <source>A new name: accepting makes a new record.</source>
         <translation>اسم جديد: القبول ينشئ سجلاً جديداً.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="255" />
+        <location filename="../../ui/desk/group_review_view.py" line="269" />
         <source>{} reports, {} mentions, confidence {} (median {}%)</source>
         <translation>{} تقريراً، {} إشارة، الثقة {} (الوسيط {}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="289" />
+        <location filename="../../ui/desk/group_review_view.py" line="298" />
         <source>{} mention(s) skipped: {}</source>
         <translation>تُركت {} إشارة: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="302" />
+        <location filename="../../ui/desk/group_review_view.py" line="311" />
         <source>Accept «{}» in {} reports</source>
         <translation>قبول «{}» في {} تقريراً</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="309" />
+        <location filename="../../ui/desk/group_review_view.py" line="318" />
         <source>«{}» is not an entity</source>
         <translation>«{}» ليس كياناً</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="319" />
+        <location filename="../../ui/desk/group_review_view.py" line="328" />
         <source>Link to a record</source>
         <translation>ربط بسجل</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="320" />
+        <location filename="../../ui/desk/group_review_view.py" line="329" />
         <source>Link «{}» ({} reports) to:</source>
         <translation>ربط «{}» ({} تقريراً) بـ:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="324" />
+        <location filename="../../ui/desk/group_review_view.py" line="333" />
         <source>Link «{}» to {} {}</source>
         <translation>ربط «{}» بـ {} {}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="348" />
+        <location filename="../../ui/desk/group_review_view.py" line="354" />
+        <source>{} reports, {} mentions</source>
+        <translation>{} تقريراً، {} إشارة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/group_review_view.py" line="359" />
         <source>Merge two names</source>
         <translation>دمج اسمين</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="349" />
+        <location filename="../../ui/desk/group_review_view.py" line="360" />
         <source>Merge «{}» with:</source>
         <translation>دمج «{}» مع:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="352" />
+        <location filename="../../ui/desk/group_review_view.py" line="363" />
         <source>Merge «{}» and «{}»</source>
         <translation>دمج «{}» و«{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/group_review_view.py" line="368" />
+        <location filename="../../ui/desk/group_review_view.py" line="379" />
         <source>Accept {} known names</source>
         <translation>قبول {} اسماً معروفاً</translation>
     </message>
@@ -870,22 +880,22 @@ Click to show the progress window.</source>
 <context>
     <name>ImportRun</name>
     <message>
-        <location filename="../../ui/desk/import_flow.py" line="105" />
+        <location filename="../../ui/desk/import_flow.py" line="90" />
         <source>OCR: page {} of {}</source>
         <translation>التعرف الضوئي: الصفحة {} من {}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/import_flow.py" line="168" />
+        <location filename="../../ui/desk/import_flow.py" line="150" />
         <source>Importing</source>
         <translation>جارٍ الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/import_flow.py" line="168" />
+        <location filename="../../ui/desk/import_flow.py" line="150" />
         <source>{} of {} files</source>
         <translation>{} من {} ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/import_flow.py" line="169" />
+        <location filename="../../ui/desk/import_flow.py" line="151" />
         <source>{} documents/s</source>
         <translation>{} مستند/ثانية</translation>
     </message>
@@ -893,37 +903,37 @@ Click to show the progress window.</source>
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../ui/desk/import_flow.py" line="123" />
+        <location filename="../../ui/desk/import_flow.py" line="105" />
         <source>Import finished</source>
         <translation>انتهى الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/import_flow.py" line="124" />
+        <location filename="../../ui/desk/import_flow.py" line="106" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/import_flow.py" line="127" />
+        <location filename="../../ui/desk/import_flow.py" line="109" />
         <source>{} imported, {} already in the case, {} failed.</source>
         <translation>استُورد {}، و{} موجود مسبقاً في القضية، وفشل {}.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/import_flow.py" line="130" />
+        <location filename="../../ui/desk/import_flow.py" line="112" />
         <source>Cancelled after {} of {} files; the rest were not touched.</source>
         <translation>أُلغي بعد {} من {} ملفات؛ لم يُمسّ الباقي.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/import_flow.py" line="138" />
+        <location filename="../../ui/desk/import_flow.py" line="120" />
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/import_flow.py" line="138" />
+        <location filename="../../ui/desk/import_flow.py" line="120" />
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/import_flow.py" line="142" />
+        <location filename="../../ui/desk/import_flow.py" line="124" />
         <source>warning: {}</source>
         <translation>تحذير: {}</translation>
     </message>
@@ -993,36 +1003,36 @@ Click to show the progress window.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="74" />
+        <location filename="../../ui/desk/main_window.py" line="75" />
         <source>Open a case (File → Open case) or create one.
 Then drop report files anywhere on this window.</source>
         <translation>افتح قضية (ملف ← فتح قضية) أو أنشئ واحدة.
 ثم أفلت ملفات التقارير في أي مكان من هذه النافذة.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="84" />
-        <location filename="../../ui/desk/main_window.py" line="227" />
+        <location filename="../../ui/desk/main_window.py" line="85" />
         <location filename="../../ui/desk/main_window.py" line="229" />
+        <location filename="../../ui/desk/main_window.py" line="231" />
         <source>No case open</source>
         <translation>لا توجد قضية مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="163" />
+        <location filename="../../ui/desk/main_window.py" line="164" />
         <source>Opening {}…</source>
         <translation>جارٍ فتح {}…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="177" />
+        <location filename="../../ui/desk/main_window.py" line="178" />
         <source>Cannot open the case</source>
         <translation>تعذّر فتح القضية</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="318" />
+        <location filename="../../ui/desk/main_window.py" line="320" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="319" />
+        <location filename="../../ui/desk/main_window.py" line="321" />
         <source>Open or create a case first.</source>
         <translation>افتح قضية أو أنشئها أولاً.</translation>
     </message>
@@ -1361,62 +1371,62 @@ Places appear here once they are in the case with coordinates: accept the propos
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="56" />
+        <location filename="../../ui/desk/review_view.py" line="57" />
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="56" />
+        <location filename="../../ui/desk/review_view.py" line="57" />
         <source>Whole case</source>
         <translation>القضية كلها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/desk/review_view.py" line="121" />
+        <location filename="../../ui/desk/review_view.py" line="123" />
         <source>%n proposal(s) to review</source>
         <translation><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform><numerusform>مقترحات للمراجعة: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="154" />
+        <location filename="../../ui/desk/review_view.py" line="156" />
         <source>matched alias «{}»</source>
         <translation>طابق الاسم البديل «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="155" />
+        <location filename="../../ui/desk/review_view.py" line="157" />
         <source>no alias matched: a new name</source>
         <translation>لم يطابق أي اسم بديل: اسم جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="174" />
+        <location filename="../../ui/desk/review_view.py" line="176" />
         <source>Accept «{}»</source>
         <translation>اقبل «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="180" />
+        <location filename="../../ui/desk/review_view.py" line="182" />
         <source>Reject «{}»</source>
         <translation>ارفض «{}»</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/desk/review_view.py" line="187" />
+        <location filename="../../ui/desk/review_view.py" line="189" />
         <source>Accept %n proposal(s)</source>
         <translation><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform><numerusform>اقبل المقترحات: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="195" />
+        <location filename="../../ui/desk/review_view.py" line="197" />
         <source>Merge into an actor</source>
         <translation>ادمج في فاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="196" />
+        <location filename="../../ui/desk/review_view.py" line="198" />
         <source>«{}» is another name of:</source>
         <translation>«{}» اسم آخر لـ:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="199" />
+        <location filename="../../ui/desk/review_view.py" line="201" />
         <source>Merge «{}»</source>
         <translation>ادمج «{}»</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/review_view.py" line="208" />
+        <location filename="../../ui/desk/review_view.py" line="210" />
         <source>Edit and accept «{}»</source>
         <translation>عدّل واقبل «{}»</translation>
     </message>

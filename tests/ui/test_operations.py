@@ -154,12 +154,34 @@ def test_a_read_changes_nothing(qtbot):
     assert not runner.running
 
 
-def test_wait_covers_both_lanes(qtbot):
+def test_a_views_read_answers_while_a_long_read_groups_the_case(qtbot):
+    """Grouping 90,000 proposals takes seconds of the reader: the timeline's read, asked
+    meanwhile, does not wait for it (it waited up to 17 s on the ANT case)."""
+    runner = OperationRunner()
+    release, order = threading.Event(), []
+
+    def grouping(_p):
+        order.append("grouping started")
+        assert release.wait(10)
+        order.append("grouping done")
+
+    runner.run(grouping, label="Grouping proposals", read=True, long=True)
+    qtbot.waitUntil(lambda: "grouping started" in order, timeout=5000)
+    timeline = runner.run(lambda _p: order.append("timeline"), label="timeline", read=True)
+    qtbot.waitSignal(timeline.finished, timeout=5000).wait()
+    assert order == ["grouping started", "timeline"]
+    release.set()
+    assert runner.wait(5000) and order[-1] == "grouping done"
+
+
+def test_wait_covers_every_lane(qtbot):
     runner = OperationRunner()
     done = []
     runner.run(lambda _p: threading.Event().wait(0.2) or done.append("write"), label="w")
     runner.run(lambda _p: threading.Event().wait(0.3) or done.append("read"), label="r",
                read=True)
-    qtbot.wait(50)  # both started
+    runner.run(lambda _p: threading.Event().wait(0.3) or done.append("long"), label="l",
+               read=True, long=True)
+    qtbot.wait(50)  # all started
     assert runner.wait(5000)
-    assert sorted(done) == ["read", "write"]
+    assert sorted(done) == ["long", "read", "write"]

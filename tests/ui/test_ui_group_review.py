@@ -211,3 +211,66 @@ def test_a_mention_left_out_stays_left_out_when_the_groups_are_read_again(names_
                     and view.current().id == group.id, timeout=10000)
     idle(qtbot, window)
     assert view.exceptions() == left_out
+
+
+def test_a_group_of_2000_mentions_is_decided_while_the_window_keeps_answering(qtbot,
+                                                                               sqlite_case,
+                                                                               tmp_path):
+    """A large name is accepted off the window's thread: the window handles its events while
+    the decision runs (a heartbeat timer ticks: a loose check, nothing timed), the decision is
+    one step of undo, and undoing it puts every mention back to review."""
+    import hashlib
+
+    from PySide6.QtCore import QStandardPaths, QTimer
+
+    from ui.core.app import make_application
+
+    QStandardPaths.setTestModeEnabled(True)
+    make_application()
+    name, mentions = "أبو حمزة الديري", 2000
+    sentence = f"قال {name} إن الوضع هادئ. "
+    with sqlite_case.session() as s:
+        for n in range(10):  # ten reports, 200 mentions each
+            text = f"تقرير {n}. " + sentence * (mentions // 10)
+            data = text.encode("utf-8")
+            src = m.Source(sha256=hashlib.sha256(data).hexdigest(), original=data,
+                           file_name=f"r{n}.txt", media_type="text/plain", size=len(data),
+                           title=f"تقرير {n}", language="ar", text=text)
+            s.add(src)
+            s.flush()
+            first = text.index(name)
+            for i in range(mentions // 10):
+                start = first + i * len(sentence)
+                s.add(m.Proposal(source_id=src.id, kind="PERSON", subkind="person", text=name,
+                                 start=start, end=start + len(name), confidence=0.8,
+                                 payload={"canonical": name, "kind": "person"}))
+    window = make_window(tmp_path, qtbot)
+    open_in(window, qtbot, sqlite_case.path)
+    window.docks["names"].show()
+    window.docks["names"].raise_()
+    view = window.panels["names"]
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=15000)
+    group = _select(qtbot, view, "PERSON", name)
+    assert (group.reports, group.mentions) == (10, mentions)
+
+    ticks_while_deciding = []
+    heartbeat = QTimer(interval=10)
+    heartbeat.timeout.connect(lambda: ticks_while_deciding.append(1) if any(
+        op.label.startswith("Accept") for op in window.handle.runner.running) else None)
+    heartbeat.start()
+    steps = window.undo_stack.index()
+    view.accept()
+    qtbot.waitUntil(lambda: window.undo_stack.index() == steps + 1, timeout=60000)
+    heartbeat.stop()
+    assert ticks_while_deciding  # the window answered during the decision
+    assert set(_statuses(sqlite_case, group.proposal_ids)) == {"accepted", "merged"}
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=15000)
+
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=60000)
+    assert set(_statuses(sqlite_case, group.proposal_ids)) == {"proposed"}
+    assert window.undo_stack.index() == steps
+    with sqlite_case.read_session() as s:
+        assert s.scalars(select(m.Mention.id)).all() == []
+        assert s.scalars(select(m.Actor.id)).all() == []
+    window.close()

@@ -47,17 +47,18 @@ class CaseHandle(QObject):
         return self.runner.changed
 
     def read(self, fn: Callable[[Session], T], on_success: Callable[[T], None], *,
-             label: str = "", on_failure: Callable[[BaseException], None] | None = None
-             ) -> Operation:
+             label: str = "", on_failure: Callable[[BaseException], None] | None = None,
+             long: bool = False) -> Operation:
         """Run ``fn(session)`` on the runner's read lane (beside any import or other
-        write); ``on_success(result)`` on the UI thread."""
+        write), or its lane of ``long`` reads; ``on_success(result)`` on the UI thread."""
         case = self.case
 
         def work(_progress: Progress) -> T:
             with case.read_session() as session:
                 return fn(session)
 
-        return self._run(work, label or "Reading", on_success, on_failure, read=True)
+        return self._run(work, label or "Reading", on_success, on_failure, read=True,
+                         long=long)
 
     def write(self, description: str, fn: Callable[..., T], *,
               on_success: Callable[[T], None] | None = None,
@@ -109,10 +110,11 @@ class CaseHandle(QObject):
     def _run(self, fn: Callable[[Progress], Any], label: str,
              on_success: Callable[[Any], None] | None,
              on_failure: Callable[[BaseException], None] | None,
-             changes: Iterable[Change] = (), *, read: bool = False) -> Operation:
+             changes: Iterable[Change] = (), *, read: bool = False,
+             long: bool = False) -> Operation:
         fail = on_failure or (lambda exc: self.failed.emit(label, exc))
         return self.runner.run(fn, label=label, changes=changes, on_success=on_success,
-                               on_failure=fail, read=read)
+                               on_failure=fail, read=read, long=long)
 
 
 def _alive(callback: Callable[..., Any]) -> bool:

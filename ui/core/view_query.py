@@ -27,11 +27,12 @@ class LatestQuery(QObject):
     busy = Signal(bool)
 
     def __init__(self, runner: OperationRunner, case: Case, label: str,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, long: bool = False) -> None:
         super().__init__(parent)
         self.runner = runner
         self.case = case
         self.label = label
+        self.long = long  # on the runner's lane of long reads
         self._generation = 0
         self._in_flight = False
         self._waiting: tuple[int, Callable[[Session], Any], Callable[[Any], None]] | None = None
@@ -78,5 +79,5 @@ class LatestQuery(QObject):
                 self.failed.emit(f"{type(exc).__name__}: {exc}")
 
         op = self.runner.run(work, label=self.label, on_success=done, on_failure=failed,
-                             read=True)
+                             read=True, long=self.long)
         op.finished.connect(self._start_waiting)

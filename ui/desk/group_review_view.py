@@ -39,6 +39,7 @@ from ui.core.context import CaseContext
 from ui.core.fonts import reading_font
 from ui.core.icons import icon
 from ui.core.marks_style import css_rgba
+from ui.core.view_query import LatestQuery
 from ui.core.widgets import row_table, select_row
 from ui.desk.group_review_model import COLUMNS, ISOLATE, GroupReviewModel, MembersModel
 from ui.dialogs.actor_picker import ActorPickerDialog
@@ -64,7 +65,10 @@ class GroupReviewView(QWidget):
         self._keep_row = 0
         self._members: list = []
         self._wanted: Group | None = None  # the group whose mentions are being read
-        self._generation = 0
+        self._grouping = LatestQuery(handle.runner, handle.case, "Grouping proposals", self,
+                                     long=True)
+        self._grouping.failed.connect(lambda message: self.count.setText(
+            self.tr("Could not group the proposals: {}").format(message)))
 
         self.type = QComboBox(objectName="groupType")
         for code, label in TYPES:
@@ -188,16 +192,12 @@ class GroupReviewView(QWidget):
         return flt
 
     def refresh(self) -> None:
-        """Group again with the current filter."""
+        """Group again with the current filter (asked again while grouping: once more after,
+        with the newest filter; grouping 90,000 proposals is seconds of the reader's time)."""
         flt = self.current_filter()
-        self._generation += 1
-        generation = self._generation
-        self.handle.read(lambda s: list_groups(s, flt), lambda groups: self._loaded(
-            generation, groups), label="Grouping proposals")
+        self._grouping.ask(lambda s: list_groups(s, flt), self._loaded)
 
-    def _loaded(self, generation: int, groups: list[Group]) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, groups: list[Group]) -> None:
         self.model.set_groups(groups)
         mentions = sum(g.mentions for g in groups)
         self.count.setText(self.tr("{} names, {} mentions to review").format(
@@ -222,7 +222,7 @@ class GroupReviewView(QWidget):
             return group_members(session, group) if self._wanted is group else None
 
         self.handle.read(read, lambda rows: self._show_members(group, rows),
-                         label="Reading mentions")
+                         label="Reading mentions", long=True)
 
     def _show_members(self, group: Group, rows: list | None) -> None:
         if rows is None or self.current() is not group:
