@@ -79,7 +79,21 @@ class _Trigger:
     scope: int = -1  # first token whose actors belong to this trigger (-1: the clause's)
 
 
-def _clauses(tm: TextMap) -> list[_Clause]:
+# «وسط» opens a clause («وسط إجراءات أمنية مشددة») unless it says where («وسط العاصمة بغداد»).
+_AMID = lx._set("وسط")
+_CENTRE_OF = lx._set("العاصمة عاصمة المدينة البلدة القرية")
+
+
+def _opens_clause(tm: TextMap, k: int, places: set[int]) -> bool:
+    word = tm.words[k]
+    if word in _AMID:
+        return not (k + 1 < len(tm) and (k + 1 in places or tm.words[k + 1] in _CENTRE_OF
+                                         or match_vocab(tm.words[k + 1], lx.PLACE_TRIGGERS)))
+    return word in lx.CLAUSE_OPENERS or word in w.CAUSE_OPENERS
+
+
+def _clauses(tm: TextMap, places: set[int]) -> list[_Clause]:
+    """``places``: the tokens where a place name starts."""
     out: list[_Clause] = []
     words, norm = tm.words, tm.norm
     bounds = [m.end() for m in _SENT.finditer(norm)]
@@ -99,11 +113,7 @@ def _clauses(tm: TextMap) -> list[_Clause]:
             elif (
                 k > cur.t0
                 and not cur.refiners
-                and (
-                    word in lx.CLAUSE_OPENERS
-                    or word in w.CAUSE_OPENERS
-                    or (comma and _has_trigger(tm, k, t_end))
-                )
+                and (_opens_clause(tm, k, places) or (comma and _has_trigger(tm, k, t_end)))
             ):
                 cur.t1 = k
                 out.append(cur)
@@ -208,11 +218,15 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
                     speech = found
         if modal_word:
             modal = True  # a modal word governs the rest of the clause
+    if event is not None and words[event.k] in w.HABITUAL and _background(tm, cl.t0):
+        event = None  # «يشار إلى أن طائرات التحالف تستهدف مواقع …»: what usually happens
     if event is not None and event.sub == "attack" and match_vocab(words[event.k], w.KILLINGS) \
             and _near(words, cl.t0, cl.t1, w.MISHAPS):
         event = None  # «مقتل 90 شخصا في حادث قطار»: a death toll of a mishap, not violence
-    if speech is not None and _told_by_news(words, speech, cl.t1):
-        speech = None  # «كشف المرصد …», «وذكرت وسائل إعلام …»: who brings the news
+    if speech is not None and (_told_by_news(words, speech, cl.t1)
+                               or _news_subject(words, cl.t0, speech)
+                               or _background(tm, cl.t0)):
+        speech = None  # «كشف المرصد …», «وكان المرصد قد أكد …», «يذكر أن …»: not a statement
     if speech is not None and speech.kind == "call" and (event is None or speech.k < event.k):
         return [speech]
     if event is not None:
@@ -233,6 +247,22 @@ def _quoted_alone(tm: TextMap, k: int) -> bool:
 def _told_by_news(words: list[str], speech: _Trigger, t1: int) -> bool:
     return speech.kind != "call" and _near(words, speech.k + 1, min(t1, speech.k + 3),
                                            w.NEWS_SOURCES)
+
+
+def _news_subject(words: list[str], t0: int, speech: _Trigger) -> bool:
+    """«وكان المرصد السوري لحقوق الإنسان قد أكد …»: a news source names the speaker."""
+    return speech.kind == "inform" and _near(words, max(t0, speech.k - 7), speech.k,
+                                             w.NEWS_SOURCES)
+
+
+def _background(tm: TextMap, t0: int) -> bool:
+    """«يذكر أن …», «يشار إلى أن …», «وتجدر الإشارة إلى أن …»: the writer reminds the reader
+    of background; what is said there is not a statement of the day."""
+    return _near(tm.words, t0, t0 + 2, w.BACKGROUND) and _sentence_start(tm, t0)
+
+
+def _sentence_start(tm: TextMap, t: int) -> bool:
+    return t == 0 or any(c in tm.between(t - 1, t) for c in ".!?\n")
 
 
 _THAT = lx._set("أن ان إن")
@@ -312,7 +342,8 @@ def find_incidents(
             for t in range(max(f, 0), tm.token_at(max(c.ns, c.ne - 1)) + 1):
                 covered[t] = True
     out: list[Incident] = []
-    for cl in _clauses(tm):
+    place_tokens = {f for c, f in zip(cands, ctx.first, strict=True) if c.type == PLACE}
+    for cl in _clauses(tm, place_tokens):
         trigs = _triggers(tm, cl, covered)
         for n, trig in enumerate(trigs):
             # A stance before an event («اعتبرت تركيا أن الهجوم …») ends where the event begins.
@@ -321,6 +352,10 @@ def find_incidents(
                 if trig.kind == "continue" and (_join_statement(out, inc, ctx)
                                                 or not inc.actors):
                     pass
+                elif trig.kind == "inform" and not inc.actors:
+                    # «وأشار إلى أن …», «وقال الناطق باسم …»: no one named says it; more of
+                    # the statement before, or the news told (see _join_statement).
+                    _join_statement(out, inc, ctx)
                 elif trig.kind != "event" and _claim(out, inc, cl, ctx):
                     pass
                 elif not (_toll(out, inc, trig, ctx) or _merge(out, inc, ctx)):
