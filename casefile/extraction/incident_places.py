@@ -16,6 +16,11 @@ RANK = {"facility": 0, "village": 1, "town": 1, "city": 2, "area": 2, "river": 3
         "subdistrict": 3, "district": 4, "governorate": 5, "region": 6, "country": 7}
 _WITHIN_GAP = lx._set("في ب ضمن من قرب بمحافظة محافظة بمدينة مدينة بريف ريف منطقة بمنطقة")
 _COORD = re.compile(r"^[\s,،و]*$")
+# «في هذه المحافظة», «تلك المدينة»: a place named before, by its kind.
+_DEMONSTRATIVES = lx._set("هذه هذا تلك ذلك")
+# «صواريخ من غرب إيران على دير الزور», «الحدودية مع العراق»: where a strike came from or
+# what a place borders is not where it landed.
+_NOT_WHERE = lx._set("من مع منها منه الحدودية الحدودي حدود الحدود المحاذية المحاذي")
 
 
 class Places:
@@ -37,6 +42,33 @@ class Places:
             if word is not None:
                 return RANK.get(lx.PLACE_TRIGGERS[word[1]], 2)
         return RANK.get(ent.kind, 2)
+
+    def origin_or_border(self, i: int, first: int) -> bool:
+        """Is place ``i`` (first token ``first``) governed by «من» or «مع»?"""
+        c, tm = self.cands[i], self.tm
+        glued = tm.norm[tm.starts[first] : c.ns]
+        if glued in ("من", "ومن"):
+            return True
+        return first > 0 and glued == "" and tm.words[first - 1] in _NOT_WHERE
+
+    def named_before(self, t0: int, t1: int, first: list[int]) -> int | None:
+        """«في هذه المحافظة»: the last place of that kind named before token ``t0`` (within
+        the two sentences before), for a clause that names its place only so."""
+        words = self.tm.words
+        for k in range(t0, t1 - 1):
+            if words[k] not in _DEMONSTRATIVES:
+                continue
+            hit = match_vocab(words[k + 1], lx.PLACE_TRIGGERS)
+            if hit is None or not hit[1].startswith("ال"):
+                continue
+            rank = RANK.get(lx.PLACE_TRIGGERS[hit[1]], 2)
+            earlier = [i for i, e in enumerate(self.ents)
+                       if e.type == PLACE and 0 <= first[i] < t0 and t0 - first[i] < 80]
+            # A town word names a town or a village; a governorate word a governorate.
+            same_kind = [i for i in earlier if self.rank(i) == rank
+                         or (rank <= RANK["city"] and self.rank(i) <= RANK["city"])]
+            return same_kind[-1] if same_kind else None
+        return None
 
     def most_specific(self, pool: list[int]) -> int:
         return min(pool, key=lambda i: (self.rank(i), pool.index(i)))

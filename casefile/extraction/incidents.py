@@ -231,7 +231,7 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
         return [speech]
     if event is not None:
         if speech is not None and speech.k < event.k:
-            event.scope = _reported_scope(words, speech, event)
+            event.scope = _reported_scope(tm, speech, event)
             if speech.kind == "stance":
                 return [speech, event]
         return [event]
@@ -269,10 +269,14 @@ _THAT = lx._set("أن ان إن")
 _THAT_HE = lx._set("أنه انه إنه أنها انها إنها أنهم انهم إنهم")
 
 
-def _reported_scope(words: list[str], speech: _Trigger, event: _Trigger) -> int:
+def _reported_scope(tm: TextMap, speech: _Trigger, event: _Trigger) -> int:
     """Whose actors an event reported by a speech verb has: «اعتبرت تركيا أن الهجوم الأمريكي …»
-    (after «أن»: not Turkey's), «أعلن الجيش أنه استهدف …» (the army's own act)."""
+    (after «أن»: not Turkey's), «أعلن الجيش أنه استهدف …» (the army's own act), «وقال
+    المتحدث "… ضحايا غارات …"» (inside the quote: not the speaker's)."""
+    words = tm.words
     for j in range(speech.k + 1, event.k):
+        if any(q in tm.between(j - 1, j) for q in w.TITLE_QUOTES):
+            return j
         if match_vocab(words[j], _THAT_HE):
             return -1 if speech.kind == "inform" else j + 1
         if words[j] in _THAT:
@@ -475,6 +479,12 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
         or [i for i in places if i not in ctx.attribute]
         or places
     )
+    if type_ in _VIOLENT:
+        after = [i for i in after if not ctx.places.origin_or_border(i, first[i])] or after
+        named = ctx.places.named_before(cl.t0, t1, first)
+        if named is not None and (not after or all(
+                ctx.places.origin_or_border(i, first[i]) for i in places)):
+            after = [named]
     ref_places = [i for i in refined if cands[i].type == PLACE]
     pool = ref_places or after
     if not pool:
@@ -731,6 +741,8 @@ def _toll(out: list[Incident], inc: Incident, trig: _Trigger, ctx: _Context) -> 
     prev = next((o for o in reversed(out[-3:]) if o.type in _VIOLENT), None)
     if prev is None:
         return False
+    if bare and not (toll or anaphor) and not _headline_of(inc, prev):
+        return False  # «قوات حفتر ردت … لقصف معسكرات» after a clash: a strike of its own
     last = max([prev.start, *(m[0] for m in prev.mentions)])
     # «الهجوم» with its article names the last violent event told, however far back.
     if not anaphor and _sentence(ctx, inc.start) - _sentence(ctx, last) > 2:

@@ -143,7 +143,7 @@ PLACE_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
         _set("مخيم المخيم معبر المعبر مطار المطار قاعدة حقل ميناء سجن جسر"), "facility"
     ),
-    **dict.fromkeys(_set("جبل الجبل سهل وادي بادية صحراء"), "area"),
+    **dict.fromkeys(_set("جبل الجبل جبال سهل وادي بادية صحراء"), "area"),
     **dict.fromkeys(_set("شارع الشارع دوار"), "facility"),
 }
 # «ريف X», «شرق X», «شمال X» make an area named with the whole phrase.
