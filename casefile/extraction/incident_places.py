@@ -23,6 +23,19 @@ _DEMONSTRATIVES = lx._set("هذه هذا تلك ذلك")
 _NOT_WHERE = lx._set("من مع منها منه الحدودية الحدودي حدود الحدود المحاذية المحاذي")
 
 
+# «مطار كويرس العسكري شرق حلب», «قاعدة حميميم الروسية في ريف اللاذقية»: what a place is
+# and where it lies, between a place and the wider one it is in.
+_PLACE_ADJECTIVES = lx._set(
+    "العسكري العسكرية الدولي الدولية المركزي المركزية الحدودي الحدودية الجوي الجوية المدني "
+    "الشهير الشهيرة القديمة القديم"
+)
+
+
+def _within_word(g: str) -> bool:
+    return (match_vocab(g, _WITHIN_GAP) is not None or g in lx.AREA_HEADS
+            or g in lx.AREA_ADJECTIVES or g in _PLACE_ADJECTIVES or g in lx.NATIONALITY)
+
+
 class Places:
     """Place questions about one extraction result (entity indices as in ``res.entities``)."""
 
@@ -36,12 +49,19 @@ class Places:
         name = lx.normalize(ent.canonical).split()
         if name and name[0] in lx.AREA_HEADS:
             return RANK["district"]
-        t = self.tm.token_of(self.cands[i].ns)
-        if t > 0:
-            word = match_vocab(self.tm.words[t - 1], lx.PLACE_TRIGGERS)
-            if word is not None:
-                return RANK.get(lx.PLACE_TRIGGERS[word[1]], 2)
-        return RANK.get(ent.kind, 2)
+        kind = self.place_word(i)
+        return RANK.get(kind, 2) if kind is not None else RANK.get(ent.kind, 2)
+
+    def place_word(self, i: int) -> str | None:
+        """The kind the place word of a name says: the word before it («قرية حطلة») or its
+        own first word («مطار كويرس العسكري», «سجن صيدنايا»)."""
+        tm, c = self.tm, self.cands[i]
+        t = tm.token_of(c.ns)
+        for j in (t - 1, t) if t > 0 else (t,):
+            hit = match_vocab(tm.words[j], lx.PLACE_TRIGGERS)
+            if hit is not None and (j < t or tm.ends[j] < c.ne):
+                return lx.PLACE_TRIGGERS[hit[1]]
+        return None
 
     def origin_or_border(self, i: int, first: int) -> bool:
         """Is place ``i`` (first token ``first``) governed by «من» or «مع»?"""
@@ -81,7 +101,7 @@ class Places:
             if other.type != PLACE:
                 continue
             gap = lx.normalize(text[ents[i].end : other.start]).split()
-            if len(gap) <= 3 and all(match_vocab(g, _WITHIN_GAP) for g in gap):
+            if len(gap) <= 3 and all(_within_word(g) for g in gap):
                 if self.rank(j) >= self.rank(i) and other.canonical != ents[i].canonical:
                     return j
             return None

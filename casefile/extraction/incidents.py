@@ -471,7 +471,8 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
     acting = {a.entity for a in actors}
     places = [i for i in in_cl if cands[i].type == PLACE and i not in acting
               and (ents[i].confidence >= _PLACE_CONFIDENCE
-                   or (cands[i].entry is not None and "fuzzy" not in cands[i].extra))]
+                   or (cands[i].entry is not None and "fuzzy" not in cands[i].extra)
+                   or ctx.places.place_word(i) is not None)]  # «مطار كويرس»: surely a place
     # Where a strike's target is («استهدفت تجمعا لقيادات داعش في الرقة») is where it landed;
     # where each side of a tension or a clash is stationed («المتمركزة في خشام») is not.
     after = (
