@@ -196,3 +196,6 @@ DOER_VERBS = lx._set(
 BACKGROUND = lx._set("يذكر ويذكر يشار ويشار تجدر وتجدر الجدير والجدير")
 # Imperfect strike verbs: in background («يشار إلى أن الطائرات تستهدف …») they tell a habit.
 HABITUAL = lx._set("يقصف تقصف يستهدف تستهدف يقصفون يستهدفون")
+# «شن هجوما على … قائلا», «هاجم … واصفا»: an attack in words, when the words follow.
+VERBAL_ATTACK = lx._set("هجوما هجوم هاجم هاجمت وهاجم وهاجمت")
+SAYING = lx._set("قائلا قائلة قائلين واصفا واصفة معتبرا معتبرة متهما متهمة")

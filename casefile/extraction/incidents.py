@@ -218,6 +218,12 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
                     speech = found
         if modal_word:
             modal = True  # a modal word governs the rest of the clause
+    if event is not None and event.type == B and words[event.k] in w.VERBAL_ATTACK and _near(
+        words, event.k + 1, cl.t1, w.SAYING
+    ):
+        # «وشن الأسد هجوما على الإخوان قائلا …»: an attack in words, a statement.
+        event = _Trigger(event.k, SD, "statement_call", 40, "stance")
+        return [event]
     if event is not None and words[event.k] in w.HABITUAL and _background(tm, cl.t0):
         event = None  # «يشار إلى أن طائرات التحالف تستهدف مواقع …»: what usually happens
     if event is not None and event.sub == "attack" and match_vocab(words[event.k], w.KILLINGS) \
@@ -300,6 +306,9 @@ class _Context:
     places: Places
 
 
+_YEAR_WORDS = lx._set("عام العام سنة")
+
+
 def _context(tm: TextMap, cands: list[Cand], res: ExtractionResult) -> _Context:
     rels = res.relations
     associates: dict[int, list[int]] = {}
@@ -312,6 +321,8 @@ def _context(tm: TextMap, cands: list[Cand], res: ExtractionResult) -> _Context:
     period = set()
     for k in dated:
         t = tm.token_of(cands[k].ns)
+        if t > 1 and tm.words[t - 1] in _YEAR_WORDS:
+            t -= 1  # «منذ عام 2011»
         if t > 0 and match_vocab(tm.words[t - 1], w.DATE_PERIOD_STARTS):
             period.add(k)
     return _Context(
@@ -352,6 +363,8 @@ def find_incidents(
         for n, trig in enumerate(trigs):
             # A stance before an event («اعتبرت تركيا أن الهجوم …») ends where the event begins.
             end_tok = trigs[n + 1].k if n + 1 < len(trigs) else cl.t1
+            if trig.type in _VIOLENT and _over_a_period(ctx, cl, report):
+                continue  # «قتل أكثر من 300 ألف شخص منذ عام 2011»: a count, not an event
             for inc in _build(ctx, cl, trig, end_tok, report):
                 if trig.kind == "continue" and (_join_statement(out, inc, ctx)
                                                 or not inc.actors):
@@ -365,6 +378,39 @@ def find_incidents(
                 elif not (_toll(out, inc, trig, ctx) or _merge(out, inc, ctx)):
                     out.append(inc)
     return _absorb_bare(_join_headline(_lead_tolls(out, ctx), ctx))
+
+
+_PERIOD_DAYS = 60
+_OUTBREAK = lx._set("اندلاع بدء بداية انطلاق")
+
+
+def _over_a_period(ctx: _Context, cl: _Clause, report: date | None) -> bool:
+    """Is the clause a count since a start («منذ عام 2011», «منذ اندلاع الحرب») with no day of
+    its own? «اشتباكات اليوم … هي الأسوأ منذ 2011» keeps its event."""
+    words, ents = ctx.tm.words, ctx.res.entities
+    since = [k for k in range(cl.t0, cl.t1 - 1) if match_vocab(words[k], w.DATE_PERIOD_STARTS)]
+    if not since:
+        return False
+    lo, hi = bisect_left(ctx.first, cl.t0), bisect_left(ctx.first, cl.t1)
+    dated = [i for i in ctx.dated[bisect_left(ctx.dated, lo):] if i < hi]
+    if any(i not in ctx.period_starts for i in dated):
+        return False
+    if any(match_vocab(words[k + 1], _OUTBREAK) for k in since):
+        return True
+    return report is not None and any(
+        _days_before(ents[i].date.value, report) > _PERIOD_DAYS for i in dated)
+
+
+def _days_before(value: str, report: date) -> int:
+    """Days from the start of a date value («2011», «2016-11», «2016-11-20») to the report."""
+    parts = [int(x) for x in re.findall(r"\d+", value)[:3]]
+    if not parts or not 1000 <= parts[0] <= 9999:
+        return 0
+    y, m, d = (parts + [1, 1])[:3]
+    try:
+        return (report - date(y, max(1, min(m, 12)), max(1, min(d, 28)))).days
+    except ValueError:
+        return 0
 
 
 def _claim(out: list[Incident], inc: Incident, cl: _Clause, ctx: _Context) -> bool:
@@ -671,11 +717,21 @@ def _after_patient_word(tm: TextMap, cl: _Clause, f: int, c: Cand) -> bool:
     if tm.norm[tm.starts[f] : c.ns] not in ("", "و"):
         return False
     for j in range(f - 1, max(cl.t0, f - 5) - 1, -1):
+        if tm.words[j] == "من" and j > cl.t0 and _counted(tm.words[j - 1]):
+            continue  # «مقتل 6 قياديين من تنظيم داعش»: who the killed ones belong to
         if tm.words[j] in _PREP_WORDS or "," in tm.between(j, j + 1):
             return False  # «مقتل 5 في هجوم لداعش»: the name is no longer the killed one
         if match_vocab(tm.words[j], w.PATIENT_NOUNS):
             return True
     return False
+
+
+_MEMBERS = lx._set("قياديين قيادات قادة قياديا أعضاء عضوا عناصر مقاتلي مسلحي")
+
+
+def _counted(word: str) -> bool:
+    """«6 من», «عناصر من», «قياديين من»: a count of people, before the group they are of."""
+    return word.isdigit() or word in _MEMBERS or match_vocab(word, w.VICTIM_NOUNS) is not None
 
 
 _SUBJECT_GAP = 4  # words from a verb to its subject: «قال رجل الدين العراقي مقتدى الصدر»
