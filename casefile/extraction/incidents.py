@@ -84,12 +84,15 @@ _AMID = lx._set("وسط")
 _CENTRE_OF = lx._set("العاصمة عاصمة المدينة البلدة القرية")
 
 
+_OPENERS = lx.CLAUSE_OPENERS | w.CAUSE_OPENERS
+
+
 def _opens_clause(tm: TextMap, k: int, places: set[int]) -> bool:
-    word = tm.words[k]
-    if word in _AMID:
+    """Called for opener words only (``_OPENERS``)."""
+    if tm.words[k] in _AMID:
         return not (k + 1 < len(tm) and (k + 1 in places or tm.words[k + 1] in _CENTRE_OF
                                          or match_vocab(tm.words[k + 1], lx.PLACE_TRIGGERS)))
-    return word in lx.CLAUSE_OPENERS or word in w.CAUSE_OPENERS
+    return True
 
 
 def _clauses(tm: TextMap, places: set[int]) -> list[_Clause]:
@@ -113,7 +116,8 @@ def _clauses(tm: TextMap, places: set[int]) -> list[_Clause]:
             elif (
                 k > cur.t0
                 and not cur.refiners
-                and (_opens_clause(tm, k, places) or (comma and _has_trigger(tm, k, t_end)))
+                and ((word in _OPENERS and _opens_clause(tm, k, places))
+                     or (comma and _has_trigger(tm, k, t_end)))
             ):
                 cur.t1 = k
                 out.append(cur)
