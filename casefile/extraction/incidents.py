@@ -617,7 +617,7 @@ def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[Incident
     actors = [
         i for i in in_cl
         if cands[i].type in (GROUP, PERSON) and i not in ctx.descriptor
-        and not _is_news_source(ctx, i)
+        and not _is_news_source(ctx, i) and not _weapon_word(ents[i].canonical)
     ]
     out: list[IncidentActor] = []
     # «بين X و Y» right after the trigger, or «بين الطرفين» (the last pair named before).
@@ -691,6 +691,12 @@ def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[Incident
             seen.add(name)
             unique.append(a)
     return unique
+
+
+def _weapon_word(name: str) -> bool:
+    """«قصف جوي», «غارة صاروخية»: one word that tells how a strike was made names no actor."""
+    words = lx.normalize(name).split()
+    return len(words) == 1 and words[0] in w.AIR | w.MISSILE | w.CHEMICAL
 
 
 def _state_of_adjective(ctx: _Context, words: list[str], k: int, t1: int) -> int | None:

@@ -192,3 +192,10 @@ def test_an_attack_in_words_is_a_statement():
 def test_the_group_of_the_killed_is_the_target():
     (inc,) = incidents("قتل 6 قياديين من تنظيم داعش في غارة جوية على مدينة الموصل.")
     assert {(a["name"], a["role"]) for a in inc["actors"]} == {("تنظيم الدولة الإسلامية", "target")}
+
+
+def test_how_a_strike_was_made_names_no_actor_and_the_later_account_joins_it():
+    text = ("لقي 90 شخصا حتفهم في قصف جوي استهدف صباح اليوم مدينة خان شيخون. "
+            "وأضاف المرصد أن طائرات تابعة للحكومة السورية قصفت مدينة خان شيخون.")
+    (inc,) = incidents(text)
+    assert [(a["name"], a["role"]) for a in inc["actors"]] == [("الحكومة السورية", "perpetrator")]
