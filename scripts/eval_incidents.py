@@ -2,6 +2,7 @@
 
 Usage: python scripts/eval_incidents.py [--corpus ../shared/corpus/ant/ant-v1.1.tar.gz]
        python scripts/eval_incidents.py --dev [--limit N] [--offset K]   # print proposals on the dev articles
+       python scripts/eval_incidents.py --gold tests/fixtures/incidents_dev/ant_dev.json  # score the dev annotation
 
 The gold articles are held out (GUIDELINES.md): rules are developed on the dev articles only,
 which ``--dev`` prints for reading. Each article's <TEXT> is extracted with its <TIME> as the
@@ -29,6 +30,8 @@ from casefile.extraction import extract  # noqa: E402
 from casefile.normalize import normalize  # noqa: E402
 
 GOLD = ROOT / "tests" / "fixtures" / "incidents_gold" / "ant_gold.json"
+# A small annotation of dev articles (tuned on, not held out), scored with --gold.
+DEV_GOLD = ROOT / "tests" / "fixtures" / "incidents_dev" / "ant_dev.json"
 _SYRIA = re.compile("سوريا|سورية|السوري")
 _VIOLENCE = re.compile("قصف|غارة|غارات|اشتباك|هجوم|قتل|مقتل")
 _MAX_BYTES = 3500
@@ -72,7 +75,8 @@ def _spans(inc: dict) -> list[tuple[int, int]]:
     return [(inc["start"], inc["end"]), *[tuple(m) for m in inc["mentions"]]]
 
 
-def score(gold: dict, folder: Path) -> dict[str, float]:
+def score(gold: dict, folder: Path, show: bool = False) -> dict[str, float]:
+    """Totals over the annotation; ``show`` prints each gold incident's outcome (dev only)."""
     by_name = {p.stem: p for p in folder.rglob("*.txt")}
     t = dict.fromkeys(
         "gold pred found sub place place_n act_tp act_pred act_gold date date_n "
@@ -99,9 +103,15 @@ def score(gold: dict, folder: Path) -> dict[str, float]:
                 None,
             )
             if hit is None:
+                if show:
+                    print(f"MISS {doc} {g['anchor']}#{g['nth']} {g['type']}")
                 continue
             used.add(hit)
             p = preds[hit]
+            if show:
+                acts = [a["name"] for a in p["actors"]]
+                print(f"FOUND {doc} {g['anchor']}: place {p['place']} / {g['place']}, "
+                      f"actors {acts} / {g['actors']}, date {p['date']['value']} / {g['date']}")
             t["found"] += 1
             t["sub"] += p["subtype"] == g["subtype"]
             if g["place"] is not None:
@@ -123,6 +133,10 @@ def score(gold: dict, folder: Path) -> dict[str, float]:
                 t["date_n"] += 1
                 ok = [g["date"]["value"], *g["date"].get("alt", [])]
                 t["date"] += p["date"]["value"] in ok
+        if show:
+            for k, p in enumerate(preds):
+                if k not in used:
+                    print(f"FALSE {doc} [{p['subtype']}] {text[p['start']:p['end']][:80]}")
         pdates = [(e["start"], e["end"], (e.get("date") or {}).get("value")) for e in ents
                   if e["type"] == "DATE"]
         gspans = []
@@ -190,16 +204,24 @@ def main() -> int:
     ap.add_argument("--dev", action="store_true", help="print proposals on dev articles")
     ap.add_argument("--limit", type=int, default=20)
     ap.add_argument("--offset", type=int, default=0, help="skip the first N dev articles")
+    ap.add_argument("--show", action="store_true",
+                    help="print each incident's outcome (refused on the held-out gold)")
+    ap.add_argument("--gold", type=Path, default=GOLD,
+                    help=f"annotation to score (default: the held-out gold; dev: {DEV_GOLD.name})")
     args = ap.parse_args()
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    scored = json.loads(args.gold.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         ant_corpus.ANT_TARBALL = args.corpus
         folder = ant_corpus.unpack(Path(tmp))
         if args.dev:
             dev(folder, gold, args.limit, args.offset)
             return 0
-        t = score(gold, folder)
-    print(f"{len(gold['documents'])} held-out ANT reports, {t['gold']} gold incidents, "
+        if args.show and args.gold.resolve() == GOLD.resolve():
+            ap.error("--show reads the held-out gold's errors: use it on a dev annotation")
+        t = score(scored, folder, args.show)
+    kind = "held-out" if args.gold == GOLD else "dev (tuned on)"
+    print(f"{len(scored['documents'])} {kind} ANT reports, {t['gold']} gold incidents, "
           f"{t['dgold']} gold dates")
     report(t)
     return 0

@@ -192,3 +192,10 @@ DOER_VERBS = lx._set(
     "نفذها نفذه نفذتها نفذته شنها شنه شنتها شنته وجهتها وجهها وجهه وجهته أطلقها أطلقتها "
     "أطلقه أطلقته تبناه تبنتها تبناها"
 )
+# Openings with which the writer recalls background («يذكر أن», «يشار إلى أن», «تجدر الإشارة»).
+BACKGROUND = lx._set("يذكر ويذكر يشار ويشار تجدر وتجدر الجدير والجدير")
+# Imperfect strike verbs: in background («يشار إلى أن الطائرات تستهدف …») they tell a habit.
+HABITUAL = lx._set("يقصف تقصف يستهدف تستهدف يقصفون يستهدفون")
+# «شن هجوما على … قائلا», «هاجم … واصفا»: an attack in words, when the words follow.
+VERBAL_ATTACK = lx._set("هجوما هجوم هاجم هاجمت وهاجم وهاجمت")
+SAYING = lx._set("قائلا قائلة قائلين واصفا واصفة معتبرا معتبرة متهما متهمة")

@@ -79,7 +79,24 @@ class _Trigger:
     scope: int = -1  # first token whose actors belong to this trigger (-1: the clause's)
 
 
-def _clauses(tm: TextMap) -> list[_Clause]:
+# «وسط» opens a clause («وسط إجراءات أمنية مشددة») unless it says where («وسط العاصمة بغداد»).
+_AMID = lx._set("وسط")
+_CENTRE_OF = lx._set("العاصمة عاصمة المدينة البلدة القرية")
+
+
+_OPENERS = lx.CLAUSE_OPENERS | w.CAUSE_OPENERS
+
+
+def _opens_clause(tm: TextMap, k: int, places: set[int]) -> bool:
+    """Called for opener words only (``_OPENERS``)."""
+    if tm.words[k] in _AMID:
+        return not (k + 1 < len(tm) and (k + 1 in places or tm.words[k + 1] in _CENTRE_OF
+                                         or match_vocab(tm.words[k + 1], lx.PLACE_TRIGGERS)))
+    return True
+
+
+def _clauses(tm: TextMap, places: set[int]) -> list[_Clause]:
+    """``places``: the tokens where a place name starts."""
     out: list[_Clause] = []
     words, norm = tm.words, tm.norm
     bounds = [m.end() for m in _SENT.finditer(norm)]
@@ -99,11 +116,8 @@ def _clauses(tm: TextMap) -> list[_Clause]:
             elif (
                 k > cur.t0
                 and not cur.refiners
-                and (
-                    word in lx.CLAUSE_OPENERS
-                    or word in w.CAUSE_OPENERS
-                    or (comma and _has_trigger(tm, k, t_end))
-                )
+                and ((word in _OPENERS and _opens_clause(tm, k, places))
+                     or (comma and _has_trigger(tm, k, t_end)))
             ):
                 cur.t1 = k
                 out.append(cur)
@@ -208,16 +222,26 @@ def _triggers(tm: TextMap, cl: _Clause, covered: list[bool]) -> list[_Trigger]:
                     speech = found
         if modal_word:
             modal = True  # a modal word governs the rest of the clause
+    if event is not None and event.type == B and words[event.k] in w.VERBAL_ATTACK and _near(
+        words, event.k + 1, cl.t1, w.SAYING
+    ):
+        # «وشن الأسد هجوما على الإخوان قائلا …»: an attack in words, a statement.
+        event = _Trigger(event.k, SD, "statement_call", 40, "stance")
+        return [event]
+    if event is not None and words[event.k] in w.HABITUAL and _background(tm, cl.t0):
+        event = None  # «يشار إلى أن طائرات التحالف تستهدف مواقع …»: what usually happens
     if event is not None and event.sub == "attack" and match_vocab(words[event.k], w.KILLINGS) \
             and _near(words, cl.t0, cl.t1, w.MISHAPS):
         event = None  # «مقتل 90 شخصا في حادث قطار»: a death toll of a mishap, not violence
-    if speech is not None and _told_by_news(words, speech, cl.t1):
-        speech = None  # «كشف المرصد …», «وذكرت وسائل إعلام …»: who brings the news
+    if speech is not None and (_told_by_news(words, speech, cl.t1)
+                               or _news_subject(words, cl.t0, speech)
+                               or _background(tm, cl.t0)):
+        speech = None  # «كشف المرصد …», «وكان المرصد قد أكد …», «يذكر أن …»: not a statement
     if speech is not None and speech.kind == "call" and (event is None or speech.k < event.k):
         return [speech]
     if event is not None:
         if speech is not None and speech.k < event.k:
-            event.scope = _reported_scope(words, speech, event)
+            event.scope = _reported_scope(tm, speech, event)
             if speech.kind == "stance":
                 return [speech, event]
         return [event]
@@ -235,14 +259,34 @@ def _told_by_news(words: list[str], speech: _Trigger, t1: int) -> bool:
                                            w.NEWS_SOURCES)
 
 
+def _news_subject(words: list[str], t0: int, speech: _Trigger) -> bool:
+    """«وكان المرصد السوري لحقوق الإنسان قد أكد …»: a news source names the speaker."""
+    return speech.kind == "inform" and _near(words, max(t0, speech.k - 7), speech.k,
+                                             w.NEWS_SOURCES)
+
+
+def _background(tm: TextMap, t0: int) -> bool:
+    """«يذكر أن …», «يشار إلى أن …», «وتجدر الإشارة إلى أن …»: the writer reminds the reader
+    of background; what is said there is not a statement of the day."""
+    return _near(tm.words, t0, t0 + 2, w.BACKGROUND) and _sentence_start(tm, t0)
+
+
+def _sentence_start(tm: TextMap, t: int) -> bool:
+    return t == 0 or any(c in tm.between(t - 1, t) for c in ".!?\n")
+
+
 _THAT = lx._set("أن ان إن")
 _THAT_HE = lx._set("أنه انه إنه أنها انها إنها أنهم انهم إنهم")
 
 
-def _reported_scope(words: list[str], speech: _Trigger, event: _Trigger) -> int:
+def _reported_scope(tm: TextMap, speech: _Trigger, event: _Trigger) -> int:
     """Whose actors an event reported by a speech verb has: «اعتبرت تركيا أن الهجوم الأمريكي …»
-    (after «أن»: not Turkey's), «أعلن الجيش أنه استهدف …» (the army's own act)."""
+    (after «أن»: not Turkey's), «أعلن الجيش أنه استهدف …» (the army's own act), «وقال
+    المتحدث "… ضحايا غارات …"» (inside the quote: not the speaker's)."""
+    words = tm.words
     for j in range(speech.k + 1, event.k):
+        if any(q in tm.between(j - 1, j) for q in w.TITLE_QUOTES):
+            return j
         if match_vocab(words[j], _THAT_HE):
             return -1 if speech.kind == "inform" else j + 1
         if words[j] in _THAT:
@@ -266,6 +310,9 @@ class _Context:
     places: Places
 
 
+_YEAR_WORDS = lx._set("عام العام سنة")
+
+
 def _context(tm: TextMap, cands: list[Cand], res: ExtractionResult) -> _Context:
     rels = res.relations
     associates: dict[int, list[int]] = {}
@@ -278,6 +325,8 @@ def _context(tm: TextMap, cands: list[Cand], res: ExtractionResult) -> _Context:
     period = set()
     for k in dated:
         t = tm.token_of(cands[k].ns)
+        if t > 1 and tm.words[t - 1] in _YEAR_WORDS:
+            t -= 1  # «منذ عام 2011»
         if t > 0 and match_vocab(tm.words[t - 1], w.DATE_PERIOD_STARTS):
             period.add(k)
     return _Context(
@@ -312,20 +361,60 @@ def find_incidents(
             for t in range(max(f, 0), tm.token_at(max(c.ns, c.ne - 1)) + 1):
                 covered[t] = True
     out: list[Incident] = []
-    for cl in _clauses(tm):
+    place_tokens = {f for c, f in zip(cands, ctx.first, strict=True) if c.type == PLACE}
+    for cl in _clauses(tm, place_tokens):
         trigs = _triggers(tm, cl, covered)
         for n, trig in enumerate(trigs):
             # A stance before an event («اعتبرت تركيا أن الهجوم …») ends where the event begins.
             end_tok = trigs[n + 1].k if n + 1 < len(trigs) else cl.t1
+            if trig.type in _VIOLENT and _over_a_period(ctx, cl, report):
+                continue  # «قتل أكثر من 300 ألف شخص منذ عام 2011»: a count, not an event
             for inc in _build(ctx, cl, trig, end_tok, report):
                 if trig.kind == "continue" and (_join_statement(out, inc, ctx)
                                                 or not inc.actors):
                     pass
+                elif trig.kind == "inform" and not inc.actors:
+                    # «وأشار إلى أن …», «وقال الناطق باسم …»: no one named says it; more of
+                    # the statement before, or the news told (see _join_statement).
+                    _join_statement(out, inc, ctx)
                 elif trig.kind != "event" and _claim(out, inc, cl, ctx):
                     pass
                 elif not (_toll(out, inc, trig, ctx) or _merge(out, inc, ctx)):
                     out.append(inc)
     return _absorb_bare(_join_headline(_lead_tolls(out, ctx), ctx))
+
+
+_PERIOD_DAYS = 60
+_OUTBREAK = lx._set("اندلاع بدء بداية انطلاق")
+
+
+def _over_a_period(ctx: _Context, cl: _Clause, report: date | None) -> bool:
+    """Is the clause a count since a start («منذ عام 2011», «منذ اندلاع الحرب») with no day of
+    its own? «اشتباكات اليوم … هي الأسوأ منذ 2011» keeps its event."""
+    words, ents = ctx.tm.words, ctx.res.entities
+    since = [k for k in range(cl.t0, cl.t1 - 1) if match_vocab(words[k], w.DATE_PERIOD_STARTS)]
+    if not since:
+        return False
+    lo, hi = bisect_left(ctx.first, cl.t0), bisect_left(ctx.first, cl.t1)
+    dated = [i for i in ctx.dated[bisect_left(ctx.dated, lo):] if i < hi]
+    if any(i not in ctx.period_starts for i in dated):
+        return False
+    if any(match_vocab(words[k + 1], _OUTBREAK) for k in since):
+        return True
+    return report is not None and any(
+        _days_before(ents[i].date.value, report) > _PERIOD_DAYS for i in dated)
+
+
+def _days_before(value: str, report: date) -> int:
+    """Days from the start of a date value («2011», «2016-11», «2016-11-20») to the report."""
+    parts = [int(x) for x in re.findall(r"\d+", value)[:3]]
+    if not parts or not 1000 <= parts[0] <= 9999:
+        return 0
+    y, m, d = (parts + [1, 1])[:3]
+    try:
+        return (report - date(y, max(1, min(m, 12)), max(1, min(d, 28)))).days
+    except ValueError:
+        return 0
 
 
 def _claim(out: list[Incident], inc: Incident, cl: _Clause, ctx: _Context) -> bool:
@@ -432,7 +521,8 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
     acting = {a.entity for a in actors}
     places = [i for i in in_cl if cands[i].type == PLACE and i not in acting
               and (ents[i].confidence >= _PLACE_CONFIDENCE
-                   or (cands[i].entry is not None and "fuzzy" not in cands[i].extra))]
+                   or (cands[i].entry is not None and "fuzzy" not in cands[i].extra)
+                   or ctx.places.place_word(i) is not None)]  # «مطار كويرس»: surely a place
     # Where a strike's target is («استهدفت تجمعا لقيادات داعش في الرقة») is where it landed;
     # where each side of a tension or a clash is stationed («المتمركزة في خشام») is not.
     after = (
@@ -440,6 +530,12 @@ def _build(ctx: _Context, cl: _Clause, trig: _Trigger, end_tok: int, report: dat
         or [i for i in places if i not in ctx.attribute]
         or places
     )
+    if type_ in _VIOLENT:
+        after = [i for i in after if not ctx.places.origin_or_border(i, first[i])] or after
+        named = ctx.places.named_before(cl.t0, t1, first)
+        if named is not None and (not after or all(
+                ctx.places.origin_or_border(i, first[i]) for i in places)):
+            after = [named]
     ref_places = [i for i in refined if cands[i].type == PLACE]
     pool = ref_places or after
     if not pool:
@@ -521,7 +617,7 @@ def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[Incident
     actors = [
         i for i in in_cl
         if cands[i].type in (GROUP, PERSON) and i not in ctx.descriptor
-        and not _is_news_source(ctx, i)
+        and not _is_news_source(ctx, i) and not _weapon_word(ents[i].canonical)
     ]
     out: list[IncidentActor] = []
     # «بين X و Y» right after the trigger, or «بين الطرفين» (the last pair named before).
@@ -597,6 +693,12 @@ def _roles(ctx: _Context, cl, t1, k, type_, sub, in_cl, rivals) -> list[Incident
     return unique
 
 
+def _weapon_word(name: str) -> bool:
+    """«قصف جوي», «غارة صاروخية»: one word that tells how a strike was made names no actor."""
+    words = lx.normalize(name).split()
+    return len(words) == 1 and words[0] in w.AIR | w.MISSILE | w.CHEMICAL
+
+
 def _state_of_adjective(ctx: _Context, words: list[str], k: int, t1: int) -> int | None:
     """«غارة روسية», «الضربات الصاروخية الأمريكية»: the state a nationality adjective right
     after a strike names, as the report names it elsewhere (the country, or its forces)."""
@@ -625,11 +727,21 @@ def _after_patient_word(tm: TextMap, cl: _Clause, f: int, c: Cand) -> bool:
     if tm.norm[tm.starts[f] : c.ns] not in ("", "و"):
         return False
     for j in range(f - 1, max(cl.t0, f - 5) - 1, -1):
+        if tm.words[j] == "من" and j > cl.t0 and _counted(tm.words[j - 1]):
+            continue  # «مقتل 6 قياديين من تنظيم داعش»: who the killed ones belong to
         if tm.words[j] in _PREP_WORDS or "," in tm.between(j, j + 1):
             return False  # «مقتل 5 في هجوم لداعش»: the name is no longer the killed one
         if match_vocab(tm.words[j], w.PATIENT_NOUNS):
             return True
     return False
+
+
+_MEMBERS = lx._set("قياديين قيادات قادة قياديا أعضاء عضوا عناصر مقاتلي مسلحي")
+
+
+def _counted(word: str) -> bool:
+    """«6 من», «عناصر من», «قياديين من»: a count of people, before the group they are of."""
+    return word.isdigit() or word in _MEMBERS or match_vocab(word, w.VICTIM_NOUNS) is not None
 
 
 _SUBJECT_GAP = 4  # words from a verb to its subject: «قال رجل الدين العراقي مقتدى الصدر»
@@ -696,6 +808,8 @@ def _toll(out: list[Incident], inc: Incident, trig: _Trigger, ctx: _Context) -> 
     prev = next((o for o in reversed(out[-3:]) if o.type in _VIOLENT), None)
     if prev is None:
         return False
+    if bare and not (toll or anaphor) and not _headline_of(inc, prev):
+        return False  # «قوات حفتر ردت … لقصف معسكرات» after a clash: a strike of its own
     last = max([prev.start, *(m[0] for m in prev.mentions)])
     # «الهجوم» with its article names the last violent event told, however far back.
     if not anaphor and _sentence(ctx, inc.start) - _sentence(ctx, last) > 2:

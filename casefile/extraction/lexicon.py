@@ -131,15 +131,19 @@ PLURAL_GROUP_HEADS = _set("المليشيات الميليشيات الميلش�
 
 # Nouns that introduce a place name: «قرية حطلة», «بلدة …», «ريف …».
 PLACE_TRIGGERS: dict[str, str] = {
-    **dict.fromkeys(_set("قرية قرى القرية بلدة البلدة بلدات"), "village"),
-    **dict.fromkeys(_set("مدينة المدينة مدن"), "city"),
-    **dict.fromkeys(_set("منطقة مناطق المنطقة ناحية الناحية حي الحي أحياء ضاحية"), "area"),
+    **dict.fromkeys(_set("قرية قرى القرية قريتي بلدة البلدة بلدات بلدتي"), "village"),
+    **dict.fromkeys(_set("مدينة المدينة مدن مدينتي"), "city"),
+    # Duals name two places («منطقتي أبو سليم والهضبة»); «بحي» is too short for the
+    # proclitic reading of match_vocab, so it is listed.
+    **dict.fromkeys(
+        _set("منطقة مناطق المنطقة منطقتي ناحية الناحية حي الحي بحي وبحي أحياء ضاحية"), "area"
+    ),
     **dict.fromkeys(_set("محافظة المحافظة ولاية الولاية إقليم الاقليم قضاء مقاطعة"), "governorate"),
     **dict.fromkeys(_set("نهر النهر بحيرة"), "river"),
     **dict.fromkeys(
         _set("مخيم المخيم معبر المعبر مطار المطار قاعدة حقل ميناء سجن جسر"), "facility"
     ),
-    **dict.fromkeys(_set("جبل الجبل سهل وادي بادية صحراء"), "area"),
+    **dict.fromkeys(_set("جبل الجبل جبال سهل وادي بادية صحراء"), "area"),
     **dict.fromkeys(_set("شارع الشارع دوار"), "facility"),
 }
 # «ريف X», «شرق X», «شمال X» make an area named with the whole phrase.

@@ -147,3 +147,55 @@ def test_the_headline_joins_the_incident_the_body_tells():
     (inc,) = incidents(text)
     assert inc["place"] == "الميادين" and inc["date"]["value"] == "2018-03-08"
     assert inc["mentions"][0][0] == 0  # the headline is its first mention
+
+
+def test_a_facility_named_with_its_place_word_is_the_place_within_its_city():
+    (inc,) = incidents("قتل ثلاثة جنود في قصف استهدف مطار كويرس العسكري شرق حلب.")
+    assert "كويرس" in inc["place"] and inc["within"] == "حلب"
+    (inc,) = incidents("لقي 9 أشخاص مصرعهم في هجوم بسيارة مفخخة بحي الكرادة وسط العاصمة بغداد.")
+    assert inc["place"] == "الكرادة"
+
+
+def test_where_a_strike_came_from_is_not_where_it_landed():
+    (inc,) = incidents("قصفت الطائرات مدينة أريحا انطلاقا من مطار كويرس العسكري.")
+    assert inc["place"] == "أريحا"
+
+
+def test_this_town_names_the_town_told_before():
+    text = ("نزح آلاف المدنيين من مدينة الميادين أمس. "
+            "وجاء ذلك بعد غارات نفذها الطيران الروسي في هذه المدينة الحدودية مع العراق.")
+    (inc,) = [i for i in incidents(text) if i["type"] == "explosions_remote_violence"]
+    assert inc["place"] == "الميادين"
+
+
+def test_background_counts_and_habits_are_no_incidents():
+    assert incidents("يشار إلى أن طائرات التحالف تستهدف مواقع التنظيم في مدينة الرقة.") == []
+    assert incidents("وقتل أكثر من 300 ألف شخص في سوريا منذ عام 2011.") == []
+    assert incidents("قتل مئات الآلاف منذ اندلاع النزاع في سوريا.") == []
+    # The worst fighting «since 2011» happened today: an event.
+    assert kinds("اندلعت اليوم اشتباكات عنيفة في مدينة بنغازي هي الأسوأ منذ عام 2011.") == [
+        ("battles", "armed_clash")]
+
+
+def test_a_news_source_named_before_its_verb_makes_no_statement():
+    text = ("قصفت طائرات أمريكية مطار الشعيرات أمس. وكان المرصد السوري لحقوق الإنسان قد أكد "
+            "أمس أن المطار أصبح خارج الخدمة.")
+    assert [i["type"] for i in incidents(text)] == ["explosions_remote_violence"]
+
+
+def test_an_attack_in_words_is_a_statement():
+    (inc,) = incidents("هاجم الرئيس التركي رجب طيب أردوغان الحكومة الألمانية قائلا إنها تدعم الإرهاب.")
+    assert (inc["type"], inc["subtype"]) == STATEMENT
+    assert inc["actors"][0] == {**inc["actors"][0], "name": "رجب طيب أردوغان", "role": "speaker"}
+
+
+def test_the_group_of_the_killed_is_the_target():
+    (inc,) = incidents("قتل 6 قياديين من تنظيم داعش في غارة جوية على مدينة الموصل.")
+    assert {(a["name"], a["role"]) for a in inc["actors"]} == {("تنظيم الدولة الإسلامية", "target")}
+
+
+def test_how_a_strike_was_made_names_no_actor_and_the_later_account_joins_it():
+    text = ("لقي 90 شخصا حتفهم في قصف جوي استهدف صباح اليوم مدينة خان شيخون. "
+            "وأضاف المرصد أن طائرات تابعة للحكومة السورية قصفت مدينة خان شيخون.")
+    (inc,) = incidents(text)
+    assert [(a["name"], a["role"]) for a in inc["actors"]] == [("الحكومة السورية", "perpetrator")]
