@@ -331,5 +331,5 @@ def corefer(cands: list[Cand], ents: list[Entity], rels: list[Relation]) -> None
             if ents[x].matched_alias is None:
                 ents[x].matched_alias = ents[x].name or ents[x].canonical
             ents[x].canonical = ents[primary].canonical
-            ents[x].latin = ents[primary].latin
+            ents[x].share_latin(ents[primary])
             ents[x].ref = ents[primary].ref
