@@ -105,6 +105,39 @@ def match_vocab(word: str, vocab: Any) -> tuple[int, str] | None:
     return None
 
 
+# Per vocabulary: (the vocabulary, word → its reading there, every word already looked up).
+_VOCAB_MEMOS: dict[int, tuple[Any, dict[str, tuple[int, str]], set[str]]] = {}
+_MEMO_LIMIT = 200_000
+
+
+def vocab_hits(tm: TextMap, vocab: Any) -> list[tuple[int, tuple[int, str]]]:
+    """(token index, ``match_vocab`` reading) of every token of ``tm`` with a reading in
+    ``vocab`` (a module-level set or dict), in text order.
+
+    Each distinct word is looked up once per process: the recognizers' loops over every
+    token asked ``match_vocab`` a million times per thousand reports.
+    """
+    memo = _VOCAB_MEMOS.get(id(vocab))
+    if memo is None or memo[0] is not vocab:
+        memo = _VOCAB_MEMOS[id(vocab)] = (vocab, {}, set())
+    _, hits, seen = memo
+    distinct = tm.cache.get("distinct_words")
+    if distinct is None:
+        distinct = tm.cache["distinct_words"] = frozenset(tm.words)
+    new = distinct - seen
+    if new:
+        if len(seen) > _MEMO_LIMIT:
+            hits.clear()
+            seen.clear()
+            new = distinct
+        for w in new:
+            r = match_vocab(w, vocab)
+            if r is not None:
+                hits[w] = r
+        seen |= new
+    return [(i, hits[w]) for i, w in enumerate(tm.words) if w in hits]
+
+
 _NOT_NAME = lx._set(
     "سيطرة نفوذ تواجد وجود انتشار عسكرية عسكري امنة عازلة حدودية صناعية سكنية واسعة محاذية "
     "قريبة بعيدة اخرى الاخرى الاول الاولى الثاني الثانية الجديد الجديدة الحالي الحالية "
