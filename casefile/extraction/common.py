@@ -14,6 +14,7 @@ from .textmap import TextMap
 QUOTE_CHARS = '"„‟〝〞'
 _MAX_QUOTE = 80  # a quoted name is short; a longer "quote" is a misaligned pair or a citation
 _DIGITS = re.compile(r"\d")
+_QUOTE_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 
 
 @dataclass
@@ -49,7 +50,7 @@ def find_quotes(tm: TextMap) -> list[Quote]:
     """Pair quote marks line by line; tolerate stray spaces inside («" حزب الله"»)."""
     norm = tm.norm
     out: list[Quote] = []
-    positions = [i for i, ch in enumerate(norm) if ch in QUOTE_CHARS] if '"' in norm else []
+    positions = [m.start() for m in _QUOTE_MARK.finditer(norm)] if '"' in norm else []
     i = 0
     while i + 1 < len(positions):
         a, b = positions[i], positions[i + 1]
@@ -130,9 +131,10 @@ def vocab_hits(tm: TextMap, vocab: Any) -> list[tuple[int, tuple[int, str]]]:
             hits.clear()
             seen.clear()
             new = distinct
-        for w in new:
-            r = match_vocab(w, vocab)
-            if r is not None:
+        for w in new:  # match_vocab inlined: most words are in no vocabulary
+            if w in vocab:
+                hits[w] = (0, w)
+            elif w[:1] in _PROCLITIC_LETTERS and (r := match_vocab(w, vocab)) is not None:
                 hits[w] = r
         seen |= new
     return [(i, hits[w]) for i, w in enumerate(tm.words) if w in hits]
