@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from . import lexicon as lx
@@ -106,22 +107,23 @@ def match_vocab(word: str, vocab: Any) -> tuple[int, str] | None:
     return None
 
 
-# Per vocabulary: (the vocabulary, word → its reading there, every word already looked up).
-_VOCAB_MEMOS: dict[int, tuple[Any, dict[str, tuple[int, str]], set[str]]] = {}
+# Per word classifier: (word → its answer, the words with an answer, every word asked).
+_WORD_MEMOS: dict[Any, tuple[dict[str, Any], set[str], set[str]]] = {}
+_VOCAB_READERS: dict[int, tuple[Any, Callable[[str], Any]]] = {}
 _MEMO_LIMIT = 200_000
 
 
-def vocab_hits(tm: TextMap, vocab: Any) -> list[tuple[int, tuple[int, str]]]:
-    """(token index, ``match_vocab`` reading) of every token of ``tm`` with a reading in
-    ``vocab`` (a module-level set or dict), in text order.
+def word_hits(tm: TextMap, classify: Callable[[str], Any]) -> list[tuple[int, Any]]:
+    """(token index, ``classify(word)``) of every token of ``tm`` whose word ``classify``
+    answers (not None), in text order.
 
-    Each distinct word is looked up once per process: the recognizers' loops over every
-    token asked ``match_vocab`` a million times per thousand reports.
+    ``classify`` (a module-level function) is asked once per distinct word per process: the
+    recognizers' loops over every token were a large part of what extraction cost.
     """
-    memo = _VOCAB_MEMOS.get(id(vocab))
-    if memo is None or memo[0] is not vocab:
-        memo = _VOCAB_MEMOS[id(vocab)] = (vocab, {}, set())
-    _, hits, seen = memo
+    memo = _WORD_MEMOS.get(classify)
+    if memo is None:
+        memo = _WORD_MEMOS[classify] = ({}, set(), set())
+    hits, hit_words, seen = memo
     distinct = tm.cache.get("distinct_words")
     if distinct is None:
         distinct = tm.cache["distinct_words"] = frozenset(tm.words)
@@ -129,15 +131,27 @@ def vocab_hits(tm: TextMap, vocab: Any) -> list[tuple[int, tuple[int, str]]]:
     if new:
         if len(seen) > _MEMO_LIMIT:
             hits.clear()
+            hit_words.clear()
             seen.clear()
             new = distinct
-        for w in new:  # match_vocab inlined: most words are in no vocabulary
-            if w in vocab:
-                hits[w] = (0, w)
-            elif w[:1] in _PROCLITIC_LETTERS and (r := match_vocab(w, vocab)) is not None:
+        for w in new:
+            r = classify(w)
+            if r is not None:
                 hits[w] = r
+                hit_words.add(w)
         seen |= new
+    if distinct.isdisjoint(hit_words):
+        return []  # most texts have no word of most vocabularies
     return [(i, hits[w]) for i, w in enumerate(tm.words) if w in hits]
+
+
+def vocab_hits(tm: TextMap, vocab: Any) -> list[tuple[int, tuple[int, str]]]:
+    """(token index, ``match_vocab`` reading) of every token of ``tm`` with a reading in
+    ``vocab`` (a module-level set or dict), in text order (see ``word_hits``)."""
+    reader = _VOCAB_READERS.get(id(vocab))
+    if reader is None or reader[0] is not vocab:
+        reader = _VOCAB_READERS[id(vocab)] = (vocab, partial(match_vocab, vocab=vocab))
+    return word_hits(tm, reader[1])
 
 
 _NOT_NAME = lx._set(

@@ -8,10 +8,9 @@ they become relations later (see relations.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 from . import lexicon as lx
-from .common import Cand, Quote, is_name_word, match_vocab, quote_at, vocab_hits
+from .common import Cand, Quote, is_name_word, match_vocab, quote_at, vocab_hits, word_hits
 from .textmap import TextMap
 from .types import GROUP, PERSON, PLACE
 
@@ -63,10 +62,9 @@ def _starts_like_a_name(w: str) -> bool:
     return r is not None or (not w.startswith("ال") and is_name_word(w))
 
 
-@lru_cache(maxsize=65536)
 def _person_cues(w: str) -> tuple | None:
     """(introducer, nickname introducer, kunya head, honorific, given name) readings of a
-    word, once per distinct word; None for the many words that carry none."""
+    word (asked once per distinct word: ``word_hits``); None for the many that carry none."""
     cues = (
         match_vocab(w, lx.PERSON_INTRODUCERS),
         match_vocab(w, lx.NICKNAME_INTRODUCERS),
@@ -80,11 +78,7 @@ def _person_cues(w: str) -> tuple | None:
 def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
     words = tm.words
     n = len(words)
-    for i, w in enumerate(words):
-        cues = _person_cues(w)
-        if cues is None:
-            continue
-        intro, nick, r, h, g = cues
+    for i, (intro, nick, r, h, g) in word_hits(tm, _person_cues):
         if intro:
             nick = None
         if intro or nick:

@@ -251,9 +251,10 @@ class ModelFeatures:
         n = len(feats)
         if not n:
             return []
-        lefts = [self._bos, *(f[1] for f in feats[:-1])]
-        rights = [*(f[2] for f in feats[1:]), self._eos]
-        items = [f[0] + left + right for f, left, right in zip(feats, lefts, rights, strict=True)]
+        # Each word's own attributes, its left neighbour's «-1…» and its right one's «+1…».
+        before = [((), self._bos, ()), *feats[:-1]]
+        after = [*feats[1:], ((), (), self._eos)]
+        items = [f[0] + b[1] + a[2] for f, b, a in zip(feats, before, after, strict=True)]
         # Rule tags are sparse: visit only the items a tag touches, in sequence() order
         # (own tag, then the left neighbour's, then the right neighbour's).
         if tagged is None:
