@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from . import lexicon as lx
@@ -14,6 +15,7 @@ from .textmap import TextMap
 QUOTE_CHARS = '"„‟〝〞'
 _MAX_QUOTE = 80  # a quoted name is short; a longer "quote" is a misaligned pair or a citation
 _DIGITS = re.compile(r"\d")
+_QUOTE_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 
 
 @dataclass
@@ -49,7 +51,7 @@ def find_quotes(tm: TextMap) -> list[Quote]:
     """Pair quote marks line by line; tolerate stray spaces inside («" حزب الله"»)."""
     norm = tm.norm
     out: list[Quote] = []
-    positions = [i for i, ch in enumerate(norm) if ch in QUOTE_CHARS] if '"' in norm else []
+    positions = [m.start() for m in _QUOTE_MARK.finditer(norm)] if '"' in norm else []
     i = 0
     while i + 1 < len(positions):
         a, b = positions[i], positions[i + 1]
@@ -103,6 +105,53 @@ def match_vocab(word: str, vocab: Any) -> tuple[int, str] | None:
         if stem in vocab:
             return off, stem
     return None
+
+
+# Per word classifier: (word → its answer, the words with an answer, every word asked).
+_WORD_MEMOS: dict[Any, tuple[dict[str, Any], set[str], set[str]]] = {}
+_VOCAB_READERS: dict[int, tuple[Any, Callable[[str], Any]]] = {}
+_MEMO_LIMIT = 200_000
+
+
+def word_hits(tm: TextMap, classify: Callable[[str], Any]) -> list[tuple[int, Any]]:
+    """(token index, ``classify(word)``) of every token of ``tm`` whose word ``classify``
+    answers (not None), in text order.
+
+    ``classify`` (a module-level function) is asked once per distinct word per process: the
+    recognizers' loops over every token were a large part of what extraction cost.
+    """
+    memo = _WORD_MEMOS.get(classify)
+    if memo is None:
+        memo = _WORD_MEMOS[classify] = ({}, set(), set())
+    hits, hit_words, seen = memo
+    distinct = tm.cache.get("distinct_words")
+    if distinct is None:
+        distinct = tm.cache["distinct_words"] = frozenset(tm.words)
+    new = distinct - seen
+    if new:
+        if len(seen) > _MEMO_LIMIT:
+            hits.clear()
+            hit_words.clear()
+            seen.clear()
+            new = distinct
+        for w in new:
+            r = classify(w)
+            if r is not None:
+                hits[w] = r
+                hit_words.add(w)
+        seen |= new
+    if distinct.isdisjoint(hit_words):
+        return []  # most texts have no word of most vocabularies
+    return [(i, hits[w]) for i, w in enumerate(tm.words) if w in hits]
+
+
+def vocab_hits(tm: TextMap, vocab: Any) -> list[tuple[int, tuple[int, str]]]:
+    """(token index, ``match_vocab`` reading) of every token of ``tm`` with a reading in
+    ``vocab`` (a module-level set or dict), in text order (see ``word_hits``)."""
+    reader = _VOCAB_READERS.get(id(vocab))
+    if reader is None or reader[0] is not vocab:
+        reader = _VOCAB_READERS[id(vocab)] = (vocab, partial(match_vocab, vocab=vocab))
+    return word_hits(tm, reader[1])
 
 
 _NOT_NAME = lx._set(

@@ -109,6 +109,7 @@ class Gazetteer:
         self._fuzzy: dict[str, tuple[list[str], list[tuple[Entry, str]]]] = {}
         self._memo: dict[tuple[str, str | None, float], Hit | None] = {}
         self._by_length: dict[tuple[str, int, float], tuple[list[str], list]] = {}
+        self._key_lengths: dict[str, list[int]] = {}
         for e in entries:
             self.add(e)
         self._finalize()
@@ -243,8 +244,12 @@ class Gazetteer:
         got = self._by_length.get(memo_key)
         if got is None:
             keys, owners = self._fuzzy[type_]
-            idx = [i for i, key in enumerate(keys)
-                   if 100.0 * (1 - abs(n - len(key)) / (n + len(key))) >= cutoff - 1]
+            lengths = self._key_lengths.get(type_)
+            if lengths is None:
+                lengths = self._key_lengths[type_] = [len(key) for key in keys]
+            # The test depends on the key's length alone: decide it once per length.
+            near = {m for m in set(lengths) if 100.0 * (1 - abs(n - m) / (n + m)) >= cutoff - 1}
+            idx = [i for i, m in enumerate(lengths) if m in near]
             got = self._by_length[memo_key] = ([keys[i] for i in idx], [owners[i] for i in idx])
         return got
 

@@ -8,10 +8,9 @@ they become relations later (see relations.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 from . import lexicon as lx
-from .common import Cand, Quote, is_name_word, match_vocab, quote_at
+from .common import Cand, Quote, is_name_word, match_vocab, quote_at, vocab_hits, word_hits
 from .textmap import TextMap
 from .types import GROUP, PERSON, PLACE
 
@@ -63,10 +62,9 @@ def _starts_like_a_name(w: str) -> bool:
     return r is not None or (not w.startswith("ال") and is_name_word(w))
 
 
-@lru_cache(maxsize=65536)
 def _person_cues(w: str) -> tuple | None:
     """(introducer, nickname introducer, kunya head, honorific, given name) readings of a
-    word, once per distinct word; None for the many words that carry none."""
+    word (asked once per distinct word: ``word_hits``); None for the many that carry none."""
     cues = (
         match_vocab(w, lx.PERSON_INTRODUCERS),
         match_vocab(w, lx.NICKNAME_INTRODUCERS),
@@ -80,11 +78,7 @@ def _person_cues(w: str) -> tuple | None:
 def persons(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
     words = tm.words
     n = len(words)
-    for i, w in enumerate(words):
-        cues = _person_cues(w)
-        if cues is None:
-            continue
-        intro, nick, r, h, g = cues
+    for i, (intro, nick, r, h, g) in word_hits(tm, _person_cues):
         if intro:
             nick = None
         if intro or nick:
@@ -305,12 +299,11 @@ def groups(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
                 "pattern:group-quote",
                 extra={"quote": q},
             )
-    for i, w in enumerate(words):
-        r = match_vocab(w, lx.GROUP_HEADS)
-        plural = None if r else match_vocab(w, lx.PLURAL_GROUP_HEADS)
-        if not r and not plural:
-            continue
-        off, head = r or plural  # type: ignore[misc]
+    heads = dict(vocab_hits(tm, lx.GROUP_HEADS))
+    plurals = dict(vocab_hits(tm, lx.PLURAL_GROUP_HEADS))
+    for i in sorted(heads.keys() | plurals.keys()):
+        plural = None if i in heads else plurals[i]
+        off, head = heads.get(i) or plural  # type: ignore[misc]
         kind = lx.GROUP_HEADS.get(head, "militia" if "لي" in head else "armed_group")
         q = quote_at(quotes, tm.ends[i], tm, max_gap=2)
         if q is not None:  # «مليشيا" حزب الله" السوري»
@@ -475,11 +468,9 @@ def places(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
     """«قرية حطلة», «بلدة …», «ريف حلب الشمالي»: the name after a place word."""
     words = tm.words
     n = len(words)
-    for i, w in enumerate(words):
-        r = match_vocab(w, lx.PLACE_TRIGGERS)
-        if not r or r[1].startswith("ال"):
+    for i, (off, trig) in vocab_hits(tm, lx.PLACE_TRIGGERS):
+        if trig.startswith("ال"):
             continue  # «المنطقة», «القرية» refer back; they do not introduce a name
-        off, trig = r
         kind = lx.PLACE_TRIGGERS[trig]
         q = quote_at(quotes, tm.ends[i], tm, max_gap=2)
         if q is not None:
@@ -515,9 +506,8 @@ def places(tm: TextMap, quotes: list[Quote]) -> Iterator[Cand]:
             0.7,
             "pattern:place-trigger",
         )
-    for i, w in enumerate(words):
-        r = match_vocab(w, lx.AREA_HEADS)
-        if not r or r[1] != "ريف" or i + 1 >= n or not is_name_word(words[i + 1]):
+    for i, r in vocab_hits(tm, lx.AREA_HEADS):
+        if r[1] != "ريف" or i + 1 >= n or not is_name_word(words[i + 1]):
             continue
         j = i + 2
         if (

@@ -209,7 +209,9 @@ WOJOOD_CALIBRATION_EVERY = 5  # every 5th Wojood-train sentence: calibration, no
 
 def spans(labels: list[str]) -> set[tuple[str, int, int]]:
     """(type, first word, end word) of the IOB2 labels."""
-    out = set()
+    out: set[tuple[str, int, int]] = set()
+    if labels.count("O") == len(labels):
+        return out  # most sentences name nobody
     start, typ = None, None
     for i, lab in enumerate([*labels, "O"]):
         if start is not None and not (lab.startswith("I-") and lab[2:] == typ):

@@ -198,6 +198,11 @@ class ModelFeatures:
     def __init__(self, lex: Lexicons, known: Iterable[bytes]) -> None:
         self.lex = lex
         self.known = frozenset(known)
+        # The same attributes as text: a word's features are filtered before they are
+        # encoded, so only the few the model knows are ever converted to UTF-8.
+        self._known_text = frozenset(
+            t for b in self.known if (t := b.decode("utf-8", "replace")).encode() == b
+        )
         self._cache: dict[str, tuple[list[bytes], list[bytes], list[bytes]]] = {}
         self._rtag: dict[str, tuple[list[bytes], list[bytes], list[bytes]]] = {}
         self._bos, self._eos = self._keep(_BOS), self._keep(_EOS)
@@ -213,13 +218,12 @@ class ModelFeatures:
             if len(self._cache) > 200_000:
                 self._cache.clear()
             own = self.lex._own(w)  # what Lexicons.word gives, without keeping the strings
-            known = self.known
-            encoded = [f.encode() for f in own]
-            short = [b for f, b in zip(own, encoded, strict=True) if f[:2] in _NEIGHBOUR_KEEP]
+            known = self._known_text
+            short = [f for f in own if f[:2] in _NEIGHBOUR_KEEP]
             got = self._cache[w] = (
-                [b for b in encoded if b in known],
-                [x for b in short if (x := b"-1" + b) in known],
-                [x for b in short if (x := b"+1" + b) in known],
+                [f.encode() for f in own if f in known],
+                [x.encode() for f in short if (x := "-1" + f) in known],
+                [x.encode() for f in short if (x := "+1" + f) in known],
             )
         return got
 
@@ -247,9 +251,10 @@ class ModelFeatures:
         n = len(feats)
         if not n:
             return []
-        lefts = [self._bos, *(f[1] for f in feats[:-1])]
-        rights = [*(f[2] for f in feats[1:]), self._eos]
-        items = [f[0] + left + right for f, left, right in zip(feats, lefts, rights, strict=True)]
+        # Each word's own attributes, its left neighbour's «-1…» and its right one's «+1…».
+        before = [((), self._bos, ()), *feats[:-1]]
+        after = [*feats[1:], ((), (), self._eos)]
+        items = [f[0] + b[1] + a[2] for f, b, a in zip(feats, before, after, strict=True)]
         # Rule tags are sparse: visit only the items a tag touches, in sequence() order
         # (own tag, then the left neighbour's, then the right neighbour's).
         if tagged is None:

@@ -22,9 +22,8 @@ from .dates import find_dates
 from .gazetteer import Gazetteer, Hit, shipped_gazetteer
 from .names import groups, persons, places
 from .ner_model import protected, score, shipped_tagger
-from .romanize import group_latin, person_latin
 from .textmap import TextMap
-from .types import DATE, GROUP, PERSON, PLACE, Entity, ExtractionResult
+from .types import DATE, GROUP, PERSON, Entity, ExtractionResult, LatinOf
 
 # Texts longer than this are cut for extraction (not for storage): a report is never this long,
 # and a pathological input must finish in seconds.
@@ -231,13 +230,9 @@ def _generic_word(name: str) -> str | None:
     return None
 
 
-def latin_for(type_: str, canonical: str) -> tuple[str, str]:
-    """(Latin name, where it came from) for a name no gazetteer or case record gives."""
-    if type_ == PERSON or type_ == PLACE:
-        return person_latin(canonical), "romanised"
-    if type_ == DATE:
-        return "", ""
-    return group_latin(canonical)
+def _latin_of(type_: str, canonical: str) -> LatinOf | str:
+    """The Latin name worked out when read (``types.LatinOf``): most are never read."""
+    return "" if type_ == DATE else LatinOf(type_, canonical)
 
 
 def _to_entity(c: Cand, tm: TextMap) -> Entity:
@@ -249,14 +244,15 @@ def _to_entity(c: Cand, tm: TextMap) -> Entity:
             latin_from = "case" if c.entry.ref[0] != "gazetteer" else "gazetteer"
             latin = c.entry.latin
         else:
-            latin, latin_from = latin_for(c.type, c.entry.canonical)
+            latin = latin_from = _latin_of(c.type, c.entry.canonical)
         kind = c.entry.kind if c.type != PERSON else c.kind
         ref = c.entry.ref
     else:
         canonical = _display_name(text) if c.type != DATE else text
         if text.startswith("ل") and s > 0 and tm.text[s - 1] == "ل" and c.type != DATE:
             canonical = "ا" + canonical  # «للبنك المركزي» is spanned «لبنك المركزي»: ل + البنك
-        (latin, latin_from), kind, ref = latin_for(c.type, canonical), c.kind, None
+        kind, ref = c.kind, None
+        latin = latin_from = _latin_of(c.type, canonical)
     if c.type == DATE and c.date is not None:
         canonical = c.date.value
     return Entity(
@@ -267,7 +263,7 @@ def _to_entity(c: Cand, tm: TextMap) -> Entity:
         end=e,
         canonical=canonical,
         latin=latin,
-        latin_from=latin_from if latin else "",
+        latin_from=latin_from,
         name=_display_name(text) if c.type != DATE else text,
         matched_alias=c.alias,
         confidence=min(1.0, c.confidence),

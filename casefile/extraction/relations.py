@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from ..normalize import key as name_key
 from . import lexicon as lx
-from .common import Cand, match_vocab
+from .common import Cand, match_vocab, vocab_hits
 from .textmap import TextMap
 from .types import GROUP, PERSON, PLACE, Entity, Relation
 
@@ -142,10 +142,7 @@ def find_relations(tm: TextMap, cands: list[Cand], ents: list[Entity]) -> list[R
 
     _titles_before(tm, cands, idx, add)
 
-    for t, w in enumerate(words):
-        cue = match_vocab(w, _CUES)
-        if cue is None:
-            continue
+    for t, cue in vocab_hits(tm, _CUES):
         if _CUES[cue[1]] != "present":
             rtype = "backed_by" if _CUES[cue[1]] == "backed" else "affiliated_with"
             nxt = t + 1
@@ -256,9 +253,8 @@ def _titles_before(tm: TextMap, cands: list[Cand], idx: _Index, add) -> None:
 def rivals(tm: TextMap, cands: list[Cand], idx: _Index, add) -> None:
     """«التوتر ما بين X و Y», «مشادات كلامية بين X وY», «الخط الفاصل بين X وY»."""
     words = tm.words
-    for t, w in enumerate(words):
-        if not match_vocab(w, _RIVAL_TRIGGERS):
-            continue
+    for t, _ in vocab_hits(tm, _RIVAL_TRIGGERS):
+        w = words[t]
         b = None
         for j in range(t + 1, min(t + 4, len(tm))):
             if words[j] == "بين":
@@ -331,5 +327,5 @@ def corefer(cands: list[Cand], ents: list[Entity], rels: list[Relation]) -> None
             if ents[x].matched_alias is None:
                 ents[x].matched_alias = ents[x].name or ents[x].canonical
             ents[x].canonical = ents[primary].canonical
-            ents[x].latin = ents[primary].latin
+            ents[x].share_latin(ents[primary])
             ents[x].ref = ents[primary].ref

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..normalize import normalize
+from .types import DATE, PERSON, PLACE
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -405,3 +406,12 @@ def simple_latin(name: str) -> str:
     ]
     text = " ".join(w for w in out if w)
     return text[:1].upper() + text[1:]
+
+
+def latin_for(type_: str, canonical: str) -> tuple[str, str]:
+    """(Latin name, where it came from) for a name no gazetteer or case record gives."""
+    if type_ == PERSON or type_ == PLACE:
+        return person_latin(canonical), "romanised"
+    if type_ == DATE:
+        return "", ""
+    return group_latin(canonical)

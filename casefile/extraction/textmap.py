@@ -63,12 +63,9 @@ class TextMap:
     @classmethod
     def build(cls, text: str) -> TextMap:
         norm, index = fold_with_map(text)
-        tm = cls(text, norm, index)
-        for m in WORD.finditer(norm):
-            tm.words.append(m.group())
-            tm.starts.append(m.start())
-            tm.ends.append(m.end())
-        return tm
+        spans = [m.span() for m in WORD.finditer(norm)]
+        return cls(text, norm, index, WORD.findall(norm),
+                   [s for s, _ in spans], [e for _, e in spans])
 
     def __len__(self) -> int:
         return len(self.words)

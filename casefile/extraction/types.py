@@ -24,6 +24,38 @@ RELATION_TYPES = (
 )
 
 
+@dataclass(frozen=True)
+class LatinOf:
+    """A Latin name not worked out yet: that of the name ``canonical`` of type ``type``."""
+
+    type: str
+    canonical: str
+
+
+class _Latin:
+    """``Entity.latin`` and ``Entity.latin_from``: a given string, or one worked out from a
+    ``LatinOf`` when first read. Romanising every new person's name was a tenth of what
+    extraction cost, and most entities' Latin names are never read."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> str:
+        if obj is None:
+            return ""  # the dataclass field's default
+        value = obj.__dict__.get(self.name, "")
+        if isinstance(value, LatinOf):
+            from .romanize import latin_for
+
+            latin, origin = latin_for(value.type, value.canonical)
+            value = latin if self.name == "latin" else origin if latin else ""
+            obj.__dict__[self.name] = value
+        return value
+
+    def __set__(self, obj: Any, value: str | LatinOf) -> None:
+        obj.__dict__[self.name] = value
+
+
 @dataclass
 class Entity:
     type: str
@@ -32,7 +64,7 @@ class Entity:
     start: int
     end: int
     canonical: str
-    latin: str = ""
+    latin: _Latin = _Latin()  # a str (or a LatinOf worked out when read)
     matched_alias: str | None = None
     confidence: float = 0.5
     date: DateValue | None = None
@@ -41,7 +73,11 @@ class Entity:
     name: str = ""  # this mention's own name (display form), before coreference
     # Where ``latin`` came from: "gazetteer" / "case" (a known English name), "glossary"
     # (descriptive group words translated), "romanised" (a person's or place's name).
-    latin_from: str = ""
+    latin_from: _Latin = _Latin()
+
+    def share_latin(self, other: Entity) -> None:
+        """Take ``other``'s Latin name (not its origin), worked out or not."""
+        self.__dict__["latin"] = other.__dict__.get("latin", "")
 
     @property
     def span(self) -> tuple[int, int]:

@@ -8,6 +8,7 @@ covers the gold anchor phrase. Thresholds are the figures reached, so a regressi
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,15 @@ def test_latin_names(result):
     assert latin["حطلة"] == "Hatla"
     assert latin["الحرس الثوري الإيراني"].startswith("Islamic Revolutionary Guard")
     assert all(e.latin for e in result.entities if e.type != "DATE")
+
+
+def test_latin_names_are_the_same_after_the_trip_to_another_process():
+    # The import's reader workers pickle their results; a Latin name is worked out when read,
+    # so one not read yet in the worker must come out the same where it is read.
+    sent = pickle.loads(pickle.dumps(extract(TEXT)))
+    assert [e.to_json() for e in sent.entities] == [e.to_json() for e in extract(TEXT).entities]
+    mohammad = next(e for e in sent.entities if e.canonical == "محمد علي الهادي")
+    assert (mohammad.latin, mohammad.latin_from) == ("Muhammad Ali al-Hadi", "romanised")
 
 
 def test_which_alias_matched(result):
