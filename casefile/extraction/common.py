@@ -107,8 +107,8 @@ def match_vocab(word: str, vocab: Any) -> tuple[int, str] | None:
     return None
 
 
-# Per word classifier: (word → its answer, the words with an answer, every word asked).
-_WORD_MEMOS: dict[Any, tuple[dict[str, Any], set[str], set[str]]] = {}
+# Per word classifier: (word → its answer where it has one, every word asked).
+_WORD_MEMOS: dict[Any, tuple[dict[str, Any], set[str]]] = {}
 _VOCAB_READERS: dict[int, tuple[Any, Callable[[str], Any]]] = {}
 _MEMO_LIMIT = 200_000
 
@@ -122,8 +122,8 @@ def word_hits(tm: TextMap, classify: Callable[[str], Any]) -> list[tuple[int, An
     """
     memo = _WORD_MEMOS.get(classify)
     if memo is None:
-        memo = _WORD_MEMOS[classify] = ({}, set(), set())
-    hits, hit_words, seen = memo
+        memo = _WORD_MEMOS[classify] = ({}, set())
+    hits, seen = memo
     distinct = tm.cache.get("distinct_words")
     if distinct is None:
         distinct = tm.cache["distinct_words"] = frozenset(tm.words)
@@ -131,16 +131,14 @@ def word_hits(tm: TextMap, classify: Callable[[str], Any]) -> list[tuple[int, An
     if new:
         if len(seen) > _MEMO_LIMIT:
             hits.clear()
-            hit_words.clear()
             seen.clear()
             new = distinct
         for w in new:
             r = classify(w)
             if r is not None:
                 hits[w] = r
-                hit_words.add(w)
         seen |= new
-    if distinct.isdisjoint(hit_words):
+    if hits.keys().isdisjoint(distinct):
         return []  # most texts have no word of most vocabularies
     return [(i, hits[w]) for i, w in enumerate(tm.words) if w in hits]
 

@@ -5,8 +5,9 @@ through extraction's own decisions (they make the record and its aliases); every
 then needs only what those decisions write for it (the proposal decided, a confirmed mention,
 a citation), written in bulk: a few SQL statements per 500 mentions, with the same audit
 entries and undo records. A proposal that another analyst decided meanwhile is skipped and
-named and the rest are applied; nothing of theirs is overwritten. Rejecting a group puts its mentions' words as written on the case's "not an entity"
-list. The caller owns the transaction: one group decision is one undoable action.
+named and the rest are applied; nothing of theirs is overwritten. Rejecting a group puts its
+mentions' words as written on the case's "not an entity" list. The caller owns the
+transaction: one group decision is one undoable action.
 """
 
 from __future__ import annotations
