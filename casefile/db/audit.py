@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import chain
+from . import chain, deferred
 from . import models as m
 
 # Bulky columns are summarised, not copied into the log; derived ones (a name's matching key)
@@ -135,12 +135,16 @@ def savepoint(session: Session) -> Iterator[None]:
     entries of the writes it undoes."""
     held = session.info.get(_HELD)
     mark = len(held) if held is not None else 0
+    holding = deferred.held(session.connection())
+    held_mark = holding.mark() if holding is not None else None
     try:
         with session.begin_nested():
             yield
     except BaseException:
         if held is not None:
             del held[mark:]
+        if holding is not None:
+            holding.rollback_to(held_mark)
         raise
 
 
@@ -168,7 +172,15 @@ def insert_audited(session: Session, model: type[m.Base], rows: list[dict[str, A
     conn = session.connection()
     if not session.info.get("no_audit"):
         chain.lock(conn)  # before any row lock, as the flush hook does (no deadlock)
-    if all(row.get("id") is not None for row in rows):
+    holding = deferred.held(conn)
+    if holding is not None:  # written with the rest of the batch (``casefile.db.deferred``)
+        if all(row.get("id") is not None for row in rows):
+            ids = [row["id"] for row in rows]
+        else:
+            ids = holding.new_ids(conn, table, len(rows))
+            rows = [{**row, "id": record_id} for row, record_id in zip(rows, ids, strict=True)]
+        holding.add(_insert(table), rows)
+    elif all(row.get("id") is not None for row in rows):
         ids = [row["id"] for row in rows]
         conn.execute(insert(table), rows)
         conn.info.get(_NEXT_IDS, {}).pop(table.name, None)  # ids of its own: ask again next time
@@ -184,6 +196,17 @@ def insert_audited(session: Session, model: type[m.Base], rows: list[dict[str, A
     _log(session, model, [("insert", record_id, None, {**row, "id": record_id})
                           for record_id, row in zip(ids, rows, strict=True)])
     return ids
+
+
+_INSERTS: dict[str, Any] = {}
+
+
+def _insert(table: Table) -> Any:
+    """One insert statement per table, so the rows held for it are written together."""
+    statement = _INSERTS.get(table.name)
+    if statement is None:
+        statement = _INSERTS[table.name] = insert(table)
+    return statement
 
 
 CHUNK = 500  # ids per ``IN (…)``: well under every backend's limit of bound parameters
@@ -287,8 +310,12 @@ def listen_on(maker: sessionmaker[Session]) -> None:
 def _lock_chain(session: Session, _ctx: Any, _instances: Any) -> None:
     # PostgreSQL: take the chain's lock before this flush locks any row, so two
     # writers always take their locks in the same order (no deadlock).
-    if not session.info.get("no_audit") and (session.new or session.dirty or session.deleted):
-        chain.lock(session.connection())
+    if session.new or session.dirty or session.deleted:
+        conn = session.connection()
+        if deferred.held(conn) is not None:
+            raise deferred.HeldInsertsError("the ORM cannot write while inserts are held back")
+        if not session.info.get("no_audit"):
+            chain.lock(conn)
 
 
 def _write_audit(session: Session, flush_context: Any) -> None:

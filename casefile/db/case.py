@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -259,6 +259,13 @@ class Case:
         """A session for reading only (the caller closes it): one snapshot of committed
         data, taken at its first query; a write through it fails."""
         return self._sessionmaker()()
+
+    def read_connection(self) -> Connection:
+        """A Core connection for reading only (the caller closes it), as ``read_session``'s:
+        for many small reads in a row (each read ends with ``rollback``, so the next one sees
+        what was committed meanwhile)."""
+        reader = SQLITE_READER if self.backend == "sqlite" else POSTGRESQL_READER
+        return self.engine.execution_options(**reader).connect()
 
     def close(self) -> None:
         self.engine.dispose()

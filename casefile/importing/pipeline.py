@@ -24,6 +24,7 @@ import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -33,7 +34,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from casefile.db import audit
+from casefile.db import audit, deferred
 from casefile.db import models as m
 from casefile.db.audit import audit_row, current_user, insert_audited
 from casefile.db.case import Case
@@ -92,7 +93,9 @@ class NewSourceStep:
     transaction. A step whose analysis or write fails is rolled back on its own and reported
     as a warning: the import is kept. ``preload`` names a module whose import loads what
     ``analyse`` needs (its models): the reader workers are forked from a process that
-    imported it, so they share one copy. The doors pass extraction's
+    imported it, so they share one copy. ``inserts_only``: ``write`` writes through
+    ``insert_audited`` alone, so an import may hold the batch's rows back and write them
+    together (``casefile.db.deferred``). The doors pass extraction's
     (``casefile.review.proposals.propose_for_new_source``).
     """
 
@@ -100,6 +103,7 @@ class NewSourceStep:
     analyse: Analyse | None = None
     context: Callable[[Session, Any], Any] | None = None
     preload: str | None = None
+    inserts_only: bool = False
 
 
 @dataclass
@@ -183,18 +187,33 @@ _FIRST_WITH_TEXT = (select(m.Source.id)
                     .order_by(m.Source.id).limit(1))
 
 
+@dataclass
+class _Written:
+    """What the files written so far in a batch stored: their hashes and text keys (a batch's
+    inserts are held back until its end, so queries do not see them yet)."""
+
+    hashes: dict[str, int] = field(default_factory=dict)  # SHA-256 → source id
+    text_keys: dict[str, int] = field(default_factory=dict)  # text key → first source id
+
+    def keep(self, other: _Written) -> None:
+        self.hashes.update(other.hashes)
+        for key, source_id in other.text_keys.items():
+            self.text_keys.setdefault(key, source_id)
+
+
 class _FileWriter:
     """Writes one file and its children into one session, with Core inserts."""
 
     def __init__(self, session: Session, user: str, reader: ReaderProcess,
-                 settings: ReadSettings, snapshot: _Snapshot) -> None:
+                 settings: ReadSettings, snapshot: _Snapshot, batch: _Written) -> None:
         self.session = session
         self.user = user
         self.reader = reader
         self.settings = settings
         self.snapshot = snapshot
+        self.batch = batch  # the files before this one in the batch
         self.new_sources: list[NewSource] = []
-        self.hashes_in_file: dict[str, int] = {}
+        self.written = _Written()  # this file's
         self.warnings: list[str] = []
         self.facts: dict[int, SourceFacts] = {}  # id(ReadResult) → its facts
 
@@ -212,14 +231,19 @@ class _FileWriter:
         return facts_of(result, file_name, analyse, self.snapshot.current(self.session))
 
     def existing(self, digest: str) -> int | None:
-        if digest in self.hashes_in_file:
-            return self.hashes_in_file[digest]
+        for written in (self.written, self.batch):
+            if digest in written.hashes:
+                return written.hashes[digest]
         return self.session.connection().scalar(_SOURCE_WITH_HASH, {"digest": digest})
 
     def near_duplicate(self, key: str | None, digest: str) -> int | None:
         if key is None:
             return None
-        return self.session.connection().scalar(_FIRST_WITH_TEXT, {"key": key, "digest": digest})
+        found = self.session.connection().scalar(_FIRST_WITH_TEXT,
+                                                 {"key": key, "digest": digest})
+        if found is None:  # an earlier file of this batch, or of this file (an attachment)
+            found = self.batch.text_keys.get(key, self.written.text_keys.get(key))
+        return found
 
     def add(self, name: str, data: bytes, digest: str, result: ReadResult,
             parent_id: int | None, depth: int = 0) -> tuple[int, int | None]:
@@ -238,7 +262,9 @@ class _FileWriter:
         (source_id,) = insert_audited(self.session, m.Source, [row])
         prefix = f"{name}: " if parent_id is not None else ""
         self.warnings += [prefix + warning for warning in result.warnings]
-        self.hashes_in_file[digest] = source_id
+        self.written.hashes[digest] = source_id
+        if facts.text_key is not None:
+            self.written.text_keys.setdefault(facts.text_key, source_id)
         self.new_sources.append(NewSource(source_id, name, result.text, result.published,
                                           facts.analysis))
         if facts.analysis_error is not None:
@@ -291,7 +317,10 @@ class _FileWriter:
 
     def set_meta(self, source_id: int, before: dict, after: dict) -> None:
         conn = self.session.connection()
-        conn.execute(update(m.Source).where(m.Source.id == source_id).values(meta=after))
+        holding = deferred.held(conn)
+        if holding is None or not holding.update_held(m.Source.__table__, source_id,
+                                                      {"meta": after}):
+            conn.execute(update(m.Source).where(m.Source.id == source_id).values(meta=after))
         audit.log(self.session, [audit_row(current_user(self.session), "update", "sources",
                                            source_id, {"meta": before}, {"meta": after})])
 
@@ -344,19 +373,26 @@ class _CaseBusy(Exception):
 
 def _write_file(session: Session, shown: str, path: Path, prepared: Prepared, *, user: str,
                 reader: ReaderProcess, settings: ReadSettings, snapshot: _Snapshot,
-                step: NewSourceStep | None) -> ImportOutcome:
-    """One prepared file into ``session``, in a savepoint of its own."""
+                step: NewSourceStep | None, batch: _Written | None = None) -> ImportOutcome:
+    """One prepared file into ``session``, all or nothing (``_file_scope``); ``batch`` is
+    what the files before it in the same transaction wrote, and gets what this one does."""
     assert prepared.data is not None and prepared.digest is not None
     if prepared.result is None:
         return ImportOutcome(shown, "error", error=prepared.error)
     digest = prepared.digest
+    batch = batch if batch is not None else _Written()
+    if digest in batch.hashes:  # the same bytes twice in one batch (two copies in a folder)
+        existing = batch.hashes[digest]
+        return ImportOutcome(shown, "duplicate", existing, duplicate_of=existing)
     try:
         try:
-            return _store(session, shown, path, prepared, _FileWriter(
-                session, user, reader, settings, snapshot), step, None)
+            writer = _FileWriter(session, user, reader, settings, snapshot, batch)
+            outcome = _store(session, shown, path, prepared, writer, step, None)
         except _StepFailed as failed:  # rolled back: again, without the step that failed
-            return _store(session, shown, path, prepared, _FileWriter(
-                session, user, reader, settings, snapshot), step, failed)
+            writer = _FileWriter(session, user, reader, settings, snapshot, batch)
+            outcome = _store(session, shown, path, prepared, writer, step, failed)
+        batch.keep(writer.written)
+        return outcome
     except ReadCancelled as error:  # in an attachment: the whole file is rolled back
         return ImportOutcome(shown, "cancelled", error=str(error))
     except IntegrityError as error:
@@ -378,15 +414,32 @@ def _store(session: Session, shown: str, path: Path, prepared: Prepared, writer:
            step: NewSourceStep | None, failed: _StepFailed | None) -> ImportOutcome:
     assert prepared.result is not None and prepared.data is not None
     assert prepared.digest is not None
-    # The file's audit entries go to the chain in one insert, at the end of its savepoint.
+    # The file's audit entries go to the chain in one insert, at the end of its scope.
     # The same bytes stored since the file was prepared break the unique SHA-256: an
     # IntegrityError, a duplicate.
-    with session.begin_nested(), audit.held_entries(session):
+    with _file_scope(session), audit.held_entries(session):
         writer.remember(prepared.result, path.name, prepared.facts)
         source_id, near = writer.add(display_path(path.name), prepared.data, prepared.digest,
                                      prepared.result, None)
         warnings = writer.run_step(step, failed)
     return ImportOutcome(shown, "imported", source_id, near_duplicate_of=near, warnings=warnings)
+
+
+@contextmanager
+def _file_scope(session: Session) -> Iterator[None]:
+    """One file's writes, undone together when it fails: a savepoint, or, while a batch's
+    inserts are held back (``casefile.db.deferred``), the rows it held."""
+    holding = deferred.held(session.connection())
+    if holding is None:
+        with session.begin_nested():
+            yield
+        return
+    mark = holding.mark()
+    try:
+        yield
+    except BaseException:
+        holding.rollback_to(mark)
+        raise
 
 
 def _early_outcome(shown: str, prepared: Prepared) -> ImportOutcome | None:
@@ -473,12 +526,29 @@ class _Batches:
             self.ahead.start(following, self.snapshot.work())
 
     def batch(self) -> list[ImportOutcome]:
-        """Write files until the batch is due; its outcomes once it is committed."""
+        """Write files until the batch is due; its outcomes once it is committed.
+
+        The batch's inserts are held back and written together at its end
+        (``casefile.db.deferred``); when the database refuses them (another import stored
+        the same bytes meanwhile) the batch is written again file by file, each in a
+        savepoint, so only the file at fault is left out."""
         outcomes: list[ImportOutcome] = []
+        written: list[tuple[int, Path, Prepared]] = []  # index in outcomes, path, what was read
         try:
-            with self.case.session() as session:
-                session.info["user"] = self.user
-                self._fill(session, outcomes)
+            try:
+                with self.case.session() as session, ExitStack() as holding:
+                    session.info["user"] = self.user
+                    holding.enter_context(audit.held_entries(session))
+                    self._fill(session, outcomes, written, holding)
+                    held = deferred.held(session.connection()) if written else None
+                    if held is not None:
+                        held.flush(session.connection())
+            except (IntegrityError, OperationalError) as error:
+                if isinstance(error, OperationalError) and is_locked(error):
+                    raise _CaseBusy from error
+                if not written:
+                    raise
+                self._write_one_by_one(outcomes, written)
         except (_CaseBusy, CaseBusyError):
             # Nothing of this batch is stored: its files are reported as not imported.
             outcomes = [o if o.status != "imported" else
@@ -489,9 +559,21 @@ class _Batches:
                 self.next += 1
         return outcomes
 
-    def _fill(self, session: Session, outcomes: list[ImportOutcome]) -> None:
+    def _write_one_by_one(self, outcomes: list[ImportOutcome],
+                          written: list[tuple[int, Path, Prepared]]) -> None:
+        with self.case.session() as session:
+            session.info["user"] = self.user
+            batch = _Written()
+            for index, path, prepared in written:
+                outcomes[index] = _write_file(
+                    session, outcomes[index].path, path, prepared, user=self.user,
+                    reader=self.readers[0], settings=self.settings, snapshot=self.snapshot,
+                    step=self.step, batch=batch)
+
+    def _fill(self, session: Session, outcomes: list[ImportOutcome],
+              written: list[tuple[int, Path, Prepared]], holding: ExitStack) -> None:
         started = time.monotonic()
-        written = 0
+        batch = _Written()
         while self.next < len(self.files):
             if _asks_to_stop(self.progress):
                 self.stopped = True
@@ -504,7 +586,7 @@ class _Batches:
                 self.next += 1
                 continue
             self._read_ahead(path)
-            if written and not self.ahead.ready(path):
+            if written and not self.ahead.wait(path, started + BATCH_SECONDS - time.monotonic()):
                 return  # commit now rather than hold the case while the workers read on
             try:
                 prepared = self.ahead.take(path)
@@ -512,16 +594,20 @@ class _Batches:
                 prepared = Prepared(error=f"the file could not be read: {error}")
             outcome = _early_outcome(shown, prepared)
             if outcome is None:
+                if not written and (self.step is None or self.step.inserts_only):
+                    # The transaction begins with the first write.
+                    holding.enter_context(deferred.deferred_inserts(session.connection()))
                 outcome = _write_file(session, shown, path, prepared, user=self.user,
                                       reader=self.readers[0], settings=self.settings,
-                                      snapshot=self.snapshot, step=self.step)
-                written += 1
+                                      snapshot=self.snapshot, step=self.step, batch=batch)
+                if outcome.status != "cancelled":
+                    written.append((len(outcomes), path, prepared))
             if outcome.status == "cancelled":  # not stored, not reported: left for next time
                 self.stopped = True
                 return
             outcomes.append(outcome)
             self.next += 1
-            if time.monotonic() - started >= BATCH_SECONDS or written >= BATCH_FILES:
+            if time.monotonic() - started >= BATCH_SECONDS or len(written) >= BATCH_FILES:
                 return
 
     def close(self) -> None:

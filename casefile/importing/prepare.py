@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import queue
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from casefile.db import models as m
@@ -56,9 +57,19 @@ class ReadSettings:
 DEFAULT_READ = ReadSettings()
 
 
-def existing_source(case: Case, digest: str) -> int | None:
-    with case.read_session() as session:
-        return session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
+_WITH_HASH = select(m.Source.id).where(m.Source.sha256 == bindparam("digest"))
+
+
+def existing_source(case: Case, digest: str, conn: Connection | None = None) -> int | None:
+    """The source with these bytes, read through ``conn`` when given (then left with no
+    transaction open, so the next read sees what was committed since)."""
+    if conn is None:
+        with case.read_connection() as conn:
+            return conn.scalar(_WITH_HASH, {"digest": digest})
+    try:
+        return conn.scalar(_WITH_HASH, {"digest": digest})
+    finally:
+        conn.rollback()
 
 
 def prepare_file(
@@ -68,6 +79,7 @@ def prepare_file(
     reader: ReaderProcess,
     settings: ReadSettings = DEFAULT_READ,
     work: Work | None = None,
+    conn: Connection | None = None,
 ) -> Prepared:
     try:
         data = read_regular_file(path, size_limit)
@@ -75,7 +87,7 @@ def prepare_file(
         return Prepared(error=str(error))
     digest = hashlib.sha256(data).hexdigest()
     try:
-        existing = existing_source(case, digest)
+        existing = existing_source(case, digest, conn)
     except SQLAlchemyError:
         existing = None  # the write transaction checks again and reports
     if existing is not None:
@@ -107,11 +119,24 @@ class ReadAhead:
             self._idle.put(reader)
         self._executor = ThreadPoolExecutor(len(readers), thread_name_prefix="casefile-read-ahead")
         self._pending: dict[Path, Future[Prepared]] = {}
+        self._local = threading.local()  # each thread's connection, for the duplicate check
+        self._connections: list[Connection] = []
+
+    def _connection(self) -> Connection | None:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = self._local.conn = self.case.read_connection()
+            except SQLAlchemyError:
+                return None  # each check opens its own, and reports
+            self._connections.append(conn)
+        return conn
 
     def _prepare(self, path: Path, work: Work | None) -> Prepared:
         reader = self._idle.get()
         try:
-            return prepare_file(self.case, path, self.size_limit, reader, self.settings, work)
+            return prepare_file(self.case, path, self.size_limit, reader, self.settings, work,
+                                self._connection())
         finally:
             self._idle.put(reader)
 
@@ -119,9 +144,13 @@ class ReadAhead:
         if path not in self._pending:
             self._pending[path] = self._executor.submit(self._prepare, path, work)
 
-    def ready(self, path: Path) -> bool:
+    def wait(self, path: Path, seconds: float) -> bool:
+        """Whether ``path`` is prepared, waiting for it at most ``seconds``."""
         future = self._pending.get(path)
-        return future is not None and future.done()
+        if future is None:
+            return False
+        done, _ = wait([future], timeout=max(0.0, seconds))
+        return bool(done)
 
     def take(self, path: Path, work: Work | None = None) -> Prepared:
         self.start(path, work)
@@ -136,3 +165,6 @@ class ReadAhead:
                     reader.interrupt()
         self._executor.shutdown(wait=False, cancel_futures=True)
         self._pending.clear()
+        for conn in self._connections:  # a thread still checking gets an error: a read again
+            conn.close()
+        self._connections.clear()

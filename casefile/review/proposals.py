@@ -123,7 +123,8 @@ def write_new_source_proposals(session: Session, source: NewSource) -> ProposalS
 # The step every import door passes as ``on_new_source``.
 propose_for_new_source = NewSourceStep(write=write_new_source_proposals,
                                        analyse=analyse_report, context=extraction_context,
-                                       preload="casefile.review.worker_preload")
+                                       preload="casefile.review.worker_preload",
+                                       inserts_only=True)
 
 
 def propose_for_source(session: Session, source: m.Source | int) -> ProposalSummary:

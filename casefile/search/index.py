@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
+from ..db import deferred
 from ..db import models as m
 from ..db.case import Case
 from .terms import index_terms
@@ -58,7 +59,10 @@ def store_terms(conn: Connection, kind: str, ref_id: int, title_terms: str,
     if not new:
         remove_record(conn, kind, ref_id)
     params = {"k": kind, "r": ref_id, "t": title_terms, "b": body_terms}
-    if _is_sqlite(conn):
+    holding = deferred.held(conn)
+    if holding is not None and new:  # written with the rest of an import's batch
+        holding.add(_INSERT_FTS, [{**params, "id": fts_rowid(kind, ref_id)}])
+    elif _is_sqlite(conn):
         conn.execute(_INSERT_FTS, {**params, "id": fts_rowid(kind, ref_id)})
     else:
         conn.execute(_INSERT_INDEX, params)

@@ -89,7 +89,7 @@ def test_on_a_terminal_one_bar_redrawn_in_place(case_path, tmp_path):
 
 @pytest.mark.slow
 def test_ctrl_c_stops_between_files_exits_130_and_resumes(case_path, tmp_path):
-    total = 150
+    total = 600  # more than a batch (half a second of writing) holds
     folder = _reports(tmp_path / "in", total)
     proc = subprocess.Popen(
         [sys.executable, "-m", "casefile", "import", "--case", str(case_path), str(folder)],

@@ -97,6 +97,31 @@ def test_identical_bytes_are_a_duplicate_naming_the_source(new_case, folder: Pat
     assert _count(new_case) == 1
 
 
+def test_bytes_stored_by_another_import_meanwhile_are_a_duplicate_and_the_batch_is_kept(
+    new_case, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's rows are written together at its end; when the database refuses them
+    because another import stored one of its files after it was checked, that file is
+    a duplicate and the rest of the batch is stored, with an audit chain that verifies."""
+    from casefile.db.verify import verify_case
+    from casefile.importing import prepare
+
+    (folder / "b.txt").write_text(REPORT)
+    (earlier,) = _run(new_case, folder / "b.txt", on_new_source=propose_for_new_source)
+    for name in ("a.txt", "c.txt"):
+        (folder / name).write_text(f"{REPORT} {name}")
+    monkeypatch.setattr(prepare, "existing_source", lambda case, digest: None)  # not seen yet
+    outcomes = _run(new_case, folder, on_new_source=propose_for_new_source)
+    assert [(o.path.rsplit("/", 1)[-1], o.status) for o in outcomes] == [
+        ("a.txt", "imported"), ("b.txt", "duplicate"), ("c.txt", "imported")]
+    assert outcomes[1].duplicate_of == earlier.source_id
+    assert _count(new_case) == 3
+    with new_case.read_session() as s:
+        proposed = s.scalars(select(m.Proposal.source_id).distinct()).all()
+    assert sorted(proposed) == sorted(o.source_id for o in outcomes)
+    assert verify_case(new_case).ok
+
+
 def test_same_text_in_another_container_is_a_near_duplicate(sqlite_case, folder: Path) -> None:
     (folder / "1.txt").write_text(REPORT + "\n")
     (folder / "2.html").write_text(f"<html><body><article><p>{REPORT}</p></article></body></html>")

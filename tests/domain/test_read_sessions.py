@@ -61,8 +61,9 @@ def test_reads_beside_an_import_see_only_whole_sources(new_case, tmp_path):
     source with its search entry and all of its proposals, or does not see it."""
     folder = tmp_path / "reports"
     folder.mkdir()
-    for i in range(40):
-        (folder / f"r{i:02}.txt").write_text(
+    total = 200  # more than one batch (half a second of writing) holds
+    for i in range(total):
+        (folder / f"r{i:03}.txt").write_text(
             f"تقرير {i}: قصفت قوات النظام بلدة حطلة في ريف دير الزور يوم {i % 28 + 1} آب "
             f"2024، وقال محمد علي الهادي إن {i + 2} مدنيين قتلوا.", encoding="utf-8")
     outcomes, failed = [], []
@@ -85,20 +86,20 @@ def test_reads_beside_an_import_see_only_whole_sources(new_case, tmp_path):
                 ).all())
                 sources = set(session.scalars(select(m.Source.id)))
                 entries = session.scalar(text(_statement(new_case)))
-                hits = {h.id for h in search(session, "حطلة", kinds=("source",), limit=100)}
+                hits = {h.id for h in search(session, "حطلة", kinds=("source",), limit=total)}
             assert entries == len(sources)
             assert set(proposals) <= sources and hits == sources
             seen.append({sid: proposals.get(sid, 0) for sid in sources})
     finally:
         writer.join(120)
-    assert not failed and len(outcomes) == 40
+    assert not failed and len(outcomes) == total
     assert all(o.status == "imported" for o in outcomes)
     with new_case.read_session() as session:
         final = dict(session.execute(select(m.Proposal.source_id, func.count())
                                      .group_by(m.Proposal.source_id)).all())
-    assert len(final) == 40 and min(final.values()) > 0
+    assert len(final) == total and min(final.values()) > 0
     for snapshot in seen:  # a source, when seen, already had every proposal it ends with
         assert all(count == final[sid] for sid, count in snapshot.items())
     # The reads really fell during the import: one saw some of its files and not the rest
     # (the writer commits a batch of files at a time).
-    assert any(0 < len(s) < 40 for s in seen)
+    assert any(0 < len(s) < total for s in seen)
