@@ -74,15 +74,19 @@ def import_without_extraction(folder: Path, case_path: Path) -> int:
     return main(["import", "--quiet", "--case", str(case_path), str(folder)])
 
 
-def _tree_memory(proc: psutil.Process) -> tuple[int, int]:
-    """The process tree's summed PSS and summed RSS, in bytes."""
+def _tree_memory(proc: psutil.Process, cpu: dict[int, float]) -> tuple[int, int]:
+    """The process tree's summed PSS and summed RSS, in bytes; ``cpu`` gets each process's
+    CPU seconds so far (the reader workers are the fork server's children, which the
+    command's own rusage does not count)."""
     pss = rss = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
             info = p.memory_full_info()
+            times = p.cpu_times()
         except psutil.Error:
             continue
         pss, rss = pss + info.pss, rss + info.rss
+        cpu[p.pid] = times.user + times.system
     return pss, rss
 
 
@@ -91,6 +95,7 @@ def _run(argv: list[str], stdout_path: Path, line_times: list[float] | None = No
     peak of its process tree's resident memory."""
     started = time.perf_counter()
     peak = [0, 0]  # PSS, RSS
+    cpu: dict[int, float] = {}  # pid → CPU seconds, last seen
     with stdout_path.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 encoding="utf-8")
@@ -100,7 +105,7 @@ def _run(argv: list[str], stdout_path: Path, line_times: list[float] | None = No
         def sample() -> None:
             while not done.wait(0.1):
                 try:
-                    pss, rss = _tree_memory(watched)
+                    pss, rss = _tree_memory(watched, cpu)
                 except psutil.Error:
                     return
                 peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
@@ -123,7 +128,8 @@ def _run(argv: list[str], stdout_path: Path, line_times: list[float] | None = No
     if proc.returncode != 0:
         err = "".join(err_lines)
         raise SystemExit(f"{' '.join(argv[:4])}... failed ({proc.returncode}):\n{err[-3000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+    cpu[proc.pid] = usage.ru_utime + usage.ru_stime  # itself and the children it waited for
+    return {"wall": wall, "cpu": sum(cpu.values()),
             "peak_mb": max(peak[0], usage.ru_maxrss * 1024) / 1e6,
             "peak_rss_mb": max(peak[1], usage.ru_maxrss * 1024) / 1e6, "started": started}
 

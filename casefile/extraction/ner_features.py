@@ -198,11 +198,12 @@ class ModelFeatures:
     def __init__(self, lex: Lexicons, known: Iterable[bytes]) -> None:
         self.lex = lex
         self.known = frozenset(known)
-        # The same attributes as text: a word's features are filtered before they are
-        # encoded, so only the few the model knows are ever converted to UTF-8.
-        self._known_text = frozenset(
-            t for b in self.known if (t := b.decode("utf-8", "replace")).encode() == b
-        )
+        # The same attributes as text, each to its one encoded object: a word's features
+        # are filtered by the model's attributes and never encoded again, and the cached
+        # words share the attributes' bytes (the cache of a long import stays small).
+        self._known_text = {
+            t: b for b in self.known if (t := b.decode("utf-8", "replace")).encode() == b
+        }
         self._cache: dict[str, tuple[list[bytes], list[bytes], list[bytes]]] = {}
         self._rtag: dict[str, tuple[list[bytes], list[bytes], list[bytes]]] = {}
         self._bos, self._eos = self._keep(_BOS), self._keep(_EOS)
@@ -221,9 +222,9 @@ class ModelFeatures:
             known = self._known_text
             short = [f for f in own if f[:2] in _NEIGHBOUR_KEEP]
             got = self._cache[w] = (
-                [f.encode() for f in own if f in known],
-                [x.encode() for f in short if (x := "-1" + f) in known],
-                [x.encode() for f in short if (x := "+1" + f) in known],
+                [known[f] for f in own if f in known],
+                [known[x] for f in short if (x := "-1" + f) in known],
+                [known[x] for f in short if (x := "+1" + f) in known],
             )
         return got
 

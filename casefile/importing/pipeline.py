@@ -64,6 +64,7 @@ DEFAULT_SIZE_LIMIT = 100 * 1024 * 1024
 MAX_NESTING = 5  # attachments of attachments of...: deep enough for real mail, bounded
 BATCH_SECONDS = 0.5  # a batch is committed at least this often (other writers wait meanwhile)
 BATCH_FILES = 500
+READ_AHEAD_BYTES = 64 * 1024 * 1024  # of the files read ahead of the one being written
 
 __all__ = [  # what the doors and scripts use
     "DEFAULT_SIZE_LIMIT", "ImportOutcome", "NewSource", "NewSourceStep", "ReadBudget",
@@ -516,14 +517,32 @@ class _Batches:
         self.readable = [path for path, refusal in files if refusal is None]
         self.position = {path: i for i, path in enumerate(self.readable)}
         self.ahead = ReadAhead(case, size_limit, self.readers, self.settings)
-        self.window = 2 * len(self.readers)  # files read ahead of the one being written
+        # Files read ahead of the one being written: enough that one long file does not
+        # leave the other workers idle (they stop at the window's end until it is written),
+        # and no more than READ_AHEAD_BYTES of them held in memory.
+        self.window = 16 * len(self.readers)
+        self.sizes: dict[Path, int] = {}
         self.next = 0  # index in files
         self.stopped = False
 
+    def _size(self, path: Path) -> int:
+        size = self.sizes.get(path)
+        if size is None:
+            try:
+                size = path.stat().st_size
+            except OSError:
+                size = 0  # reading it says why
+            self.sizes[path] = size
+        return size
+
     def _read_ahead(self, path: Path) -> None:
         i = self.position[path]
+        held = 0
         for following in self.readable[i : i + 1 + self.window]:
             self.ahead.start(following, self.snapshot.work())
+            held += self._size(following)
+            if held > READ_AHEAD_BYTES:
+                break
 
     def batch(self) -> list[ImportOutcome]:
         """Write files until the batch is due; its outcomes once it is committed.
