@@ -3,11 +3,13 @@
 Each file is imported atomically: its source row (original bytes, hash, metadata, text), the
 sources of its children (e-mail attachments, Telegram messages), their search entries and what
 the door's ``on_new_source`` step adds (extraction's proposals) are stored together or not at
-all. Files are written in short batches (one transaction, a savepoint per file, committed
-within half a second and whenever the writer would wait for the next file), and a file's
-outcome is reported only once its batch is committed: a crash at any moment leaves a
-consistent case, and importing the same paths again reports the finished files as
-duplicates and imports the rest.
+all. Files are written in short batches (one transaction, committed within half a second,
+or sooner when the next file is not read by then), and a file's outcome is reported only
+once its batch is committed: a crash at any moment leaves a consistent case, and importing
+the same paths again reports the finished files as duplicates and imports the rest. On
+SQLite a batch holds its inserts back and writes them together, one statement per table
+(``casefile.db.deferred``); a file that fails is dropped from what is held (elsewhere, and
+when a batch is written again file by file, each file has a savepoint of its own).
 
 Files are read (parsed) in worker processes under a time and memory budget per file
 (``reader_process``), which also work out what the text gives: search terms, and the door's

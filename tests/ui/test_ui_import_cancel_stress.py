@@ -18,7 +18,7 @@ from casefile.db import models as m
 from casefile.db.verify import verify_case
 
 ROUNDS = 20
-FILES = 40
+FILES = 100  # an import of them must outlast the moments drawn below
 
 
 def _write_batch(folder, round_no):
