@@ -119,25 +119,38 @@ class ReadAhead:
             self._idle.put(reader)
         self._executor = ThreadPoolExecutor(len(readers), thread_name_prefix="casefile-read-ahead")
         self._pending: dict[Path, Future[Prepared]] = {}
-        self._local = threading.local()  # each thread's connection, for the duplicate check
+        # Read connections for the duplicate checks, one per thread at a time, kept open
+        # between files; closed by close(), or by the thread using one when close() came.
         self._connections: list[Connection] = []
+        self._connections_lock = threading.Lock()
+        self._closed = False
 
-    def _connection(self) -> Connection | None:
-        conn = getattr(self._local, "conn", None)
+    def _take_connection(self) -> Connection | None:
+        with self._connections_lock:
+            if self._connections:
+                return self._connections.pop()
+        try:
+            return self.case.read_connection()
+        except SQLAlchemyError:
+            return None  # each check opens its own, and reports
+
+    def _give_back(self, conn: Connection | None) -> None:
         if conn is None:
-            try:
-                conn = self._local.conn = self.case.read_connection()
-            except SQLAlchemyError:
-                return None  # each check opens its own, and reports
-            self._connections.append(conn)
-        return conn
+            return
+        with self._connections_lock:
+            if not self._closed:
+                self._connections.append(conn)
+                return
+        conn.close()
 
     def _prepare(self, path: Path, work: Work | None) -> Prepared:
         reader = self._idle.get()
+        conn = self._take_connection()
         try:
             return prepare_file(self.case, path, self.size_limit, reader, self.settings, work,
-                                self._connection())
+                                conn)
         finally:
+            self._give_back(conn)
             self._idle.put(reader)
 
     def start(self, path: Path, work: Work | None = None) -> None:
@@ -165,6 +178,8 @@ class ReadAhead:
                     reader.interrupt()
         self._executor.shutdown(wait=False, cancel_futures=True)
         self._pending.clear()
-        for conn in self._connections:  # a thread still checking gets an error: a read again
+        with self._connections_lock:
+            self._closed = True
+            idle, self._connections = self._connections, []
+        for conn in idle:
             conn.close()
-        self._connections.clear()
