@@ -81,18 +81,19 @@ for _name in ("commit", "rollback", "rollback_savepoint", "begin"):
 _SCALARS = (str, int, float, bool, type(None))
 
 
-def _as_stored(value: Any) -> tuple[Any, str]:
-    """The value a reader gets back from the JSON column, and the JSON text that stores it.
+def _as_stored(value: Any, text: bool) -> tuple[Any, str | None]:
+    """The value a reader gets back from the JSON column, and (``text``, or when made anyway)
+    the JSON text that stores it.
 
     The hash covers what a reader gets back. A row's plain fields come back as they went in:
     only nested values (tuples read back as lists…) need the round trip through the text,
     which for the 15,000 entries of a large group decision would cost a second."""
-    stored = json.dumps(value, allow_nan=True)
     if value is None:
-        return None, stored
+        return None, "null"
     if isinstance(value, dict) and all(type(v) in _SCALARS for v in value.values()) \
             and all(type(k) is str for k in value):
-        return dict(value), stored
+        return dict(value), json.dumps(value, allow_nan=True) if text else None
+    stored = json.dumps(value, allow_nan=True)
     return json.loads(stored), stored
 
 
@@ -108,8 +109,8 @@ def append(conn: Connection, rows: list[dict[str, Any]]) -> None:
     as_text = conn.dialect.name == "sqlite"
     for row in rows:
         last_id += 1
-        before, before_text = _as_stored(row["before"])
-        after, after_text = _as_stored(row["after"])
+        before, before_text = _as_stored(row["before"], as_text)
+        after, after_text = _as_stored(row["after"], as_text)
         row.update(id=last_id, before=before, after=after, prev_hash=prev)
         row["hash"] = prev = entry_hash(row, prev)
         if as_text:
