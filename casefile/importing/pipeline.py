@@ -44,6 +44,7 @@ from casefile.db.errors import CaseBusyError, busy_reason, is_locked
 from casefile.importing.derive import Analyse, SourceFacts, Work, facts_of, walk
 from casefile.importing.files import Refusal, collect_files, display_path, human_size
 from casefile.importing.prepare import (
+    SOURCE_WITH_HASH,
     Prepared,
     ReadAhead,
     ReadSettings,
@@ -182,8 +183,7 @@ class _Snapshot:
         return Work(analyse, self.version, context)
 
 
-# Built once: the writer runs them for every file.
-_SOURCE_WITH_HASH = select(m.Source.id).where(m.Source.sha256 == bindparam("digest"))
+# Built once: the writer runs it for every file.
 _FIRST_WITH_TEXT = (select(m.Source.id)
                     .where(m.Source.text_key == bindparam("key"),
                            m.Source.sha256 != bindparam("digest"))
@@ -237,7 +237,7 @@ class _FileWriter:
         for written in (self.written, self.batch):
             if digest in written.hashes:
                 return written.hashes[digest]
-        return self.session.connection().scalar(_SOURCE_WITH_HASH, {"digest": digest})
+        return self.session.connection().scalar(SOURCE_WITH_HASH, {"digest": digest})
 
     def near_duplicate(self, key: str | None, digest: str) -> int | None:
         if key is None:
@@ -400,7 +400,7 @@ def _write_file(session: Session, shown: str, path: Path, prepared: Prepared, *,
         return ImportOutcome(shown, "cancelled", error=str(error))
     except IntegrityError as error:
         # Another import may have stored the same bytes in the meantime.
-        existing = session.scalar(select(m.Source.id).where(m.Source.sha256 == digest))
+        existing = session.scalar(SOURCE_WITH_HASH, {"digest": digest})
         if existing is None:
             return ImportOutcome(shown, "error",
                                  error=f"the source could not be stored: {error.orig}")
@@ -564,9 +564,7 @@ class _Batches:
                     held = deferred.held(session.connection()) if written else None
                     if held is not None:
                         held.flush(session.connection())
-            except (IntegrityError, OperationalError) as error:
-                if isinstance(error, OperationalError) and is_locked(error):
-                    raise _CaseBusy from error
+            except (IntegrityError, OperationalError):  # a lock is CaseBusyError by now
                 if not written:
                     raise
                 self._write_one_by_one(outcomes, written)

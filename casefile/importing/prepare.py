@@ -57,7 +57,8 @@ class ReadSettings:
 DEFAULT_READ = ReadSettings()
 
 
-_WITH_HASH = select(m.Source.id).where(m.Source.sha256 == bindparam("digest"))
+# The source with given bytes: the duplicate check here and in the writer.
+SOURCE_WITH_HASH = select(m.Source.id).where(m.Source.sha256 == bindparam("digest"))
 
 
 def existing_source(case: Case, digest: str, conn: Connection | None = None) -> int | None:
@@ -65,9 +66,9 @@ def existing_source(case: Case, digest: str, conn: Connection | None = None) -> 
     transaction open, so the next read sees what was committed since)."""
     if conn is None:
         with case.read_connection() as conn:
-            return conn.scalar(_WITH_HASH, {"digest": digest})
+            return conn.scalar(SOURCE_WITH_HASH, {"digest": digest})
     try:
-        return conn.scalar(_WITH_HASH, {"digest": digest})
+        return conn.scalar(SOURCE_WITH_HASH, {"digest": digest})
     finally:
         conn.rollback()
 
