@@ -109,7 +109,7 @@ def _serve(conn: Connection, memory_mb: int) -> None:
         try:
             name, ocr, work = conn.recv()
             data = conn.recv_bytes()
-        except EOFError:
+        except (EOFError, ConnectionResetError):  # reset: it left with our "ready" unread
             return  # the parent is gone
         except MemoryError:
             conn.send(("memory", None))
