@@ -138,6 +138,8 @@ def _serve(conn: Connection, memory_mb: int) -> None:
         except MemoryError:  # the result itself is too big to send
             reply = ("memory", None)
             conn.send(reply)
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the parent is gone (it stopped the import, or ended)
         if reply[0] == "memory":
             return
 
